@@ -1,0 +1,96 @@
+/**
+ * Every string of the interface, in French. Keys are `area.purpose`; `{name}` marks a
+ * value filled in by `t()`.
+ */
+export const fr = {
+  'site.name': 'Archive des comptes rendus diplomatiques',
+  'site.tagline': 'Comptes rendus d’entretiens diplomatiques, conservés mot pour mot.',
+  'site.description':
+    'Archive documentaire de comptes rendus d’entretiens diplomatiques : chaque document est reproduit tel quel, daté, décrit et relié à ses participants, à ses thèmes et à son lieu.',
+  'site.skipLink': 'Aller au contenu',
+  'nav.label': 'Navigation principale',
+  'nav.home': 'Accueil',
+  'nav.readouts': 'Comptes rendus',
+  'nav.people': 'Personnes',
+  'nav.topics': 'Thèmes',
+  'nav.places': 'Lieux',
+  'breadcrumb.label': 'Fil d’Ariane',
+  'footer.about':
+    'Les textes sont reproduits à l’identique, fautes comprises. Les titres, rôles, thèmes et notes sont établis par l’archive.',
+  'footer.permanence': 'Chaque adresse publiée reste valable.',
+
+  'home.title': 'Accueil',
+  'home.intro':
+    'Cette archive conserve des comptes rendus d’entretiens diplomatiques publiés en français. Chaque document est reproduit mot pour mot, avec sa date, son lieu, ses participants et les rôles que le texte leur donne, et relié aux personnes, aux thèmes et aux lieux qu’il concerne.',
+  'home.latest': 'Derniers documents',
+  'home.browse': 'Parcourir',
+  'count.readouts.one': '{count} document',
+  'count.readouts.other': '{count} documents',
+  'count.people.one': '{count} personne',
+  'count.people.other': '{count} personnes',
+  'count.topics.one': '{count} thème',
+  'count.topics.other': '{count} thèmes',
+  'count.places.one': '{count} lieu',
+  'count.places.other': '{count} lieux',
+  'count.participations.one': '{count} participation',
+  'count.participations.other': '{count} participations',
+  'count.mentions.one': '{count} mention',
+  'count.mentions.other': '{count} mentions',
+  'home.allReadouts': 'Tous les comptes rendus',
+
+  'readouts.title': 'Comptes rendus',
+  'readouts.intro': 'Tous les documents de l’archive, du plus récent au plus ancien.',
+  'readouts.empty': 'Aucun document.',
+  'readout.date': 'Date',
+  'readout.place': 'Lieu',
+  'readout.event': 'Occasion',
+  'readout.participants': 'Participants',
+  'readout.mentions': 'Personnes mentionnées',
+  'readout.topics': 'Thèmes',
+  'readout.text': 'Texte du document',
+  'readout.metadata': 'Description',
+  'readout.source': 'Source',
+  'readout.sourceUnknown':
+    'La source d’origine n’est pas précisée : le document ne nomme ni son éditeur ni son adresse de publication.',
+  'readout.sourcePublisher': 'Publié par {publisher}.',
+  'readout.sourceRetrieved': 'Copié le',
+  'readout.sourceLink': 'Texte original',
+  'readout.permalink': 'Adresse permanente',
+  'readout.language': 'Langue',
+  'readout.languageFr': 'français',
+  'readout.verbatimNote': 'Texte reproduit tel que publié, sans correction.',
+  'readout.designation': 'désigné comme « {designation} »',
+  'readout.note': 'Note de l’archive',
+
+  'people.title': 'Personnes',
+  'people.intro': 'Les participants aux entretiens et les personnes mentionnées.',
+  'person.country': 'Pays',
+  'person.nameOriginal': 'Nom d’origine',
+  'person.roles': 'Rôles selon les documents',
+  'person.roleIn': 'Rôle :',
+  'person.participations': 'Documents où la personne prend part',
+  'person.mentions': 'Documents qui la mentionnent',
+  'person.noParticipation': 'Aucun document où cette personne prend part.',
+  'person.noMention': 'Aucun document ne la mentionne.',
+
+  'topics.title': 'Thèmes',
+  'topics.intro': 'Les organisations, initiatives, questions et thèmes abordés, avec le nombre de documents.',
+  'topic.kind': 'Type',
+  'topic.readouts': 'Documents',
+  'topicKind.organisation': 'Organisation',
+  'topicKind.initiative': 'Initiative',
+  'topicKind.question': 'Question',
+  'topicKind.relation': 'Relation bilatérale',
+  'topicKind.theme': 'Thème',
+
+  'places.title': 'Lieux',
+  'places.intro': 'Les lieux des entretiens.',
+  'place.readouts': 'Documents',
+
+  'notFound.title': 'Page introuvable',
+  'notFound.body':
+    'Aucune page ne se trouve à cette adresse. Les adresses publiées par l’archive restent valables : vérifiez l’adresse saisie ou repartez des index.',
+
+  'date.months': 'janvier février mars avril mai juin juillet août septembre octobre novembre décembre',
+  'date.firstDay': '1er',
+} as const;
