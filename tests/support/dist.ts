@@ -1,0 +1,50 @@
+/** Reading a built site: its pages as parsed HTML and the URLs its sitemap lists. */
+import { readdirSync, readFileSync, existsSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
+import { parse, type HTMLElement } from 'node-html-parser';
+
+/** Every file under `dir`, as paths relative to it with forward slashes, sorted. */
+export function listFiles(dir: string): string[] {
+  const out: string[] = [];
+  const walk = (d: string) => {
+    for (const e of readdirSync(d, { withFileTypes: true })) {
+      const p = join(d, e.name);
+      if (e.isDirectory()) walk(p);
+      else out.push(relative(dir, p).split(sep).join('/'));
+    }
+  };
+  walk(dir);
+  return out.sort();
+}
+
+/** The HTML files of a build. */
+export function htmlFiles(dir: string): string[] {
+  return listFiles(dir).filter((f) => f.endsWith('.html'));
+}
+
+/** The file that serves a site path (`/personnes/wang-yi/` → `personnes/wang-yi/index.html`). */
+export function fileForPath(dir: string, path: string, base = '/'): string | undefined {
+  if (!path.startsWith(base)) return undefined;
+  const rel = decodeURIComponent(path.slice(base.length));
+  const candidates = rel === '' || rel.endsWith('/') ? [join(rel, 'index.html')] : [rel, join(rel, 'index.html')];
+  return candidates.map((c) => join(dir, c)).find((c) => existsSync(c) && !c.endsWith(sep));
+}
+
+/** A built page, parsed. Throws when the path serves no file. */
+export function page(dir: string, path: string, base = '/'): HTMLElement {
+  const file = fileForPath(dir, path, base);
+  if (!file) throw new Error(`No page at ${path} in ${dir}`);
+  return parse(readFileSync(file, 'utf8'));
+}
+
+/** Every `<loc>` of every sitemap of the build. */
+export function sitemapUrls(dir: string): string[] {
+  return listFiles(dir)
+    .filter((f) => /^sitemap-\d+\.xml$/.test(f))
+    .flatMap((f) => [...readFileSync(join(dir, f), 'utf8').matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => m[1]!));
+}
+
+/** Visible text with runs of white space folded, as a reader would copy it. */
+export function text(el: HTMLElement): string {
+  return el.textContent.replace(/\s+/g, ' ').trim();
+}
