@@ -13,17 +13,12 @@ const contentDir = process.env.CONTENT_DIR ?? './content';
 
 const fileName = ({ entry }: { entry: string }) => entry.replace(/^.*\//, '').replace(/\.[^.]+$/, '');
 
-function collection<T extends keyof typeof contract>(name: T) {
-  const { folder, extension, schema } = contract[name];
-  return defineCollection({
-    loader: glob({ pattern: `**/*${extension}`, base: `${contentDir}/${folder}`, generateId: fileName }),
-    schema,
-  });
-}
+const load = ({ folder, extension }: { folder: string; extension: string }) =>
+  glob({ pattern: `**/*${extension}`, base: `${contentDir}/${folder}`, generateId: fileName });
 
 export const collections = {
-  readouts: collection('readouts'),
-  people: collection('people'),
-  places: collection('places'),
-  topics: collection('topics'),
+  readouts: defineCollection({ loader: load(contract.readouts), schema: contract.readouts.schema }),
+  people: defineCollection({ loader: load(contract.people), schema: contract.people.schema }),
+  places: defineCollection({ loader: load(contract.places), schema: contract.places.schema }),
+  topics: defineCollection({ loader: load(contract.topics), schema: contract.topics.schema }),
 };

@@ -4,18 +4,14 @@ export type MessageKey = keyof typeof fr;
 
 /** The French string for `key`, with each `{name}` replaced by `params.name`. */
 export function t(key: MessageKey, params: Record<string, string | number> = {}): string {
-  return fr[key].replace(/\{(\w+)\}/g, (whole, name: string) => {
+  return fr[key].replace(/\{(\w+)\}/g, (_whole, name: string) => {
     const value = params[name];
     if (value === undefined) throw new Error(`t('${key}') : valeur manquante pour {${name}}`);
     return String(value);
   });
 }
 
-type Countable = MessageKey extends infer K
-  ? K extends `count.${infer Name}.one`
-    ? Name
-    : never
-  : never;
+type Countable = MessageKey extends infer K ? (K extends `count.${infer Name}.one` ? Name : never) : never;
 
 const plural = new Intl.PluralRules('fr');
 

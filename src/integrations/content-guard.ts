@@ -25,9 +25,7 @@ export default function contentGuard(options: { contentDir: string }): AstroInte
         for (const p of problems.filter((x) => x.severity === 'warning')) logger.warn(formatProblem(p));
         const errors = problems.filter((x) => x.severity === 'error');
         if (errors.length > 0) {
-          throw new Error(
-            `Contenu invalide (${errors.length} erreur(s)) :\n${errors.map(formatProblem).join('\n')}`,
-          );
+          throw new Error(`Contenu invalide (${errors.length} erreur(s)) :\n${errors.map(formatProblem).join('\n')}`);
         }
       },
     },

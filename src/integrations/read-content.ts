@@ -58,7 +58,13 @@ export function readContent(root: string, contentDir: string): { files: RawFile[
       if (collection === 'readouts') {
         const match = FRONTMATTER.exec(source);
         if (!match) {
-          files.push({ collection, path, id, data: undefined, parseError: 'attendu : un en-tête YAML entre deux lignes « --- »' });
+          files.push({
+            collection,
+            path,
+            id,
+            data: undefined,
+            parseError: 'attendu : un en-tête YAML entre deux lignes « --- »',
+          });
           continue;
         }
         files.push({ collection, path, id, ...parseYaml(match[1] ?? ''), body: source.slice(match[0].length) });

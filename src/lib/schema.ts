@@ -54,9 +54,9 @@ export const country = z.enum(countryCodes, {
 });
 
 /** A BCP 47 language tag such as `zh`, `ru`, `be`, `kk`. */
-const language = z
-  .string({ error: 'attendu : une langue (BCP 47)' })
-  .regex(/^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/, { error: 'attendu : une étiquette de langue BCP 47 comme « zh » ou « ru »' });
+const language = z.string({ error: 'attendu : une langue (BCP 47)' }).regex(/^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/, {
+  error: 'attendu : une étiquette de langue BCP 47 comme « zh » ou « ru »',
+});
 
 /** Both or neither: a name in another script needs its language. */
 const originalNameComplete = (data: { nameOriginal?: string | undefined; nameOriginalLang?: string | undefined }) =>
@@ -121,30 +121,34 @@ export const readoutSchema = z.strictObject({
   source: sourceSchema.optional(),
 });
 
-export const personSchema = z.strictObject({
-  /** The name as French texts write it. */
-  name: text('le nom en français'),
-  /** The name in its original script (王毅, Сергей Алейник). */
-  nameOriginal: text('le nom dans l’écriture d’origine').optional(),
-  /** Language of `nameOriginal` (BCP 47: `zh`, `ru`, `be`), so browsers and screen readers read it right. */
-  nameOriginalLang: language.optional(),
-  /** Country the person serves or belongs to. */
-  country,
-  /** One sentence saying who the person is. */
-  description: text('une description').optional(),
-  aliases,
-}).refine(originalNameComplete, originalNameMessage);
+export const personSchema = z
+  .strictObject({
+    /** The name as French texts write it. */
+    name: text('le nom en français'),
+    /** The name in its original script (王毅, Сергей Алейник). */
+    nameOriginal: text('le nom dans l’écriture d’origine').optional(),
+    /** Language of `nameOriginal` (BCP 47: `zh`, `ru`, `be`), so browsers and screen readers read it right. */
+    nameOriginalLang: language.optional(),
+    /** Country the person serves or belongs to. */
+    country,
+    /** One sentence saying who the person is. */
+    description: text('une description').optional(),
+    aliases,
+  })
+  .refine(originalNameComplete, originalNameMessage);
 
-export const placeSchema = z.strictObject({
-  /** The name as French texts write it. */
-  name: text('le nom en français'),
-  /** The name in its local script. */
-  nameOriginal: text('le nom dans l’écriture d’origine').optional(),
-  /** Language of `nameOriginal` (BCP 47). */
-  nameOriginalLang: language.optional(),
-  country,
-  aliases,
-}).refine(originalNameComplete, originalNameMessage);
+export const placeSchema = z
+  .strictObject({
+    /** The name as French texts write it. */
+    name: text('le nom en français'),
+    /** The name in its local script. */
+    nameOriginal: text('le nom dans l’écriture d’origine').optional(),
+    /** Language of `nameOriginal` (BCP 47). */
+    nameOriginalLang: language.optional(),
+    country,
+    aliases,
+  })
+  .refine(originalNameComplete, originalNameMessage);
 
 export const topicKinds = ['organisation', 'initiative', 'question', 'relation', 'theme'] as const;
 

@@ -14,11 +14,11 @@ export interface RawFile {
   /** The id the entry will have: the file name without its extension. */
   id: string;
   /** Frontmatter (documents) or whole file (records), parsed as YAML 1.2 core. */
-  data: unknown;
+  data?: unknown;
   /** Markdown body of a document. */
-  body?: string;
+  body?: string | undefined;
   /** Set when the YAML could not be parsed. */
-  parseError?: string;
+  parseError?: string | undefined;
 }
 
 export interface Problem {
@@ -44,7 +44,11 @@ function fieldPath(path: readonly PropertyKey[]): string {
 /** Raw HTML in a document body: any tag, comment or doctype. Documents are text. */
 const HTML_TAG = /<\/?[a-zA-Z][^>]*>|<!--|<!\w/;
 /** Inline Markdown links and images, and reference definitions: their targets. */
-const LINK_TARGETS = [/\]\(\s*<?([^)\s>]+)/g, /^\s{0,3}\[[^\]]+\]:\s*<?(\S+?)>?(?:\s|$)/gm, /<((?:[a-z][a-z0-9+.-]*):[^>\s]*)>/gi];
+const LINK_TARGETS = [
+  /\]\(\s*<?([^)\s>]+)/g,
+  /^\s{0,3}\[[^\]]+\]:\s*<?(\S+?)>?(?:\s|$)/gm,
+  /<((?:[a-z][a-z0-9+.-]*):[^>\s]*)>/gi,
+];
 const ALLOWED_TARGET = /^(?:https?:\/\/|mailto:|\/(?!\/)|#|\.{0,2}\/)/i;
 
 /** Problems of one document body: empty, raw HTML, links to schemes other than http(s), mailto or the site. */
@@ -75,7 +79,11 @@ export function validateContent(files: readonly RawFile[]): Problem[] {
   const seen = new Map<string, string>();
   for (const f of files) {
     if (!SLUG.test(f.id)) {
-      error(f.path, '(nom du fichier)', `l’identifiant « ${f.id} » doit être en minuscules ASCII, mots séparés par des tirets`);
+      error(
+        f.path,
+        '(nom du fichier)',
+        `l’identifiant « ${f.id} » doit être en minuscules ASCII, mots séparés par des tirets`,
+      );
     }
     const key = `${f.collection}/${f.id}`;
     const other = seen.get(key);
@@ -96,7 +104,8 @@ export function validateContent(files: readonly RawFile[]): Problem[] {
     if (!result.success) {
       for (const issue of result.error.issues) {
         if (issue.code === 'unrecognized_keys') {
-          for (const k of issue.keys) error(f.path, fieldPath([...issue.path, k]), 'clé inconnue : le schéma n’a pas ce champ');
+          for (const k of issue.keys)
+            error(f.path, fieldPath([...issue.path, k]), 'clé inconnue : le schéma n’a pas ce champ');
         } else {
           error(f.path, fieldPath(issue.path) || '(racine)', issue.message);
         }
@@ -121,7 +130,8 @@ export function validateContent(files: readonly RawFile[]): Problem[] {
     const body = f.body ?? '';
     const ref = (collection: 'people' | 'places' | 'topics', id: string, field: string) => {
       used[collection].add(id);
-      if (!ids[collection].has(id)) error(f.path, field, `« ${id} » n’existe pas dans content/${collections[collection].folder}/`);
+      if (!ids[collection].has(id))
+        error(f.path, field, `« ${id} » n’existe pas dans content/${collections[collection].folder}/`);
     };
     ref('places', data.place, 'place');
     const people = new Map<string, string>();

@@ -36,7 +36,12 @@ describe('buildArchive', () => {
   test('sorts documents newest first, and by id on the same day', () => {
     const archive = buildArchive({
       ...base,
-      readouts: [readout('b', '2024-05-20'), readout('c', '2023-01-01'), readout('a', '2024-05-20'), readout('d', '2025-01-01')],
+      readouts: [
+        readout('b', '2024-05-20'),
+        readout('c', '2023-01-01'),
+        readout('a', '2024-05-20'),
+        readout('d', '2025-01-01'),
+      ],
     });
     expect(archive.readouts.map((r) => r.id)).toEqual(['d', 'a', 'b', 'c']);
   });
@@ -50,8 +55,16 @@ describe('buildArchive', () => {
     const archive = buildArchive({
       ...base,
       readouts: [
-        readout('one', '2024-01-01', { mentions: ['b', { person: 'c', designation: 'le président' }], topics: ['t', 'u'] }),
-        readout('two', '2024-02-01', { participants: [{ person: 'a', role: 'ministre' }, { person: 'b', role: 'hôte' }] }),
+        readout('one', '2024-01-01', {
+          mentions: ['b', { person: 'c', designation: 'le président' }],
+          topics: ['t', 'u'],
+        }),
+        readout('two', '2024-02-01', {
+          participants: [
+            { person: 'a', role: 'ministre' },
+            { person: 'b', role: 'hôte' },
+          ],
+        }),
       ],
     });
     expect(archive.participationsOf.get('a')?.map((p) => p.readout.id)).toEqual(['two', 'one']);
@@ -79,7 +92,12 @@ describe('groupByYear', () => {
   test('groups newest year first and keeps the order within a year', () => {
     const { readouts } = buildArchive({
       ...base,
-      readouts: [readout('a', '2023-03-01'), readout('b', '2024-06-01'), readout('c', '2024-01-01'), readout('d', '2023-12-01')],
+      readouts: [
+        readout('a', '2023-03-01'),
+        readout('b', '2024-06-01'),
+        readout('c', '2024-01-01'),
+        readout('d', '2023-12-01'),
+      ],
     });
     expect(groupByYear(readouts).map((g) => [g.year, g.readouts.map((r) => r.id)])).toEqual([
       [2024, ['b', 'c']],
