@@ -1,0 +1,52 @@
+/**
+ * The archive's content as the tests see it: read straight from `content/` with the
+ * `yaml` package, independently of the site's own loading code, so that a bug there
+ * cannot hide itself.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse } from 'yaml';
+import { root } from './build.ts';
+
+export interface TestReadout {
+  id: string;
+  file: string;
+  data: {
+    title: string;
+    date: string;
+    place: string;
+    event?: string;
+    participants: { person: string; role: string }[];
+    mentions?: (string | { person: string })[];
+    topics: string[];
+  };
+  body: string;
+}
+
+function files(dir: string, ext: string): string[] {
+  return readdirSync(dir, { withFileTypes: true, recursive: true })
+    .filter((d) => d.isFile() && d.name.endsWith(ext))
+    .map((d) => join(d.parentPath, d.name))
+    .sort();
+}
+
+const contentDir = join(root, 'content');
+const idOf = (file: string, ext: string) => file.slice(file.lastIndexOf('/') + 1, -ext.length);
+
+export function readouts(): TestReadout[] {
+  return files(join(contentDir, 'readouts'), '.md').map((file) => {
+    const source = readFileSync(file, 'utf8');
+    const [, frontmatter = '', body = ''] = /^---\n([\s\S]*?)\n---\n([\s\S]*)$/.exec(source) ?? [];
+    return { id: idOf(file, '.md'), file, data: parse(frontmatter) as TestReadout['data'], body };
+  });
+}
+
+export function records(collection: 'people' | 'topics' | 'places'): { id: string; data: Record<string, unknown> }[] {
+  return files(join(contentDir, collection), '.yaml').map((file) => ({
+    id: idOf(file, '.yaml'),
+    data: parse(readFileSync(file, 'utf8')) as Record<string, unknown>,
+  }));
+}
+
+export const mentionIds = (r: TestReadout): string[] =>
+  (r.data.mentions ?? []).map((m) => (typeof m === 'string' ? m : m.person));
