@@ -48,7 +48,7 @@ describe('the seed document page', () => {
     for (const p of seedDoc!.data.participants) {
       const link = meta.querySelector(`a[href="/personnes/${p.person}/"]`);
       expect(link, p.person).not.toBeNull();
-      expect(text(link!.parentNode)).toContain(p.role);
+      expect(text(link!.parentNode!)).toContain(p.role);
     }
   });
 
@@ -139,7 +139,7 @@ describe('indexes', () => {
     for (const topic of records('topics')) {
       const count = docs.filter((d) => d.data.topics.includes(topic.id)).length;
       const item = index.querySelector(`a[href="/themes/${topic.id}/"]`)!.parentNode;
-      expect(text(item)).toContain(`${count} document${count > 1 ? 's' : ''}`);
+      expect(text(item!)).toContain(`${count} document${count > 1 ? 's' : ''}`);
     }
   });
 
