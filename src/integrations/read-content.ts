@@ -1,17 +1,29 @@
 /**
- * Reads every file under the content folder as an author wrote it, for the validator.
- * YAML is parsed as YAML 1.2 (core schema), where `2024-02-30` stays the text it is
- * instead of rolling over to a date in March.
+ * Reads what authors wrote under the content folder, for the validator: every entry file,
+ * `redirects.yaml` and `urls.txt`. YAML is parsed as YAML 1.2 (core schema), where
+ * `2024-02-30` stays the text it is instead of rolling over to a date in March. Astro's
+ * own parser (YAML 1.1) turns such unquoted dates into `Date`s, so they are marked
+ * (`YamlTimestamp`) and the validator decides where a date is welcome.
  */
-import { readdirSync, readFileSync } from 'node:fs';
-import { join, relative, sep } from 'node:path';
-import { parse } from 'yaml';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join, relative, resolve, sep } from 'node:path';
+import { parseDocument, type ScalarTag } from 'yaml';
 import { collections, type CollectionName } from '../lib/schema.ts';
-import type { Problem, RawFile } from '../lib/validate.ts';
+import { YamlTimestamp, type Problem, type RawFile } from '../lib/validate.ts';
+import { REDIRECTS_FILE, parseRedirects, type Redirect } from '../lib/redirects.ts';
+import { MANIFEST_FILE } from '../lib/url-manifest.ts';
 
-const FRONTMATTER = /^---\r?\n([\s\S]*?)\r?\n---[ \t]*(?:\r?\n|$)/;
+const FRONTMATTER = /^---\r?\n(?:([\s\S]*?)\r?\n)?---[ \t]*(?:\r?\n|$)/;
 /** Files the content folder may hold besides entries. */
-const IGNORED = new Set(['README.md', 'urls.txt', 'redirects.yaml', '.gitkeep']);
+const IGNORED = new Set(['.gitkeep']);
+
+/** What YAML 1.1 (and so Astro) reads as a timestamp: `2024-05-20`, `2024-5-20 10:00:00Z`… */
+const timestampTag: ScalarTag = {
+  tag: 'tag:yaml.org,2002:timestamp',
+  default: true,
+  test: /^\d{4}-\d\d?-\d\d?(?:(?:[Tt]|[ \t]+)\d\d?:\d\d:\d\d(?:\.\d*)?(?:[ \t]*(?:Z|[-+]\d\d?(?::\d\d)?))?)?$/,
+  resolve: (text) => new YamlTimestamp(text),
+};
 
 function walk(dir: string): string[] {
   let names;
@@ -25,12 +37,20 @@ function walk(dir: string): string[] {
     .flatMap((d) => (d.isDirectory() ? walk(join(dir, d.name)) : [join(dir, d.name)]));
 }
 
-function parseYaml(text: string): { data?: unknown; parseError?: string } {
-  try {
-    return { data: parse(text, { schema: 'core', uniqueKeys: true, prettyErrors: true }) };
-  } catch (e) {
-    return { parseError: `YAML illisible : ${(e as Error).message.split('\n')[0]}` };
-  }
+/**
+ * Parses YAML 1.2 (core schema). Duplicate keys are an error, and so is anything the parser
+ * only warns about (an unknown tag such as `!!binary`): Astro's parser would read it otherwise.
+ */
+export function parseYaml(text: string): { data?: unknown; parseError?: string } {
+  const doc = parseDocument(text, { schema: 'core', customTags: [timestampTag], uniqueKeys: true, prettyErrors: true });
+  const problem = doc.errors[0] ?? doc.warnings[0];
+  if (problem) return { parseError: `YAML illisible : ${problem.message.split('\n')[0]?.replace(/:$/, '')}` };
+  return { data: doc.toJS() };
+}
+
+/** A path as messages show it: relative to the project, with forward slashes. */
+export function displayPath(root: string, abs: string): string {
+  return relative(root, abs).split(sep).join('/');
 }
 
 /** Every entry file of every collection, parsed, and a problem for each stray file. */
@@ -39,9 +59,8 @@ export function readContent(root: string, contentDir: string): { files: RawFile[
   const problems: Problem[] = [];
   for (const [name, { folder, extension }] of Object.entries(collections)) {
     const collection = name as CollectionName;
-    const dir = join(contentDir, folder);
-    for (const abs of walk(dir)) {
-      const path = relative(root, abs).split(sep).join('/');
+    for (const abs of walk(join(contentDir, folder))) {
+      const path = displayPath(root, abs);
       const base = abs.slice(abs.lastIndexOf(sep) + 1);
       if (IGNORED.has(base) || base.startsWith('.')) continue;
       if (!base.endsWith(extension)) {
@@ -54,24 +73,52 @@ export function readContent(root: string, contentDir: string): { files: RawFile[
         continue;
       }
       const id = base.slice(0, -extension.length);
-      const source = readFileSync(abs, 'utf8');
+      const source = readFileSync(abs, 'utf8').replace(/^\uFEFF/, '');
       if (collection === 'readouts') {
         const match = FRONTMATTER.exec(source);
         if (!match) {
-          files.push({
-            collection,
-            path,
-            id,
-            data: undefined,
-            parseError: 'attendu : un en-tête YAML entre deux lignes « --- »',
-          });
+          files.push({ collection, path, id, parseError: 'attendu : un en-tête YAML entre deux lignes « --- »' });
           continue;
         }
-        files.push({ collection, path, id, ...parseYaml(match[1] ?? ''), body: source.slice(match[0].length) });
+        const bodyLine = match[0].split('\n').length;
+        files.push({
+          collection,
+          path,
+          id,
+          ...parseYaml(match[1] ?? ''),
+          body: source.slice(match[0].length),
+          bodyLine,
+        });
       } else {
         files.push({ collection, path, id, ...parseYaml(source) });
       }
     }
   }
   return { files, problems };
+}
+
+/** `content/redirects.yaml`, validated on its own (cross-checks need the content or the output). */
+export function readRedirects(
+  root: string,
+  contentDir: string,
+): { file: string; redirects: Redirect[]; problems: Problem[] } {
+  const abs = join(contentDir, REDIRECTS_FILE);
+  const file = displayPath(root, abs);
+  if (!existsSync(abs)) return { file, redirects: [], problems: [] };
+  const { data, parseError } = parseYaml(readFileSync(abs, 'utf8'));
+  if (parseError !== undefined) {
+    return { file, redirects: [], problems: [{ severity: 'error', file, field: '(YAML)', message: parseError }] };
+  }
+  return { file, ...parseRedirects(file, data) };
+}
+
+/** `content/urls.txt` as text, and the name messages give it; empty when there is none. */
+export function readManifest(root: string, contentDir: string): { file: string; text: string } {
+  const abs = join(contentDir, MANIFEST_FILE);
+  return { file: displayPath(root, abs), text: existsSync(abs) ? readFileSync(abs, 'utf8') : '' };
+}
+
+/** The content folder of this run: `CONTENT_DIR`, or `content/` under the working directory. */
+export function contentDirOf(root: string = process.cwd()): string {
+  return resolve(root, process.env.CONTENT_DIR ?? './content');
 }

@@ -92,6 +92,8 @@ export const sourceSchema = z.strictObject({
   publisher: text('l’éditeur de la source'),
   /** Where the original was published. */
   url: z.url({ protocol: /^https?$/, error: 'attendu : une adresse http(s) complète' }).optional(),
+  /** The day the original was published, when the source shows it; never inferred from the meeting's date. */
+  published: calendarDate.optional(),
   /** The day the archive copied the original. */
   retrieved: calendarDate.optional(),
 });

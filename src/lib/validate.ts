@@ -1,11 +1,17 @@
 /**
  * Validation of the archive as authors wrote it, before Astro reads it: the schemas of
  * `schema.ts` applied to the raw YAML (dates still as written), then the rules that span
- * files (references, duplicates, designations found in the text). One problem per line,
- * each naming the file, the field and what was expected.
+ * files (references, duplicates, designations found in the text) and the rules of the text
+ * itself (no HTML, safe links). One problem per line, each naming the file, the field and
+ * what was expected. The README's "Validation rules" lists every message.
  */
-import { collections, SLUG, type CollectionName } from './schema.ts';
-import { normalizeMentions } from './archive.ts';
+import type { z } from 'astro/zod';
+import { unified } from 'unified';
+import remarkParse from 'remark-parse';
+import remarkGfm from 'remark-gfm';
+import type { Nodes } from 'mdast';
+import { calendarDate, collections, SLUG, type CollectionName } from './schema.ts';
+import { routes } from './urls.ts';
 
 export interface RawFile {
   collection: CollectionName;
@@ -17,6 +23,8 @@ export interface RawFile {
   data?: unknown;
   /** Markdown body of a document. */
   body?: string | undefined;
+  /** Line of the file where the body starts (1 = first line), for messages. */
+  bodyLine?: number | undefined;
   /** Set when the YAML could not be parsed. */
   parseError?: string | undefined;
 }
@@ -28,46 +36,211 @@ export interface Problem {
   message: string;
 }
 
-/** `content/x.md: participants[0].person: « x » n’existe pas dans content/people/` */
+/**
+ * A plain YAML value that YAML 1.1, and so Astro's parser, reads as a date (`2024-05-20`,
+ * `2024-05-20 10:00:00`). Welcome where a date is expected (it is then checked as text),
+ * refused anywhere else: Astro would hand the page a `Date` instead of the text written.
+ */
+export class YamlTimestamp {
+  readonly text: string;
+  constructor(text: string) {
+    this.text = text;
+  }
+}
+
+/** `erreur content/x.md: participants[0].person: « x » n’existe pas dans content/people/` */
 export function formatProblem(p: Problem): string {
   const tag = p.severity === 'error' ? 'erreur' : 'avertissement';
   return `${tag} ${p.file}: ${p.field}: ${p.message}`;
 }
 
-function fieldPath(path: readonly PropertyKey[]): string {
+export function fieldPath(path: readonly PropertyKey[]): string {
   return path.reduce<string>(
     (acc, key) => (typeof key === 'number' ? `${acc}[${key}]` : acc ? `${acc}.${String(key)}` : String(key)),
     '',
   );
 }
 
-/** Raw HTML in a document body: any tag, comment or doctype. Documents are text. */
-const HTML_TAG = /<\/?[a-zA-Z][^>]*>|<!--|<!\w/;
-/** Inline Markdown links and images, and reference definitions: their targets. */
-const LINK_TARGETS = [
-  /\]\(\s*<?([^)\s>]+)/g,
-  /^\s{0,3}\[[^\]]+\]:\s*<?(\S+?)>?(?:\s|$)/gm,
-  /<((?:[a-z][a-z0-9+.-]*):[^>\s]*)>/gi,
-];
-const ALLOWED_TARGET = /^(?:https?:\/\/|mailto:|\/(?!\/)|#|\.{0,2}\/)/i;
+type Report = (field: string, message: string) => void;
 
-/** Problems of one document body: empty, raw HTML, links to schemes other than http(s), mailto or the site. */
-export function checkBody(file: string, body: string): Problem[] {
-  const problems: Problem[] = [];
-  const error = (message: string) => problems.push({ severity: 'error', file, field: 'corps', message });
-  if (body.trim() === '') error('attendu : le texte du document, non vide');
-  const tag = HTML_TAG.exec(body);
-  if (tag) error(`HTML interdit dans le texte (« ${tag[0].slice(0, 40)} ») : un document est du texte Markdown`);
-  for (const pattern of LINK_TARGETS) {
-    for (const match of body.matchAll(pattern)) {
-      const target = match[1] ?? '';
-      if (!ALLOWED_TARGET.test(target)) {
-        error(`lien refusé « ${target} » : seuls http(s):, mailto: et les adresses du site sont permis`);
+/**
+ * Replaces each `YamlTimestamp` by its text. Where `isDateField(field)` says a date belongs,
+ * that is all; elsewhere the value is reported, since Astro would read it as a date.
+ */
+export function resolveTimestamps(data: unknown, isDateField: (field: string) => boolean, report: Report): unknown {
+  const visit = (value: unknown, path: PropertyKey[]): unknown => {
+    if (value instanceof YamlTimestamp) {
+      const field = fieldPath(path);
+      if (!isDateField(field)) {
+        report(field, `« ${value.text} » serait lu comme une date : attendu du texte, écrit entre guillemets`);
+      }
+      return value.text;
+    }
+    if (Array.isArray(value)) return value.map((v, i) => visit(v, [...path, i]));
+    if (value !== null && typeof value === 'object') {
+      return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, visit(v, [...path, k])]));
+    }
+    return value;
+  };
+  return visit(data, []);
+}
+
+type SchemaNode = { _zod: { def: Record<string, unknown> } };
+
+/**
+ * The fields of a schema that hold a calendar day (`calendarDate`), as paths with `[]` for
+ * list items: `date`, `source.retrieved`. Read from the schema, so a new date field is known.
+ */
+export function dateFields(schema: z.ZodType): (field: string) => boolean {
+  const found = new Set<string>();
+  const visit = (node: SchemaNode, path: string): void => {
+    if (node === (calendarDate as unknown)) {
+      found.add(path);
+      return;
+    }
+    const def = node._zod.def;
+    if (def['innerType']) return visit(def['innerType'] as SchemaNode, path);
+    if (def['type'] === 'array') return visit(def['element'] as SchemaNode, `${path}[]`);
+    if (def['type'] === 'union') return (def['options'] as SchemaNode[]).forEach((o) => visit(o, path));
+    if (def['type'] === 'object') {
+      for (const [key, value] of Object.entries(def['shape'] as Record<string, SchemaNode>)) {
+        visit(value, path ? `${path}.${key}` : key);
       }
     }
+  };
+  visit(schema as unknown as SchemaNode, '');
+  return (field) => found.has(field.replace(/\[\d+\]/g, '[]'));
+}
+
+const DATE_FIELDS = Object.fromEntries(
+  Object.entries(collections).map(([name, { schema }]) => [name, dateFields(schema)]),
+) as Record<CollectionName, (field: string) => boolean>;
+
+/** The keys a strict object accepts at `path` of `schema`, for the message about an unknown key. */
+function allowedKeys(schema: z.ZodType, path: readonly PropertyKey[]): string[] {
+  let node: SchemaNode = schema as never;
+  const unwrap = () => {
+    for (;;) {
+      const def = node._zod.def;
+      if (def['innerType']) node = def['innerType'] as typeof node;
+      else if (def['type'] === 'union') {
+        const options = def['options'] as (typeof node)[];
+        node = options.find((o) => o._zod.def['type'] === 'object') ?? options[0]!;
+        if (node._zod.def['type'] !== 'object') return;
+      } else return;
+    }
+  };
+  for (const key of path) {
+    unwrap();
+    const def = node._zod.def;
+    if (typeof key === 'number' && def['type'] === 'array') node = def['element'] as typeof node;
+    else if (def['type'] === 'object') node = (def['shape'] as Record<string, typeof node>)[String(key)] ?? node;
   }
+  unwrap();
+  const shape = node._zod.def['shape'] as Record<string, unknown> | undefined;
+  return shape ? Object.keys(shape) : [];
+}
+
+const TYPE_NAMES: Record<string, string> = {
+  object: 'des champs « clé: valeur »',
+  array: 'une liste',
+  string: 'du texte',
+  number: 'un nombre',
+};
+
+function valueAt(data: unknown, path: readonly PropertyKey[]): unknown {
+  let value = data;
+  for (const key of path) {
+    if (value === null || typeof value !== 'object') return undefined;
+    value = (value as Record<PropertyKey, unknown>)[key];
+  }
+  return value;
+}
+
+/** Schema issues as problems: one per issue, in French, an unknown key listing the accepted ones. */
+export function schemaProblems(schema: z.ZodType, data: unknown, report: Report): boolean {
+  const result = schema.safeParse(data ?? {});
+  if (result.success) return true;
+  const visit = (issue: z.core.$ZodIssue, prefix: PropertyKey[]) => {
+    const path = [...prefix, ...issue.path];
+    const field = fieldPath(path) || '(racine)';
+    if (issue.code === 'unrecognized_keys') {
+      const allowed = allowedKeys(schema, path).join(', ');
+      for (const key of issue.keys) {
+        report(fieldPath([...path, key]), `clé inconnue : le schéma n’a pas ce champ (champs permis : ${allowed})`);
+      }
+      return;
+    }
+    if (issue.code === 'invalid_union') {
+      // Keep the branch that matches the kind of value written (an id, or an object).
+      const branches = issue.errors.filter((b) => !b.some((i) => i.code === 'invalid_type' && i.path.length === 0));
+      if (branches.length === 1) return branches[0]!.forEach((i) => visit(i, path));
+      if (issue.message === 'Invalid input') {
+        return report(field, 'attendu : un identifiant (texte), ou des champs « clé: valeur »');
+      }
+    }
+    let message = issue.message;
+    if (issue.code === 'invalid_type' && message.startsWith('Invalid input')) {
+      message = `attendu : ${TYPE_NAMES[issue.expected] ?? issue.expected}`;
+    }
+    if (valueAt(data, path) === undefined) message = `champ obligatoire absent (${message})`;
+    report(field, message);
+  };
+  for (const issue of result.error.issues) visit(issue, []);
+  return false;
+}
+
+const markdown = unified().use(remarkParse).use(remarkGfm);
+/** Link targets a document may carry: the web, e-mail, and the site itself (`/…`, `#…`). */
+const ALLOWED_TARGET = /^(?:https?:\/\/[^\s/]|mailto:[^\s]|\/(?![/\\])|#)/i;
+
+/**
+ * Problems of one document body: empty, raw HTML of any kind, images, links to schemes
+ * other than http(s), mailto and the site. The text is parsed as the site renders it
+ * (CommonMark and GFM), so code and autolinks are told from tags exactly.
+ */
+export function checkBody(file: string, body: string, firstLine = 1): Problem[] {
+  const problems: Problem[] = [];
+  const error = (node: Nodes, message: string) => {
+    const line = (node.position?.start.line ?? 1) + firstLine - 1;
+    problems.push({ severity: 'error', file, field: `texte, ligne ${line}`, message });
+  };
+  if (body.trim() === '') {
+    problems.push({ severity: 'error', file, field: 'texte', message: 'attendu : le texte du document, non vide' });
+    return problems;
+  }
+  const htmlLines = new Set<number>();
+  const visit = (node: Nodes) => {
+    if (node.type === 'html') {
+      // One problem per line: `<b>` and `</b>` are one piece of HTML.
+      const line = node.position?.start.line ?? 0;
+      const excerpt = node.value.replace(/\s+/g, ' ').slice(0, 60);
+      if (!htmlLines.has(line)) {
+        error(node, `HTML interdit (« ${excerpt} ») : un document est du texte, sans balise ni commentaire HTML`);
+      }
+      htmlLines.add(line);
+    } else if (node.type === 'image' || node.type === 'imageReference') {
+      error(node, 'image interdite : un document est du texte');
+    } else if (node.type === 'link' || node.type === 'definition') {
+      if (!ALLOWED_TARGET.test(node.url.trim())) {
+        error(
+          node,
+          `lien refusé vers « ${node.url.slice(0, 60)} » : attendu une adresse http(s)://, mailto: ou une adresse du site commençant par « / »`,
+        );
+      }
+    }
+    if ('children' in node) node.children.forEach(visit);
+  };
+  visit(markdown.parse(body));
   return problems;
 }
+
+/** A slug string, or nothing (a value the schema already refused). */
+const slugAt = (value: unknown): string | undefined =>
+  typeof value === 'string' && SLUG.test(value) ? value : undefined;
+const listAt = (value: unknown): unknown[] => (Array.isArray(value) ? value : []);
+const recordAt = (value: unknown): Record<string, unknown> =>
+  value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
 
 /** Validates every file; returns all problems found, errors and warnings. */
 export function validateContent(files: readonly RawFile[]): Problem[] {
@@ -82,7 +255,7 @@ export function validateContent(files: readonly RawFile[]): Problem[] {
       error(
         f.path,
         '(nom du fichier)',
-        `l’identifiant « ${f.id} » doit être en minuscules ASCII, mots séparés par des tirets`,
+        `l’identifiant « ${f.id} » doit être en minuscules ASCII, mots séparés par des tirets (comme « wang-yi »)`,
       );
     }
     const key = `${f.collection}/${f.id}`;
@@ -91,31 +264,20 @@ export function validateContent(files: readonly RawFile[]): Problem[] {
     else seen.set(key, f.path);
   }
 
-  // Schemas, on the raw data.
-  const valid = new Map<CollectionName, Map<string, { file: RawFile; data: unknown }>>(
-    Object.keys(collections).map((c) => [c as CollectionName, new Map()]),
-  );
+  // Schemas, on the raw data; every file is checked whole, so one pass reports everything.
+  const data = new Map<RawFile, unknown>();
   for (const f of files) {
     if (f.parseError !== undefined) {
       error(f.path, '(YAML)', f.parseError);
       continue;
     }
-    const result = collections[f.collection].schema.safeParse(f.data ?? {});
-    if (!result.success) {
-      for (const issue of result.error.issues) {
-        if (issue.code === 'unrecognized_keys') {
-          for (const k of issue.keys)
-            error(f.path, fieldPath([...issue.path, k]), 'clé inconnue : le schéma n’a pas ce champ');
-        } else {
-          error(f.path, fieldPath(issue.path) || '(racine)', issue.message);
-        }
-      }
-      continue;
-    }
-    valid.get(f.collection)!.set(f.id, { file: f, data: result.data });
+    const report = (field: string, message: string) => error(f.path, field, message);
+    const raw = resolveTimestamps(f.data, DATE_FIELDS[f.collection], report);
+    data.set(f, raw);
+    schemaProblems(collections[f.collection].schema, raw, report);
   }
 
-  // Cross-file rules on documents.
+  // Rules across files, on whatever the document holds that has the right shape.
   const ids = {
     people: new Set(files.filter((f) => f.collection === 'people').map((f) => f.id)),
     places: new Set(files.filter((f) => f.collection === 'places').map((f) => f.id)),
@@ -123,44 +285,68 @@ export function validateContent(files: readonly RawFile[]): Problem[] {
   };
   const used = { people: new Set<string>(), places: new Set<string>(), topics: new Set<string>() };
   for (const f of files.filter((x) => x.collection === 'readouts')) {
-    problems.push(...checkBody(f.path, f.body ?? ''));
-    const entry = valid.get('readouts')!.get(f.id);
-    if (!entry) continue;
-    const data = entry.data as import('./schema.ts').ReadoutData;
+    if (!data.has(f)) continue;
+    problems.push(...checkBody(f.path, f.body ?? '', f.bodyLine));
+    const doc = recordAt(data.get(f));
     const body = f.body ?? '';
-    const ref = (collection: 'people' | 'places' | 'topics', id: string, field: string) => {
+    const ref = (collection: 'people' | 'places' | 'topics', value: unknown, field: string) => {
+      const id = slugAt(value);
+      if (id === undefined) return undefined;
       used[collection].add(id);
-      if (!ids[collection].has(id))
-        error(f.path, field, `« ${id} » n’existe pas dans content/${collections[collection].folder}/`);
+      if (!ids[collection].has(id)) {
+        const folder = `content/${collections[collection].folder}/`;
+        error(f.path, field, `« ${id} » n’existe pas : attendu l’identifiant d’une fiche de ${folder}`);
+      }
+      return id;
     };
-    ref('places', data.place, 'place');
-    const people = new Map<string, string>();
-    const samePerson = (id: string, field: string) => {
+    const designated = (value: unknown, field: string) => {
+      if (typeof value === 'string' && value.trim() !== '' && !body.includes(value)) {
+        error(f.path, field, `« ${value} » ne figure pas dans le texte : attendu les mots exacts du document`);
+      }
+    };
+
+    const date = typeof doc['date'] === 'string' ? doc['date'] : undefined;
+    if (date && /^\d{4}-\d{2}-\d{2}$/.test(date) && !f.id.startsWith(`${date}-`)) {
+      error(f.path, '(nom du fichier)', `l’identifiant doit commencer par la date du document : « ${date}-… »`);
+    }
+    ref('places', doc['place'], 'place');
+
+    // A person appears once: as a participant or as a mention, never both, never twice.
+    const people = new Map<string, { field: string; participant: boolean }>();
+    const person = (value: unknown, field: string, participant: boolean) => {
+      const id = ref('people', value, field);
+      if (id === undefined) return;
       const first = people.get(id);
-      if (first) error(f.path, field, `« ${id} » figure déjà dans ${first} : une personne n’apparaît qu’une fois`);
-      else people.set(id, field);
+      if (!first) people.set(id, { field, participant });
+      else if (first.participant && !participant) {
+        error(
+          f.path,
+          field,
+          `« ${id} » participe déjà (${first.field}) : une personne mentionnée n’est pas participante`,
+        );
+      } else {
+        error(f.path, field, `« ${id} » figure déjà en ${first.field} : une personne n’apparaît qu’une fois`);
+      }
     };
-    data.participants.forEach((p, i) => {
+    listAt(doc['participants']).forEach((p, i) => {
       const field = `participants[${i}]`;
-      ref('people', p.person, `${field}.person`);
-      samePerson(p.person, `${field}.person`);
-      if (p.designation && !body.includes(p.designation)) {
-        error(f.path, `${field}.designation`, `« ${p.designation} » ne figure pas dans le texte`);
-      }
+      person(recordAt(p)['person'], `${field}.person`, true);
+      designated(recordAt(p)['designation'], `${field}.designation`);
     });
-    normalizeMentions(data.mentions).forEach((m, i) => {
+    listAt(doc['mentions']).forEach((m, i) => {
       const field = `mentions[${i}]`;
-      ref('people', m.person, field);
-      samePerson(m.person, field);
-      if (m.designation && !body.includes(m.designation)) {
-        error(f.path, `${field}.designation`, `« ${m.designation} » ne figure pas dans le texte`);
-      }
+      if (typeof m === 'string') return person(m, field, false);
+      person(recordAt(m)['person'], `${field}.person`, false);
+      designated(recordAt(m)['designation'], `${field}.designation`);
     });
-    const topics = new Set<string>();
-    data.topics.forEach((id, i) => {
-      ref('topics', id, `topics[${i}]`);
-      if (topics.has(id)) error(f.path, `topics[${i}]`, `thème « ${id} » en double`);
-      topics.add(id);
+    const topics = new Map<string, string>();
+    listAt(doc['topics']).forEach((value, i) => {
+      const field = `topics[${i}]`;
+      const id = ref('topics', value, field);
+      if (id === undefined) return;
+      const first = topics.get(id);
+      if (first) error(f.path, field, `thème « ${id} » en double : déjà en ${first}`);
+      else topics.set(id, field);
     });
   }
 
@@ -178,4 +364,19 @@ export function validateContent(files: readonly RawFile[]): Problem[] {
     }
   }
   return problems;
+}
+
+/** The page route of every entry, as `src/lib/urls.ts` makes it: what the content promises to produce. */
+export function contentRoutes(files: readonly RawFile[]): Set<string> {
+  const route = { readouts: routes.readout, people: routes.person, places: routes.place, topics: routes.topic };
+  return new Set(files.filter((f) => SLUG.test(f.id)).map((f) => route[f.collection](f.id)));
+}
+
+const contentPages = [routes.readout, routes.person, routes.topic, routes.place].map((route) =>
+  route('x').slice(0, -2),
+);
+
+/** Whether a route has the shape of a document or record page (`personnes/<id>/`), existing or not. */
+export function isContentRoute(route: string): boolean {
+  return contentPages.some((prefix) => route.startsWith(prefix) && /^[^/]+\/$/.test(route.slice(prefix.length)));
 }

@@ -1,0 +1,20 @@
+/**
+ * `npm run check:content`: the validation the build runs, without building, for authors.
+ * Prints every problem (errors and warnings) and exits with 1 when there is an error.
+ */
+import { resolve } from 'node:path';
+import { checkContent } from '../src/integrations/content-guard.ts';
+import { contentDirOf } from '../src/integrations/read-content.ts';
+import { formatProblem } from '../src/lib/validate.ts';
+
+const root = resolve(import.meta.dirname, '..');
+const problems = checkContent(root, contentDirOf(root));
+const errors = problems.filter((p) => p.severity === 'error');
+for (const p of problems) (p.severity === 'error' ? console.error : console.warn)(formatProblem(p));
+const warnings = problems.length - errors.length;
+console.log(
+  errors.length === 0
+    ? `Contenu valide (${warnings} avertissement(s)).`
+    : `Contenu invalide : ${errors.length} erreur(s), ${warnings} avertissement(s).`,
+);
+process.exitCode = errors.length === 0 ? 0 : 1;

@@ -1,0 +1,74 @@
+/**
+ * `npm run new -- <date> <slug>`: creates `content/readouts/<year>/<date>-<slug>.md` with every
+ * field and a comment on each, ready to fill in. Refuses an impossible date, a slug that is
+ * not lowercase ASCII words joined by hyphens, and an id that a document already has.
+ */
+import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { join, relative, resolve } from 'node:path';
+import { isCalendarDate } from '../src/lib/dates.ts';
+import { SLUG } from '../src/lib/schema.ts';
+import { contentDirOf } from '../src/integrations/read-content.ts';
+
+const root = resolve(import.meta.dirname, '..');
+const [date = '', slug = ''] = process.argv.slice(2);
+
+function fail(message: string): never {
+  console.error(`erreur : ${message}`);
+  console.error(
+    'usage : npm run new -- <AAAA-MM-JJ> <identifiant>   (par exemple : npm run new -- 2024-05-20 wang-yi-lavrov)',
+  );
+  process.exit(1);
+}
+
+if (!isCalendarDate(date)) fail(`« ${date} » n’est pas une date réelle au format AAAA-MM-JJ`);
+if (!SLUG.test(slug)) fail(`« ${slug} » : attendu des mots en minuscules ASCII séparés par des tirets`);
+if (/^\d{4}-\d{2}-\d{2}(?:-|$)/.test(slug)) fail(`« ${slug} » : la date est ajoutée d’elle-même, ne la répétez pas`);
+
+const id = `${date}-${slug}`;
+const readouts = join(contentDirOf(root), 'readouts');
+const taken = (readdirSync(readouts, { recursive: true }) as string[]).find(
+  (f) => f.endsWith(`/${id}.md`) || f === `${id}.md`,
+);
+if (taken) fail(`l’identifiant « ${id} » existe déjà : ${relative(root, join(readouts, taken))}`);
+
+const file = join(readouts, date.slice(0, 4), `${id}.md`);
+const template = `---
+# Titre factuel, en français, rédigé par l’archive (le document en a rarement un).
+title: ""
+# Jour de l’entretien, AAAA-MM-JJ : un jour, sans heure ni fuseau. Le nom du fichier commence par lui.
+date: ${date}
+# Identifiant du lieu : nom d’un fichier de content/places/, sans « .yaml ».
+place: ""
+# Occasion de la rencontre (sommet, conseil ministériel) ; supprimez la ligne s’il n’y en a pas.
+event: ""
+# Au moins un participant. person : identifiant dans content/people/ ; role : le rôle que le
+# document lui donne ; designation (facultatif) : les mots du texte quand ce n’est pas un nom,
+# recopiés exactement (ils doivent figurer dans le texte) ; supprimez-la sinon.
+participants:
+  - person: ""
+    role: ""
+    designation: ""
+# Personnes citées qui n’ont pas participé (une personne n’apparaît qu’une fois par document) :
+# un identifiant, ou { person, designation, note }. note : comment l’archive a identifié une
+# personne que le texte ne nomme pas. Laissez [] s’il n’y en a pas.
+mentions: []
+# Au moins un thème : identifiants de content/topics/.
+topics:
+  - ""
+# Langue du texte : fr.
+language: fr
+# Source de l’original : qui l’a publié, où, et le jour où l’archive l’a copié. Si elle n’est
+# pas connue, supprimez ces quatre lignes : n’en inventez jamais une.
+source:
+  publisher: ""
+  url: ""
+  retrieved: ""
+---
+
+Collez ici le texte exact du document, mot pour mot, fautes comprises, une ligne vide entre deux paragraphes. Pas de HTML ; liens permis vers http(s)://, mailto: et les adresses du site (« /… »).
+`;
+mkdirSync(join(file, '..'), { recursive: true });
+if (existsSync(file)) fail(`le fichier ${relative(root, file)} existe déjà`);
+writeFileSync(file, template, { flag: 'wx' });
+console.log(`Créé : ${relative(root, file)}`);
+console.log('Remplissez chaque champ, puis vérifiez avec « npm run check:content ».');

@@ -1,0 +1,143 @@
+/**
+ * Bad input stops `astro build` for real: a copy of `content/` with one broken fixture from
+ * `tests/fixtures/invalid/` laid over it must fail the build (non-zero exit) with a message
+ * naming the fixture's file and the field. Every rule is proven, faster, through the same
+ * validation in `tests/unit/validate.test.ts`; this file builds a representative subset, and
+ * checks the authors' tools: `npm run check:content` and `npm run new`.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, test } from 'vitest';
+import { build, root } from '../support/build.ts';
+import { contentWith } from '../support/content-copy.ts';
+import { checkContent } from '../../src/integrations/content-guard.ts';
+
+const BUILD_TIMEOUT = 240_000;
+
+// prettier-ignore
+const cases = [
+  { name: 'unknown-participant', file: 'readouts/2024/2024-05-21-participant-inconnu.md', field: 'participants[0].person', why: 'a participant with no record' },
+  { name: 'impossible-date', file: 'readouts/2024/2024-02-30-date-impossible.md', field: 'date', why: 'an impossible date' },
+  { name: 'date-with-time', file: 'readouts/2024/2024-05-21-date-avec-heure.md', field: 'date', why: 'a date with a time' },
+  { name: 'unknown-key', file: 'readouts/2024/2024-05-21-cle-inconnue.md', field: 'auteur', why: 'an unknown key' },
+  { name: 'missing-title', file: 'readouts/2024/2024-05-21-sans-titre.md', field: 'title', why: 'a missing title' },
+  { name: 'unknown-topic', file: 'readouts/2024/2024-05-21-theme-inconnu.md', field: 'topics[1]', why: 'a topic with no record' },
+  { name: 'unknown-place', file: 'readouts/2024/2024-05-21-lieu-inconnu.md', field: 'place', why: 'a place with no record' },
+  { name: 'html-script', file: 'readouts/2024/2024-05-21-html-script.md', field: 'texte, ligne 15', why: 'a script element in the text' },
+  { name: 'person-unknown-key', file: 'people/murat-nurtleu.yaml', field: 'nom', why: 'an unknown key in a person record' },
+  { name: 'redirect-chain', file: 'redirects.yaml', field: '[0].to', why: 'a chain of redirects' },
+  { name: 'manifest-lost-document', file: 'urls.txt', field: 'ligne 4', why: 'a published document address with no page and no redirect' },
+  // Only the finished build can tell that this address is no longer served.
+  { name: 'manifest-lost-page', file: 'urls.txt', field: 'ligne 3', why: 'a published address the built site no longer serves' },
+];
+
+describe('astro build refuses bad input', () => {
+  test(
+    'the unmodified copy of the content builds, so that each failure below comes from its fixture',
+    () => {
+      const result = build({ contentDir: contentWith() });
+      expect(result.status, result.output).toBe(0);
+    },
+    BUILD_TIMEOUT,
+  );
+
+  test.each(cases)(
+    'fails on $why, naming the file and the field ($name)',
+    (c) => {
+      const result = build({ contentDir: contentWith(`invalid/${c.name}`) });
+      expect(result.status, result.output).not.toBe(0);
+      expect(result.status).not.toBeNull();
+      expect(result.output).toContain(`content/${c.file}: ${c.field}: `);
+      // The problem is in a file, not in the code: no stack trace to wade through.
+      expect(result.output).not.toMatch(/at .*content-guard\.ts/);
+    },
+    BUILD_TIMEOUT,
+  );
+});
+
+function npm(args: string[], contentDir: string) {
+  const result = spawnSync('npm', ['run', '--silent', ...args], {
+    cwd: root,
+    env: { ...process.env, CONTENT_DIR: contentDir },
+    encoding: 'utf8',
+  });
+  return { status: result.status, output: `${result.stdout}\n${result.stderr}` };
+}
+
+describe('npm run check:content', () => {
+  test('passes on valid content and exits with 0', () => {
+    const result = npm(['check:content'], contentWith());
+    expect(result.status, result.output).toBe(0);
+    expect(result.output).not.toMatch(/^erreur/m);
+  });
+
+  test('lists every error of invalid content, naming file and field, and exits with 1', () => {
+    const result = npm(['check:content'], contentWith('invalid/unknown-participant', 'invalid/unknown-place'));
+    expect(result.status).toBe(1);
+    expect(result.output).toContain('readouts/2024/2024-05-21-participant-inconnu.md: participants[0].person: ');
+    expect(result.output).toContain('readouts/2024/2024-05-21-lieu-inconnu.md: place: ');
+  });
+
+  test('prints warnings without failing', () => {
+    const result = npm(['check:content'], contentWith('content-warning/unused-record'));
+    expect(result.status, result.output).toBe(0);
+    expect(result.output).toMatch(/^avertissement .*people\/murat-nurtleu\.yaml: \(fiche\): /m);
+  });
+});
+
+describe('npm run new', () => {
+  const scaffold = (dir: string) => join(dir, 'readouts', '2024', '2024-06-01-wang-yi-nourtleou.md');
+
+  test('creates the document in its year folder with every field, each with a comment', () => {
+    const dir = contentWith();
+    const result = npm(['new', '--', '2024-06-01', 'wang-yi-nourtleou'], dir);
+    expect(result.status, result.output).toBe(0);
+    const text = readFileSync(scaffold(dir), 'utf8');
+    const frontmatter = text.split('---')[1] ?? '';
+    const fields = ['title', 'date', 'place', 'event', 'participants', 'mentions', 'topics', 'language', 'source'];
+    for (const field of fields) {
+      const lines = frontmatter.split('\n');
+      const at = lines.findIndex((l) => l.startsWith(`${field}:`));
+      expect(at, `${field} is there`).toBeGreaterThan(0);
+      expect(lines[at - 1], `${field} has a comment above it`).toMatch(/^#/);
+    }
+    expect(frontmatter).toContain('date: 2024-06-01');
+  });
+
+  test('once its blanks are filled, the new document passes validation', () => {
+    const dir = contentWith();
+    expect(npm(['new', '--', '2024-06-01', 'wang-yi-nourtleou'], dir).status).toBe(0);
+    const filled = readFileSync(scaffold(dir), 'utf8')
+      .replace('title: ""', 'title: "Wang Yi rencontre Mourat Nourtleou"')
+      .replace('place: ""', 'place: astana')
+      .replace(/^event: ""\n/m, '')
+      .replace('person: ""', 'person: wang-yi')
+      .replace('role: ""', 'role: "ministre des Affaires étrangères"')
+      .replace(/^ {4}designation: ""\n/m, '')
+      .replace('  - ""', '  - ocs')
+      .replace(/^source:\n(?: {2}.*\n)+/m, '');
+    writeFileSync(scaffold(dir), filled);
+    const errors = checkContent(root, dir).filter((p) => p.severity === 'error');
+    expect(errors).toEqual([]);
+  });
+
+  // prettier-ignore
+  const refused: [string, string[], RegExp, string[]][] = [
+    ['an id that a document already has', ['2024-05-20', 'wang-yi-sergei-aleinik'], /existe déjà/, []],
+    ['an id that a document has in another folder', ['2024-06-01', 'wang-yi-nourtleou'], /existe déjà.*readouts\/archives\//, ['content-other-folder']],
+    ['an impossible date', ['2024-02-30', 'wang-yi-nourtleou'], /date réelle/, []],
+    ['a date written the French way', ['01/06/2024', 'wang-yi-nourtleou'], /AAAA-MM-JJ/, []],
+    ['a slug with capitals', ['2024-06-01', 'Wang-Yi'], /minuscules ASCII/, []],
+    ['a slug that repeats the date', ['2024-06-01', '2024-06-01-wang-yi'], /date/, []],
+    ['a missing slug', ['2024-06-01'], /minuscules ASCII/, []],
+  ];
+  test.each(refused)('refuses %s, creating nothing', (_why, args, message, overlays) => {
+    const dir = contentWith(...overlays);
+    const result = npm(['new', '--', ...args], dir);
+    expect(result.status).toBe(1);
+    expect(result.output).toMatch(message);
+    expect(existsSync(scaffold(dir))).toBe(false);
+    expect(checkContent(root, dir).filter((p) => p.severity === 'error')).toEqual([]);
+  });
+});
