@@ -1,0 +1,56 @@
+/**
+ * `npm run urls:update [-- <built site folder>]`: appends to `content/urls.txt` every address
+ * the site now produces and the manifest does not list yet. It never removes a line: retiring
+ * an address is done by hand, deliberately. Without a folder, builds the site into a
+ * temporary one first.
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { join, relative, resolve, sep } from 'node:path';
+import { contentDirOf, readManifest } from '../src/integrations/read-content.ts';
+import {
+  appendToManifest,
+  formatRoute,
+  MANIFEST_FILE,
+  parseManifest,
+  publishedRoutes,
+} from '../src/lib/url-manifest.ts';
+
+const root = resolve(import.meta.dirname, '..');
+const contentDir = contentDirOf(root);
+
+function builtSite(): string {
+  const given = process.argv[2];
+  if (given) return resolve(given);
+  // Inside the project: Astro keeps its prerender chunks next to an output folder there.
+  const parent = join(root, 'node_modules', '.cache');
+  mkdirSync(parent, { recursive: true });
+  const dir = mkdtempSync(join(parent, 'readout-archive-urls-'));
+  const outDir = join(dir, 'dist');
+  const result = spawnSync(join(root, 'node_modules', '.bin', 'astro'), ['build'], {
+    cwd: root,
+    stdio: 'inherit',
+    env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', OUT_DIR: outDir, ASTRO_CACHE_DIR: join(dir, 'cache') },
+  });
+  if (result.status !== 0) {
+    console.error('erreur : la construction a échoué ; corrigez-la avant de mettre à jour content/urls.txt');
+    process.exit(1);
+  }
+  return outDir;
+}
+
+const outDir = builtSite();
+const files = (readdirSync(outDir, { recursive: true, withFileTypes: true }) as import('node:fs').Dirent[])
+  .filter((d) => d.isFile())
+  .map((d) => relative(outDir, join(d.parentPath, d.name)).split(sep).join('/'));
+const { file, text } = readManifest(root, contentDir);
+const listed = new Set(parseManifest(file, text).entries.map((e) => e.route));
+const added = publishedRoutes(files).filter((route) => !listed.has(route));
+if (added.length === 0) {
+  console.log(`${file} : rien à ajouter.`);
+} else {
+  const today = new Date().toISOString().slice(0, 10);
+  writeFileSync(join(contentDir, MANIFEST_FILE), appendToManifest(text, added, today));
+  console.log(`${file} : ${added.length} adresse(s) ajoutée(s) :`);
+  for (const route of added) console.log(`  ${formatRoute(route)}`);
+}

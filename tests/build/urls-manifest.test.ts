@@ -1,0 +1,118 @@
+/**
+ * Nothing published is lost: every address of `content/urls.txt` is served by the build or
+ * redirected, every document has its page, and a renamed document keeps answering at its
+ * old address (a redirect page, and a line of `_redirects`). `npm run urls:update` records
+ * new addresses without ever removing one.
+ */
+import { spawnSync } from 'node:child_process';
+import { appendFileSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, inject, test } from 'vitest';
+import { build, root, type BuildResult } from '../support/build.ts';
+import { contentWith } from '../support/content-copy.ts';
+import { htmlFiles, listFiles, page, sitemapUrls } from '../support/dist.ts';
+import { parseManifest, publishedRoutes } from '../../src/lib/url-manifest.ts';
+import { redirectOf } from '../../src/lib/redirects.ts';
+import { readRedirects } from '../../src/integrations/read-content.ts';
+import { readouts } from '../support/content.ts';
+
+const SITE_URL = 'https://archive.test';
+const manifest = parseManifest('content/urls.txt', readFileSync(join(root, 'content', 'urls.txt'), 'utf8'));
+
+describe('the committed manifest', () => {
+  const distDir = inject('distDir');
+  const produced = new Set(publishedRoutes(listFiles(distDir)));
+
+  test('parses without problems and lists the home page and every document', () => {
+    expect(manifest.problems).toEqual([]);
+    const routes = manifest.entries.map((e) => e.route);
+    const docs = readouts();
+    expect(docs.length).toBeGreaterThan(0);
+    expect(routes).toContain('');
+    for (const doc of docs) expect(routes).toContain(`comptes-rendus/${doc.id}/`);
+  });
+
+  test('every address it lists is served by the build, or redirected to an address it serves', () => {
+    const { redirects } = readRedirects(root, join(root, 'content'));
+    const served = (route: string) => produced.has(route) || produced.has(redirectOf(route, redirects)?.target ?? '-');
+    const lost = manifest.entries.filter((e) => !served(e.route)).map((e) => `ligne ${e.line}: ${e.route}`);
+    expect(lost).toEqual([]);
+  });
+
+  test('every address the build serves is recorded (run `npm run urls:update` after adding content)', () => {
+    const listed = new Set(manifest.entries.map((e) => e.route));
+    expect(produced.size).toBeGreaterThan(0);
+    expect([...produced].filter((r) => !listed.has(r))).toEqual([]);
+  });
+
+  test('every document has exactly one page, and every document page a document', () => {
+    const pages = htmlFiles(distDir).filter((f) => /^comptes-rendus\/[^/]+\/index\.html$/.test(f));
+    const ids = readouts().map((r) => r.id);
+    expect(ids.length).toBeGreaterThan(0);
+    expect(pages.sort()).toEqual(ids.map((id) => `comptes-rendus/${id}/index.html`).sort());
+  });
+});
+
+describe('a renamed document', () => {
+  const oldPage = 'comptes-rendus/2024-05-20-wang-yi-sergei-aleinikk/';
+  const newPage = 'comptes-rendus/2024-05-20-wang-yi-sergei-aleinik/';
+  let result: BuildResult;
+
+  beforeAll(() => {
+    // The old address and a file below it were published; `content-renamed` holds the redirect.
+    const contentDir = contentWith('content-renamed');
+    appendFileSync(join(contentDir, 'urls.txt'), `\n${oldPage}\n${oldPage}source.md\n`);
+    result = build({ contentDir, env: { SITE_URL } });
+  }, 240_000);
+
+  test('builds, since the redirect covers the old addresses', () => {
+    expect(result.status, result.output).toBe(0);
+  });
+
+  test('_redirects sends the old page, and the files below it, to the new address with a 301', () => {
+    const lines = readFileSync(join(result.outDir, '_redirects'), 'utf8').split('\n');
+    expect(lines).toContain(`/${oldPage} /${newPage} 301`);
+    expect(lines).toContain(`/${oldPage}* /${newPage}:splat 301`);
+  });
+
+  test('the old address holds a redirect page: meta refresh, canonical, a visible link, noindex, no script', () => {
+    const html = page(result.outDir, `/${oldPage}`);
+    const target = `/${newPage}`;
+    expect(html.querySelector('meta[http-equiv="refresh"]')?.getAttribute('content')).toBe(`0; url=${target}`);
+    expect(html.querySelector('link[rel="canonical"]')?.getAttribute('href')).toBe(`${SITE_URL}${target}`);
+    expect(html.querySelector('meta[name="robots"]')?.getAttribute('content')).toBe('noindex');
+    expect(html.querySelectorAll('main a').map((a) => a.getAttribute('href'))).toContain(target);
+    expect(html.querySelector('html')?.getAttribute('lang')).toBe('fr');
+    expect(html.querySelectorAll('script')).toEqual([]);
+    expect(html.querySelector('main')?.textContent).toContain('Identifiant corrigé');
+  });
+
+  test('the sitemap leaves the redirect page out and keeps the new page', () => {
+    const urls = sitemapUrls(result.outDir);
+    expect(urls).toContain(`${SITE_URL}/${newPage}`);
+    expect(urls).not.toContain(`${SITE_URL}/${oldPage}`);
+  });
+});
+
+describe('npm run urls:update', () => {
+  test('appends every new address and keeps every line, even one no longer produced', () => {
+    const distDir = inject('distDir');
+    const contentDir = contentWith();
+    const file = join(contentDir, 'urls.txt');
+    const before = '# Essai\n/\ncomptes-rendus/\nune-adresse-retiree-a-la-main/\n';
+    writeFileSync(file, before);
+    const result = spawnSync('npm', ['run', '--silent', 'urls:update', '--', distDir], {
+      cwd: root,
+      env: { ...process.env, CONTENT_DIR: contentDir },
+      encoding: 'utf8',
+    });
+    expect(result.status, result.stderr).toBe(0);
+    const after = readFileSync(file, 'utf8');
+    expect(after.startsWith(before)).toBe(true);
+    const routes = parseManifest('urls.txt', after).entries.map((e) => e.route);
+    const produced = publishedRoutes(listFiles(distDir));
+    expect(produced.length).toBeGreaterThan(10);
+    expect(new Set(routes)).toEqual(new Set([...produced, 'une-adresse-retiree-a-la-main/']));
+    expect(routes.length, 'nothing listed twice').toBe(new Set(routes).size);
+  });
+});
