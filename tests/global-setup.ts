@@ -3,7 +3,7 @@
  * sub-path `/archive/` to prove that every link respects `BASE_PATH`.
  */
 import type { TestProject } from 'vitest/node';
-import { build, tempDir } from './support/build.ts';
+import { build, outDirFor, removeBuild, removeStaleBuilds } from './support/build.ts';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -17,12 +17,16 @@ declare module 'vitest' {
 export const SITE_URL = 'https://archive.test';
 
 export default function setup(project: TestProject) {
+  removeStaleBuilds();
   const builds = {
-    distDir: build({ outDir: tempDir('dist'), env: { SITE_URL } }),
-    distDirBase: build({ outDir: tempDir('dist-base'), env: { SITE_URL, BASE_PATH: '/archive/' } }),
+    distDir: build({ outDir: outDirFor('dist'), env: { SITE_URL } }),
+    distDirBase: build({ outDir: outDirFor('dist-base'), env: { SITE_URL, BASE_PATH: '/archive/' } }),
   };
   for (const [name, result] of Object.entries(builds)) {
     if (result.status !== 0) throw new Error(`The ${name} build failed:\n${result.output}`);
     project.provide(name as 'distDir' | 'distDirBase', result.outDir);
   }
+  return () => {
+    for (const result of Object.values(builds)) removeBuild(result.outDir);
+  };
 }
