@@ -1,0 +1,49 @@
+/** axe (WCAG 2.2 A and AA rules) finds nothing on any page of the sitemap, in light or dark. */
+import { AxeBuilder } from '@axe-core/playwright';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, expect, inject, test } from 'vitest';
+import { launch, newPage } from '../support/browser.ts';
+import { sitemapUrls } from '../support/dist.ts';
+import { serve, type StaticServer } from '../support/server.ts';
+
+const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+
+const dir = inject('distDir');
+/** Site paths of every sitemap URL, and of the 404 page, which no sitemap lists. */
+const paths = [...sitemapUrls(dir).map((url) => new URL(url).pathname), '/page-introuvable/'];
+
+let browser: Browser;
+let server: StaticServer;
+beforeAll(async () => {
+  [browser, server] = await Promise.all([launch(), serve(dir)]);
+});
+afterAll(async () => {
+  await Promise.all([browser?.close(), server?.close()]);
+});
+
+test('the sitemap lists pages to check', () => {
+  expect(paths.length).toBeGreaterThan(1);
+});
+
+const schemes = ['light', 'dark'] as const;
+let pages: Page[];
+beforeAll(async () => {
+  pages = await Promise.all(schemes.map((colorScheme) => newPage(browser, { colorScheme })));
+});
+
+/** The violations axe finds on `path` in one colour scheme, one line each. */
+async function violations(page: Page, path: string, scheme: (typeof schemes)[number]): Promise<string[]> {
+  await page.goto(server.url(path));
+  expect(await page.evaluate(() => matchMedia('(prefers-color-scheme: dark)').matches)).toBe(scheme === 'dark');
+  // Legacy mode runs axe once in the page instead of in a second, blank page: the site has no frames.
+  const { violations, passes } = await new AxeBuilder({ page }).setLegacyMode(true).withTags(WCAG_TAGS).analyze();
+  expect(passes.length).toBeGreaterThan(0);
+  return violations.flatMap((v) =>
+    v.nodes.map((n) => `${scheme}: ${v.id} (${v.impact}): ${n.target.join(' ')} — ${v.help}`),
+  );
+}
+
+test.each(paths)('%s has no axe violation, in light or in dark', async (path) => {
+  const found = await Promise.all(schemes.map((scheme, i) => violations(pages[i]!, path, scheme)));
+  expect(found.flat()).toEqual([]);
+});

@@ -1,0 +1,198 @@
+/**
+ * A reader's journey through the archive, by mouse and then by keyboard only: home → a
+ * document → one of its participants → back to a document → one of its topics → the document.
+ * Plus the breadcrumbs of every kind of record page.
+ */
+import type { Browser, Locator, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
+import { launch, newPage } from '../support/browser.ts';
+import { serve, type StaticServer } from '../support/server.ts';
+import { seed } from './seed.ts';
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launch();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+/** The level-one heading of the page, as a reader sees it. */
+const heading = (page: Page) => page.locator('h1').innerText();
+
+/** The link of `main` that points to the path `path` (under the base). */
+const linkTo = (page: Page, path: string) => page.locator(`main a[href$="${path}"]`).first();
+
+/** Clicks a link and waits for the page it leads to; returns the link's text. */
+async function click(page: Page, link: Locator): Promise<string> {
+  const [label, target] = await Promise.all([link.innerText(), link.getAttribute('href')]);
+  const url = new URL(target!, page.url()).href;
+  await Promise.all([page.waitForURL(url), link.click()]);
+  return label.trim();
+}
+
+describe.each([
+  ['at the root', inject('distDir'), '/'],
+  ['under BASE_PATH', inject('distDirBase'), '/archive/'],
+])('a reader clicking through the archive %s', (_, dir, base) => {
+  let server: StaticServer;
+  let page: Page;
+  beforeAll(async () => {
+    server = await serve(dir, base);
+    page = await newPage(browser);
+  });
+  afterAll(() => server.close());
+
+  const documentPath = `${base}comptes-rendus/${seed.id}/`;
+
+  test('goes from home to a document, a participant, back, a topic and the document again', async () => {
+    await page.goto(server.url(base));
+    const title = await click(page, linkTo(page, `/comptes-rendus/${seed.id}/`));
+    expect(new URL(page.url()).pathname).toBe(documentPath);
+    expect(await heading(page)).toBe(title);
+
+    const name = await click(page, linkTo(page, `/personnes/${seed.participant}/`));
+    expect(await heading(page)).toBe(name);
+    // The person's page lists the document among those the person took part in.
+    await expect(linkTo(page, `/comptes-rendus/${seed.id}/`).innerText()).resolves.toBe(title);
+
+    await page.goBack();
+    expect(new URL(page.url()).pathname).toBe(documentPath);
+    expect(await heading(page)).toBe(title);
+
+    const topic = await click(page, linkTo(page, `/themes/${seed.topic}/`));
+    expect(await heading(page)).toBe(topic);
+
+    await click(page, linkTo(page, `/comptes-rendus/${seed.id}/`));
+    expect(new URL(page.url()).pathname).toBe(documentPath);
+    expect(await heading(page)).toBe(title);
+  });
+
+  test.each([
+    ['a document', `comptes-rendus/${seed.id}/`, 'comptes-rendus/'],
+    ['a person', `personnes/${seed.participant}/`, 'personnes/'],
+    ['a topic', `themes/${seed.topic}/`, 'themes/'],
+    ['a place', `lieux/${seed.place}/`, 'lieux/'],
+  ])('the breadcrumbs of %s lead home and to its index', async (_kind, path, index) => {
+    await page.goto(server.url(base + path));
+    const trail = page.locator('nav.breadcrumbs li');
+    expect(await trail.count()).toBe(3);
+    // The last crumb is the page itself, not a link, and names it as its heading does.
+    const current = trail.nth(2).locator('[aria-current="page"]');
+    expect(await current.innerText()).toBe(await heading(page));
+    expect(await trail.nth(2).locator('a').count()).toBe(0);
+    expect(await trail.nth(0).locator('a').getAttribute('href')).toBe(base);
+
+    const label = await click(page, trail.nth(1).locator('a'));
+    expect(new URL(page.url()).pathname).toBe(base + index);
+    expect(await heading(page)).toBe(label);
+  });
+});
+
+describe('a reader using only the keyboard', () => {
+  let server: StaticServer;
+  let page: Page;
+  beforeAll(async () => {
+    server = await serve(inject('distDir'));
+    page = await newPage(browser);
+  });
+  afterAll(() => server.close());
+
+  /** The focused element: its place in document order, its link, and how its focus shows. */
+  const focused = () =>
+    page.evaluate(() => {
+      const el = document.activeElement;
+      if (!el || el === document.body) return undefined;
+      const style = getComputedStyle(el);
+      // A link that wraps has a box per line: its first line must be in view.
+      const box = el.getClientRects()[0] ?? el.getBoundingClientRect();
+      return {
+        order: Array.prototype.indexOf.call(document.querySelectorAll('*'), el) as number,
+        tag: el.tagName.toLowerCase(),
+        href: el.getAttribute('href'),
+        text: (el as HTMLElement).innerText.trim(),
+        outline: { style: style.outlineStyle, width: parseFloat(style.outlineWidth), color: style.outlineColor },
+        inView: box.width > 0 && box.height > 0 && box.top >= 0 && box.bottom <= innerHeight,
+      };
+    });
+  type Focused = NonNullable<Awaited<ReturnType<typeof focused>>>;
+
+  /** The focus is visible: a solid outline at least 2 px wide, on an element scrolled into view. */
+  function expectVisibleFocus(el: Focused) {
+    expect(el.outline.style, `outline of ${el.tag} ${el.href}`).not.toBe('none');
+    expect(el.outline.width, `outline of ${el.tag} ${el.href}`).toBeGreaterThanOrEqual(2);
+    expect(el.outline.color).not.toMatch(/rgba\(.*, 0\)$|transparent/);
+    expect(el.inView, `${el.tag} ${el.href} is in view`).toBe(true);
+  }
+
+  /** Presses Tab until the focused link points to `path`, checking every stop; then Enter. */
+  async function tabTo(path: string) {
+    for (let i = 0; i < 100; i++) {
+      await page.keyboard.press('Tab');
+      const el = await focused();
+      expect(el, 'focus never leaves the page before reaching the link').toBeDefined();
+      expectVisibleFocus(el!);
+      if (el!.href?.endsWith(path)) {
+        await Promise.all([page.waitForURL((url) => url.pathname.endsWith(path)), page.keyboard.press('Enter')]);
+        return el!.text;
+      }
+    }
+    throw new Error(`No link to ${path} reached by Tab`);
+  }
+
+  /** The skip link is the first Tab stop, shows itself, and takes the focus to the main content. */
+  async function skipToContent() {
+    await page.keyboard.press('Tab');
+    const skip = await focused();
+    expect(skip?.href).toBe('#contenu');
+    expectVisibleFocus(skip!);
+    await page.keyboard.press('Enter');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('contenu');
+  }
+
+  test('follows the same journey with Tab and Enter, starting each page with the skip link', async () => {
+    await page.goto(server.url('/'));
+    await skipToContent();
+    const title = await tabTo(`/comptes-rendus/${seed.id}/`);
+    expect(await heading(page)).toBe(title);
+
+    await skipToContent();
+    const name = await tabTo(`/personnes/${seed.participant}/`);
+    expect(await heading(page)).toBe(name);
+
+    await skipToContent();
+    await tabTo(`/comptes-rendus/${seed.id}/`);
+    expect(await heading(page)).toBe(title);
+
+    await skipToContent();
+    const topic = await tabTo(`/themes/${seed.topic}/`);
+    expect(await heading(page)).toBe(topic);
+
+    await skipToContent();
+    await tabTo(`/comptes-rendus/${seed.id}/`);
+    expect(await heading(page)).toBe(title);
+  });
+
+  test.each(['', `comptes-rendus/${seed.id}/`, `personnes/${seed.participant}/`, `themes/${seed.topic}/`])(
+    'Tab visits every link of /%s once, in reading order, each with a visible focus',
+    async (path) => {
+      await page.goto(server.url(`/${path}`));
+      const expected = await page.evaluate(() =>
+        [...document.querySelectorAll('*')]
+          .map((el, order) => ({ el, order }))
+          .filter(({ el }) => el.matches('a[href], button, input, select, textarea, [tabindex]:not([tabindex="-1"])'))
+          .map(({ order }) => order),
+      );
+      const visited: number[] = [];
+      for (let el = (await page.keyboard.press('Tab'), await focused()); el;) {
+        expectVisibleFocus(el);
+        visited.push(el.order);
+        if (visited.length > expected.length) break;
+        await page.keyboard.press('Tab');
+        el = await focused();
+      }
+      expect(expected.length).toBeGreaterThan(5);
+      expect(visited).toEqual(expected);
+    },
+  );
+});

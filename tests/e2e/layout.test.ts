@@ -1,0 +1,171 @@
+/**
+ * Readable on every screen: nothing scrolls sideways on a 320 px phone, the document's lines
+ * hold about 60 to 75 characters on a 1280 px screen, and French punctuation never starts a
+ * line. Screenshots of the document page are kept in `test-results/screenshots/`.
+ */
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
+import { launch, newPage, screenshotPath } from '../support/browser.ts';
+import { page as builtPage, sitemapUrls } from '../support/dist.ts';
+import { serve, type StaticServer } from '../support/server.ts';
+import { seed } from './seed.ts';
+
+const dir = inject('distDir');
+const paths = [...sitemapUrls(dir).map((url) => new URL(url).pathname), '/page-introuvable/'];
+const documentPath = `/comptes-rendus/${seed.id}/`;
+
+let browser: Browser;
+let server: StaticServer;
+beforeAll(async () => {
+  [browser, server] = await Promise.all([launch(), serve(dir)]);
+});
+afterAll(async () => {
+  await Promise.all([browser?.close(), server?.close()]);
+});
+
+/** Characters per line of the first paragraph of the document's text, last line excepted. */
+function charactersPerLine(page: Page): Promise<number[]> {
+  return page.evaluate(() => {
+    const paragraph = document.querySelector('.body p');
+    if (!paragraph) throw new Error('No paragraph in the document text');
+    const lines = new Map<number, number>();
+    const walker = document.createTreeWalker(paragraph, NodeFilter.SHOW_TEXT);
+    const range = document.createRange();
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      for (let i = 0; i < node.textContent!.length; i++) {
+        range.setStart(node, i);
+        range.setEnd(node, i + 1);
+        const rect = range.getClientRects()[0];
+        if (!rect || rect.width === 0) continue; // a space swallowed at a line end
+        const top = Math.round(rect.top);
+        lines.set(top, (lines.get(top) ?? 0) + 1);
+      }
+    }
+    return [...lines.entries()]
+      .sort(([a], [b]) => a - b)
+      .map(([, count]) => count)
+      .slice(0, -1);
+  });
+}
+
+describe('at 320 px wide', () => {
+  let page: Page;
+  beforeAll(async () => {
+    page = await newPage(browser, { viewport: { width: 320, height: 640 } });
+  });
+
+  test('the sitemap lists pages to check', () => {
+    expect(paths.length).toBeGreaterThan(1);
+  });
+
+  test.each(paths)('%s does not scroll sideways', async (path) => {
+    await page.goto(server.url(path));
+    const { scrollWidth, clientWidth } = await page.evaluate(() => {
+      const { scrollWidth, clientWidth } = document.documentElement;
+      return { scrollWidth, clientWidth };
+    });
+    expect(clientWidth).toBe(320);
+    expect(scrollWidth).toBeLessThanOrEqual(clientWidth);
+  });
+
+  test('no guillemet or high punctuation mark of the document starts or ends a line alone', async () => {
+    await page.goto(server.url(documentPath));
+    // Each space the typography plugin holds (a space written directly in a `.nowrap` span) has
+    // the characters on either side of it on the same line.
+    const held = await page.evaluate(() => {
+      const top = (node: Node, i: number) => {
+        const range = document.createRange();
+        range.setStart(node, i);
+        range.setEnd(node, i + 1);
+        return Math.round(range.getClientRects()[0]?.top ?? NaN);
+      };
+      return [...document.querySelectorAll('.body .nowrap')].flatMap((span) => {
+        const chars: { node: Node; i: number; own: boolean; space: boolean }[] = [];
+        const walker = document.createTreeWalker(span, NodeFilter.SHOW_TEXT);
+        for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+          for (let i = 0; i < node.textContent!.length; i++) {
+            chars.push({ node, i, own: node.parentNode === span, space: /\s/.test(node.textContent![i]!) });
+          }
+        }
+        return chars.flatMap((c, k) => {
+          if (!c.own || !c.space) return [];
+          const before = chars.slice(0, k).findLast((d) => !d.space);
+          const after = chars.slice(k + 1).find((d) => !d.space);
+          if (!before || !after) return [];
+          return [
+            {
+              around: `${before.node.textContent![before.i]}␣${after.node.textContent![after.i]} in ${span.textContent}`,
+              whiteSpace: getComputedStyle(span).whiteSpace,
+              sameLine: top(before.node, before.i) === top(after.node, after.i),
+            },
+          ];
+        });
+      });
+    });
+    expect(held.length).toBeGreaterThan(0);
+    for (const space of held) expect(space, space.around).toMatchObject({ whiteSpace: 'nowrap', sameLine: true });
+  });
+});
+
+describe('the seed document', () => {
+  test('protects « la Ceinture et la Route » and keeps its text word for word', () => {
+    const doc = builtPage(dir, documentPath);
+    const held = doc.querySelectorAll('.body span.nowrap').map((span) => span.textContent);
+    // Whatever links other plugins add inside, « stays with « la » and » with « Route ».
+    expect(held).toContain('« la');
+    expect(held.some((text) => text.endsWith('Route »,'))).toBe(true);
+    const paragraphs = doc.querySelectorAll('.body p').map((p) => p.textContent.trim());
+    expect(paragraphs).toEqual(seed.paragraphs);
+  });
+});
+
+describe('at 1280 px wide', () => {
+  test('a line of the document holds about 60 to 75 characters', async () => {
+    const page = await newPage(browser, { viewport: { width: 1280, height: 900 } });
+    await page.goto(server.url(documentPath));
+    const lines = await charactersPerLine(page);
+    expect(lines.length).toBeGreaterThanOrEqual(3);
+    const average = lines.reduce((a, b) => a + b, 0) / lines.length;
+    expect(average).toBeGreaterThanOrEqual(60);
+    expect(average).toBeLessThanOrEqual(75);
+    for (const count of lines) expect(count).toBeLessThanOrEqual(85);
+  });
+});
+
+describe('in forced colours (Windows high contrast)', () => {
+  test('the description box keeps its outline and the focus stays visible', async () => {
+    const page = await newPage(browser, { forcedColors: 'active' });
+    await page.goto(server.url(documentPath));
+    expect(await page.evaluate(() => matchMedia('(forced-colors: active)').matches)).toBe(true);
+    const box = await page
+      .locator('main dl')
+      .first()
+      .evaluate((el) => ({ style: getComputedStyle(el).borderTopStyle, color: getComputedStyle(el).borderTopColor }));
+    expect(box.style).toBe('solid');
+    expect(box.color).not.toBe('rgba(0, 0, 0, 0)');
+    await page.keyboard.press('Tab');
+    const focus = await page.evaluate(() => {
+      const { outlineStyle, outlineColor } = getComputedStyle(document.activeElement!);
+      return { outlineStyle, outlineColor };
+    });
+    expect(focus.outlineStyle).toBe('solid');
+    expect(focus.outlineColor).not.toBe('rgba(0, 0, 0, 0)');
+    await page.context().close();
+  });
+});
+
+describe('screenshots of the document page', () => {
+  test.each([
+    ['light', 320],
+    ['light', 1280],
+    ['dark', 320],
+    ['dark', 1280],
+  ] as const)('in %s at %i px', async (colorScheme, width) => {
+    const page = await newPage(browser, { colorScheme, viewport: { width, height: 900 } });
+    await page.goto(server.url(documentPath));
+    const file = screenshotPath(`document-${colorScheme}-${width}.png`);
+    const image = await page.screenshot({ path: file, fullPage: true });
+    expect(image.length).toBeGreaterThan(0);
+    await page.context().close();
+  });
+});
