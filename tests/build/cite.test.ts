@@ -1,0 +1,110 @@
+/**
+ * Citing a document on the built site: an anchor and a self-link on every paragraph, the
+ * « Citer ce document » section, the CSL-JSON, BibTeX and RIS files next to the page, and the
+ * `citation_*` meta tags that Zotero reads.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { Cite } from '@citation-js/core';
+import '@citation-js/plugin-bibtex';
+import '@citation-js/plugin-ris';
+import { describe, expect, inject, test } from 'vitest';
+import { SITE_URL } from '../global-setup.ts';
+import { root } from '../support/build.ts';
+import { readouts } from '../support/content.ts';
+import { fileForPath, page, text } from '../support/dist.ts';
+
+const docs = readouts();
+const seed = readFileSync(join(root, 'tests/fixtures/seeds/000_500df64e896cbe1d.txt'), 'utf8').split('\n');
+const seedDoc = docs.find((d) => d.id === '2024-05-20-wang-yi-sergei-aleinik')!;
+
+/** The paragraphs of a Markdown body, as the author separated them (blank lines). */
+const paragraphsOf = (body: string) =>
+  body
+    .split(/\n[ \t]*\n/)
+    .map((p) => p.trim())
+    .filter(Boolean);
+
+test('there are documents to cite, and the seed among them (a suite over nothing proves nothing)', () => {
+  expect(docs.length).toBeGreaterThan(0);
+  expect(seedDoc).toBeDefined();
+  expect(seed).toHaveLength(4);
+});
+
+describe.each([
+  ['at the root', 'distDir', '/'],
+  ['under BASE_PATH', 'distDirBase', '/archive/'],
+] as const)('citing %s', (_, build, base) => {
+  const dist = () => inject(build);
+  const pathOf = (id: string) => `${base}comptes-rendus/${id}/`;
+  const permalinkOf = (id: string) => `${SITE_URL}${pathOf(id)}`;
+  const file = (path: string) => readFileSync(fileForPath(dist(), path, base)!, 'utf8');
+
+  test.each(docs.map((d) => [d.id, d] as const))('%s: every paragraph has its anchor #pN and a ¶ link', (id, doc) => {
+    const html = page(dist(), pathOf(id), base);
+    const expected = paragraphsOf(doc.body);
+    expect(expected.length).toBeGreaterThan(0);
+    const anchored = html.querySelectorAll('.body p[id]');
+    expect(anchored.map((p) => p.id)).toEqual(expected.map((_, i) => `p${i + 1}`));
+    anchored.forEach((p, i) => {
+      const links = p.querySelectorAll('a.paragraph-link');
+      expect(links).toHaveLength(1);
+      expect(links[0]!.getAttribute('href')).toBe(`#p${i + 1}`);
+      expect(links[0]!.getAttribute('aria-label')).toBe(`Lien vers le paragraphe ${i + 1}`);
+      expect(links[0]!.textContent).toBe('');
+    });
+  });
+
+  test('the seed’s paragraph #pN holds the seed’s N-th paragraph, word for word', () => {
+    const html = page(dist(), pathOf(seedDoc.id), base);
+    seed.forEach((paragraph, i) => expect(html.getElementById(`p${i + 1}`)?.textContent).toBe(paragraph));
+  });
+
+  test('the seed page has a « Citer ce document » section with the French reference to copy', () => {
+    const section = page(dist(), pathOf(seedDoc.id), base).querySelector('section[aria-labelledby="citer"]')!;
+    expect(section).not.toBeNull();
+    expect(text(section.querySelector('#citer')!)).toBe('Citer ce document');
+    const permalink = permalinkOf(seedDoc.id);
+    expect(text(section)).toContain(
+      `Source non précisée, « ${seedDoc.data.title} », 20 mai 2024, Archive des comptes rendus diplomatiques, ${permalink} (consulté le …).`,
+    );
+    expect(text(section)).toContain(`${permalink}#p1`);
+  });
+
+  test.each(docs.map((d) => [d.id, d] as const))('%s: offers CSL-JSON, BibTeX and RIS next to its page', (id, doc) => {
+    const links = page(dist(), pathOf(id), base)
+      .querySelectorAll('section[aria-labelledby="citer"] a[download]')
+      .map((a) => a.getAttribute('href'));
+    expect(links).toEqual(['json', 'bib', 'ris'].map((ext) => `${pathOf(id)}citation.${ext}`));
+    const permalink = permalinkOf(id);
+
+    const [csl] = JSON.parse(file(`${pathOf(id)}citation.json`)) as Record<string, unknown>[];
+    expect(csl).toMatchObject({ id, title: doc.data.title, URL: permalink, language: 'fr' });
+    expect(csl!['issued']).toEqual({ 'date-parts': [doc.data.date.split('-').map(Number)] });
+
+    const bib = file(`${pathOf(id)}citation.bib`);
+    expect(bib.startsWith(`@misc{${id},`)).toBe(true);
+    for (const ext of ['bib', 'ris']) {
+      const [read] = new Cite(file(`${pathOf(id)}citation.${ext}`)).data as Record<string, unknown>[];
+      expect(read, ext).toMatchObject({ title: doc.data.title, URL: permalink });
+    }
+  });
+
+  test.each(docs.map((d) => [d.id, d] as const))('%s: tells Zotero what it is in citation_* meta tags', (id, doc) => {
+    const meta = Object.fromEntries(
+      page(dist(), pathOf(id), base)
+        .querySelectorAll('head meta[name^="citation_"]')
+        .map((m) => [m.getAttribute('name'), m.getAttribute('content')]),
+    );
+    expect(meta).toMatchObject({
+      citation_title: doc.data.title,
+      citation_date: doc.data.date.replaceAll('-', '/'),
+      citation_language: 'fr',
+      citation_public_url: permalinkOf(id),
+      citation_abstract_html_url: permalinkOf(id),
+    });
+    const publisher = (doc.data as { source?: { publisher?: string } }).source?.publisher;
+    if (publisher) expect(meta['citation_publisher']).toBe(publisher);
+    else expect(meta).not.toHaveProperty('citation_publisher');
+  });
+});
