@@ -1,0 +1,165 @@
+/**
+ * Long lists, built from a synthetic archive (`scripts/bench/generate.ts`) holding more than
+ * two pages of documents: every list is cut at `PAGE_SIZE`, its pages chained by
+ * `rel="prev"`/`rel="next"` at stable URLs, page 1 at the list's own URL; each document page
+ * shows its related documents. Expectations are computed here from the content files.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse } from 'yaml';
+import { beforeAll, describe, expect, test } from 'vitest';
+import { generateArchive } from '../../scripts/bench/generate.ts';
+import { PAGE_SIZE } from '../../src/lib/pagination.ts';
+import { RELATED_LIMIT } from '../../src/lib/related.ts';
+import { build, tempDir, type BuildResult } from '../support/build.ts';
+import { fileForPath, page } from '../support/dist.ts';
+
+interface Doc {
+  id: string;
+  date: string;
+  place: string;
+  participants: string[];
+  mentions: string[];
+  topics: string[];
+}
+
+const contentDir = join(tempDir('content'), 'content');
+generateArchive(contentDir, { documents: 3 * PAGE_SIZE + 7, people: 8, topics: 5, places: 3, years: 2 });
+
+/** The generated documents, read back from their files, newest first (same day: by id). */
+const docs: Doc[] = readdirSync(join(contentDir, 'readouts'), { recursive: true, encoding: 'utf8' })
+  .filter((f) => f.endsWith('.md'))
+  .map((f) => {
+    const source = readFileSync(join(contentDir, 'readouts', f), 'utf8');
+    const data = parse(/^---\n([\s\S]*?)\n---/.exec(source)![1]!, { schema: 'core' }) as {
+      date: string;
+      place: string;
+      participants: { person: string }[];
+      mentions?: string[];
+      topics: string[];
+    };
+    return {
+      id: f.replace(/^.*\//, '').replace(/\.md$/, ''),
+      date: String(data.date),
+      place: data.place,
+      participants: data.participants.map((p) => p.person),
+      mentions: data.mentions ?? [],
+      topics: data.topics,
+    };
+  })
+  .sort((a, b) => (a.date === b.date ? (a.id < b.id ? -1 : 1) : a.date < b.date ? 1 : -1));
+
+/** The key whose list is longest, and that list. */
+function longest(lists: Map<string, Doc[]>): [string, Doc[]] {
+  return [...lists].sort((a, b) => b[1].length - a[1].length)[0]!;
+}
+function groupBy(keysOf: (d: Doc) => string[]): Map<string, Doc[]> {
+  const map = new Map<string, Doc[]>();
+  for (const d of docs) for (const k of keysOf(d)) map.set(k, [...(map.get(k) ?? []), d]);
+  return map;
+}
+
+const [person, participations] = longest(groupBy((d) => d.participants));
+const mentions = docs.filter((d) => d.mentions.includes(person));
+const [topic, onTopic] = longest(groupBy((d) => d.topics));
+const [place, atPlace] = longest(groupBy((d) => [d.place]));
+const [year, inYear] = longest(groupBy((d) => [d.date.slice(0, 4)]));
+
+const lists: [string, string, Doc[]][] = [
+  ['all documents', '/comptes-rendus/', docs],
+  [`the person ${person}`, `/personnes/${person}/`, [...participations, ...mentions]],
+  [`the topic ${topic}`, `/themes/${topic}/`, onTopic],
+  [`the place ${place}`, `/lieux/${place}/`, atPlace],
+  [`the year ${year}`, `/chronologie/${year}/`, inYear],
+];
+
+let result: BuildResult;
+beforeAll(() => {
+  result = build({ contentDir, env: { SITE_URL: 'https://archive.test' } });
+}, 600_000);
+
+test('the synthetic archive builds, with lists longer than a page', () => {
+  expect(result.status, result.output).toBe(0);
+  for (const [what, , expected] of lists) expect(expected.length, what).toBeGreaterThan(PAGE_SIZE);
+});
+
+/** The documents a list page links to, in order (links inside `main` lists, once each). */
+const documentsOn = (path: string) => [
+  ...new Set(
+    page(result.outDir, path)
+      .querySelectorAll('main ol a')
+      .map((a) => a.getAttribute('href') ?? '')
+      .filter((h) => /^\/comptes-rendus\/\d{4}-[^/]+\/$/.test(h)),
+  ),
+];
+
+describe.each(lists)('the list of %s', (_what, first, expected) => {
+  const pages = Math.ceil(expected.length / PAGE_SIZE);
+  const url = (n: number) => (n === 1 ? first : `${first}page/${n}/`);
+
+  test(`has pages of at most PAGE_SIZE documents that, read in order, hold every document once`, () => {
+    const seen = Array.from({ length: pages }, (_, i) => documentsOn(url(i + 1)));
+    for (const onPage of seen) expect(onPage.length).toBeLessThanOrEqual(PAGE_SIZE);
+    expect(seen.flat()).toEqual(expected.map((d) => `/comptes-rendus/${d.id}/`));
+  });
+
+  test('chains its pages with rel="prev" and rel="next", in the page and in its head', () => {
+    for (let n = 1; n <= pages; n++) {
+      const html = page(result.outDir, url(n));
+      for (const [rel, target] of [
+        ['prev', n > 1 ? url(n - 1) : undefined],
+        ['next', n < pages ? url(n + 1) : undefined],
+      ] as const) {
+        expect(html.querySelector(`head link[rel="${rel}"]`)?.getAttribute('href'), `${url(n)} ${rel}`).toBe(target);
+        expect(html.querySelector(`main a[rel="${rel}"]`)?.getAttribute('href'), `${url(n)} ${rel}`).toBe(target);
+      }
+      expect(
+        html.querySelector('main nav[aria-label="Pages de la liste"] [aria-current="page"]')?.textContent,
+      ).toContain(String(n));
+    }
+  });
+
+  test('keeps page 1 at the list’s own URL: no page/1/, no page past the last', () => {
+    expect(fileForPath(result.outDir, `${first}page/1/`)).toBeUndefined();
+    expect(fileForPath(result.outDir, url(pages + 1))).toBeUndefined();
+    expect(page(result.outDir, url(pages)).querySelector('link[rel="canonical"]')?.getAttribute('href')).toBe(
+      `https://archive.test${url(pages)}`,
+    );
+  });
+});
+
+describe('person and topic pages', () => {
+  test.each([[`/personnes/${person}/`], [`/themes/${topic}/`]])(
+    '%s stays under 100 KB of HTML however many documents it lists',
+    (path) => {
+      expect(readFileSync(fileForPath(result.outDir, path)!).byteLength).toBeLessThanOrEqual(100 * 1024);
+    },
+  );
+});
+
+describe('related documents', () => {
+  /** The ranking, stated directly: participants, then topics, then place in common; then newest, then id. */
+  function relatedBySpec(doc: Doc): string[] {
+    const shared = (a: string[], b: string[]) => a.filter((x) => b.includes(x)).length;
+    return docs
+      .filter((d) => d !== doc)
+      .map((d) => ({
+        d,
+        key: [shared(doc.participants, d.participants), shared(doc.topics, d.topics), doc.place === d.place ? 1 : 0],
+      }))
+      .filter(({ key }) => key.some((k) => k > 0))
+      .sort((a, b) => b.key[0]! - a.key[0]! || b.key[1]! - a.key[1]! || b.key[2]! - a.key[2]!)
+      .slice(0, RELATED_LIMIT)
+      .map(({ d }) => `/comptes-rendus/${d.id}/`);
+  }
+
+  test('each document page shows its closest documents, at most five, in a stable order', () => {
+    expect(docs.length).toBeGreaterThan(PAGE_SIZE);
+    for (const doc of docs) {
+      const related = page(result.outDir, `/comptes-rendus/${doc.id}/`)
+        .querySelectorAll('.related a')
+        .map((a) => a.getAttribute('href'));
+      expect(related, doc.id).toEqual(relatedBySpec(doc));
+    }
+  });
+});
