@@ -1,0 +1,219 @@
+/**
+ * `npm run bench`: builds synthetic archives of growing size, cold (empty cache) then warm
+ * (same cache, same content), and prints what each build cost and produced. The archives are
+ * generated in a temporary folder, never in `content/`, and removed afterwards.
+ *
+ *   npm run bench                          1,000 and 10,000 documents
+ *   npm run bench -- --sizes 1000          one size only
+ *   npm run bench -- --record              also writes docs/PERFORMANCE.md's results and docs/build-time.svg
+ *   npm run bench -- --profile             adds a CPU profile of each build, summarised by package
+ *   npm run bench -- --keep                keeps the generated archives, outputs and logs (paths printed)
+ *
+ * Needs GNU time (`/usr/bin/time`, Debian package `time`) for CPU time and peak memory.
+ */
+import { cpus, freemem, loadavg, tmpdir, totalmem } from 'node:os';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { buildTimeChart } from './bench/chart.ts';
+import { generateArchive } from './bench/generate.ts';
+import { kindNames, root, saveLog, timedBuild, type BuildRun, type Kind } from './bench/measure.ts';
+import { summariseProfile } from './bench/profile.ts';
+
+const { values } = parseArgs({
+  options: {
+    sizes: { type: 'string', default: '1000,10000' },
+    record: { type: 'boolean', default: false },
+    profile: { type: 'boolean', default: false },
+    keep: { type: 'boolean', default: false },
+  },
+});
+const sizes = values.sizes.split(',').map(Number);
+/** A few hundred people and topics, as in a real archive of this kind, whatever the number of documents. */
+const records = { people: 300, topics: 200, places: 60 };
+
+const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(bytes > 100 * 1024 * 1024 ? 0 : 1)} Mo`;
+const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} Ko`;
+const s = (seconds: number) => `${seconds.toFixed(1)} s`;
+
+const machine = {
+  cpu: cpus()[0]?.model ?? 'inconnu',
+  cores: cpus().length,
+  memory: `${(totalmem() / 1024 ** 3).toFixed(0)} Gio (libres au départ : ${(freemem() / 1024 ** 3).toFixed(0)} Gio)`,
+  node: process.version,
+  astro: (JSON.parse(readFileSync(join(root, 'node_modules', 'astro', 'package.json'), 'utf8')) as { version: string })
+    .version,
+  loadBefore: loadavg()
+    .map((l) => l.toFixed(2))
+    .join(' '),
+};
+
+interface SizeResult {
+  documents: number;
+  runs: BuildRun[];
+}
+
+const work = mkdtempSync(join(tmpdir(), 'readout-archive-bench-'));
+// Outputs go inside the project: Astro then writes its prerender chunks next to them, where
+// they can import the project's packages, instead of into the shared `.astro/`.
+const outputs = join(root, 'node_modules', '.cache', 'readout-archive-bench');
+mkdirSync(outputs, { recursive: true });
+const results: SizeResult[] = [];
+
+try {
+  for (const documents of sizes) {
+    const dir = mkdtempSync(join(work, `${documents}-`));
+    const contentDir = join(dir, 'content');
+    const started = performance.now();
+    const { files } = generateArchive(contentDir, { documents, ...records });
+    console.error(`# ${documents} documents : ${files} fichiers générés en ${s((performance.now() - started) / 1000)}`);
+    const outDir = join(mkdtempSync(join(outputs, `${documents}-`)), 'dist');
+    const cacheDir = join(dir, 'cache');
+    const runs: BuildRun[] = [];
+    for (const label of ['cold', 'warm']) {
+      const profileDir = values.profile ? join(dir, `profile-${label}`) : undefined;
+      console.error(`# ${documents} documents : construction ${label === 'cold' ? 'à froid' : 'avec cache'}…`);
+      const run = timedBuild({ label, contentDir, outDir, cacheDir, profileDir });
+      saveLog(run, join(dir, `build-${label}.log`));
+      if (run.status !== 0) {
+        console.error(run.log.slice(-4000));
+        throw new Error(`La construction ${label} de ${documents} documents a échoué (journal : ${dir})`);
+      }
+      runs.push(run);
+      console.error(`#   ${s(run.wallSeconds)} (CPU ${s(run.cpuSeconds)}, autres ${s(run.otherCpuSeconds)})`);
+      if (profileDir) {
+        for (const f of readdirSync(profileDir)) console.error(summariseProfile(join(profileDir, f)));
+      }
+    }
+    results.push({ documents, runs });
+    if (!values.keep) rmSync(join(outDir, '..'), { recursive: true, force: true });
+    else console.error(`# conservés : ${dir} et ${outDir}`);
+  }
+} finally {
+  if (!values.keep) rmSync(work, { recursive: true, force: true });
+}
+
+const label = (run: BuildRun) => (run.label === 'cold' ? 'à froid' : 'avec cache');
+const rows: string[][] = [];
+for (const { documents, runs } of results) {
+  for (const run of runs) {
+    const page = run.typicalPage;
+    rows.push([
+      documents.toLocaleString('fr-FR'),
+      label(run),
+      s(run.wallSeconds),
+      s(run.cpuSeconds),
+      s(run.otherCpuSeconds),
+      mb(run.maxRssBytes),
+      String(run.htmlPages),
+      (run.htmlPages / run.wallSeconds).toFixed(0),
+      mb(run.distBytes),
+      page ? `${kb(page.gzipBytes)} / ${kb(page.brotliBytes)}` : '—',
+      page ? `${page.requests} / ${page.jsBytes} o` : '—',
+      run.largestRecordPage ? kb(run.largestRecordPage.bytes) : '—',
+    ]);
+  }
+}
+const table = (head: string[], body: string[][]) =>
+  [
+    `| ${head.join(' | ')} |`,
+    `| ${head.map(() => '---').join(' | ')} |`,
+    ...body.map((r) => `| ${r.join(' | ')} |`),
+  ].join('\n');
+
+const mainTable = table(
+  [
+    'documents',
+    'construction',
+    'durée (horloge)',
+    'CPU (user+sys)',
+    'CPU des autres',
+    'mémoire max.',
+    'pages HTML',
+    'pages/s',
+    'site',
+    'page type HTML+CSS gzip / brotli',
+    'requêtes / JS',
+    'plus grande page personne/thème',
+  ],
+  rows,
+);
+
+const kindsOrder: Kind[] = ['page', 'citation', 'json', 'source', 'preview', 'other'];
+const shareRows = results.flatMap(({ documents, runs }) =>
+  runs.map((run) => {
+    // Routes render four at a time, so their own times add up to more than the phase: each
+    // kind gets its share of the phase.
+    const total = Object.values(run.routes).reduce((sum, r) => sum + r.seconds, 0);
+    const share = (k: Kind) => run.routes[k].seconds / total;
+    return [
+      documents.toLocaleString('fr-FR'),
+      label(run),
+      s(run.phases.startup),
+      s(run.phases.content),
+      s(run.phases.bundle),
+      s(run.phases.render),
+      `${s(run.phases.after)} (${s(run.phases.search)})`,
+      ...kindsOrder.map((k) =>
+        run.routes[k].count ? `${(100 * share(k)).toFixed(0)} % (${s(share(k) * run.phases.render)})` : '—',
+      ),
+    ];
+  }),
+);
+const phaseTable = table(
+  [
+    'documents',
+    'construction',
+    'démarrage et validation',
+    'contenu',
+    'bundle',
+    'rendu des routes',
+    'après (dont index de recherche)',
+    ...kindsOrder.map((k) => kindNames[k]),
+  ],
+  shareRows,
+);
+
+const typical = results.at(-1)?.runs[0]?.typicalPage;
+const ratio = results.length > 1 ? results.at(-1)!.runs[0]!.wallSeconds / results[0]!.runs[0]!.wallSeconds : undefined;
+const description = [
+  `- Machine : ${machine.cpu}, ${machine.cores} cœurs (\`nproc\`), ${machine.memory}.`,
+  `- Node ${machine.node}, Astro ${machine.astro}. Charge moyenne au départ (1, 5, 15 min) : ${machine.loadBefore} ; à la fin : ${loadavg()
+    .map((l) => l.toFixed(2))
+    .join(' ')}.`,
+  `- Archives synthétiques : ${records.people} personnes, ${records.topics} thèmes, ${records.places} lieux ; documents de 2015 à 2024.`,
+  ...(typical ? [`- Page type : \`${typical.path}\` (page de document de taille médiane).`] : []),
+  ...(ratio !== undefined ? [`- Rapport des durées à froid ${sizes.at(-1)} / ${sizes[0]} : ${ratio.toFixed(1)}.`] : []),
+].join('\n');
+
+const report = `${description}\n\n${mainTable}\n\nDurée de chaque étape (d’après le journal d’Astro, à la seconde près) et part de chaque sorte de fichier dans le rendu des routes :\n\n${phaseTable}\n`;
+console.log(report);
+
+if (values.record) {
+  const file = join(root, 'docs', 'PERFORMANCE.md');
+  const text = readFileSync(file, 'utf8');
+  const start = '<!-- bench:start -->';
+  const end = '<!-- bench:end -->';
+  const today = new Date().toISOString().slice(0, 10);
+  if (!text.includes(start) || !text.includes(end)) throw new Error(`${file} : marqueurs ${start} / ${end} absents`);
+  writeFileSync(
+    file,
+    `${text.slice(0, text.indexOf(start) + start.length)}\n\nMesuré le ${today} avec \`npm run bench -- --sizes ${sizes.join(',')}\`.\n\n${report}\n${text.slice(text.indexOf(end))}`,
+  );
+  writeFileSync(
+    join(root, 'docs', 'build-time.svg'),
+    buildTimeChart(
+      results.map(({ documents, runs }) => ({
+        documents,
+        cold: runs[0]!.wallSeconds,
+        warm: runs[1]!.wallSeconds,
+      })),
+      [
+        { seconds: 90, label: 'cible à froid (90 s)' },
+        { seconds: 30, label: 'cible avec cache (30 s)' },
+      ],
+      `${machine.cores} cœurs, ${machine.cpu} ; mesuré le ${today}`,
+    ),
+  );
+  console.error(`# écrit : docs/PERFORMANCE.md, docs/build-time.svg`);
+}
