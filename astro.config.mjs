@@ -3,23 +3,72 @@ import { defineConfig } from 'astro/config';
 import sitemap from '@astrojs/sitemap';
 import { unified } from '@astrojs/markdown-remark';
 import remarkGfm from 'remark-gfm';
-import contentGuard from './src/integrations/content-guard.ts';
+import contentGuard, { notARedirect, outputGuard } from './src/integrations/content-guard.ts';
+import rehypeDocumentLinks from './src/markdown/rehype-document-links.ts';
+import rehypeFrenchTypography from './src/markdown/rehype-french-typography.ts';
+import rehypeLinkAliases from './src/markdown/rehype-link-aliases.ts';
+import { readAliasTable } from './src/markdown/alias-index.ts';
+import rehypeParagraphAnchors from './src/markdown/rehype-paragraph-anchors.ts';
+import searchIndex from './src/integrations/pagefind.ts';
+import previewReport from './src/integrations/preview-report.ts';
 
 /** Public origin of the site, used for canonical and permanent URLs. */
 const site = process.env.SITE_URL || 'http://localhost:4321';
 /** Sub-path the site is served under (`/archive/`), or `/`. */
 const base = process.env.BASE_PATH || '/';
+/** Astro's cache (content store, preview images); tests and the benchmark give each build its own. */
+const cacheDir = process.env.ASTRO_CACHE_DIR || './node_modules/.astro';
+/** `CONTENT_DIR` lets tests build from a temporary folder; authors never set it. */
+const contentDir = process.env.CONTENT_DIR ?? './content';
 
 export default defineConfig({
   site,
   base,
   trailingSlash: 'always',
-  build: { format: 'directory' },
+  // Four routes rendered at a time: a route mostly waits on files (reading a source, writing
+  // its output), and overlapping those waits cut the rendering of 1,000 documents by a third
+  // on two cores (docs/PERFORMANCE.md). Every route's output depends on its own data only.
+  build: { format: 'directory', concurrency: 4 },
   outDir: process.env.OUT_DIR || './dist',
-  cacheDir: process.env.ASTRO_CACHE_DIR || './node_modules/.astro',
+  cacheDir,
+  // Vite's cache of pre-bundled dependencies goes with Astro's: builds with caches of their
+  // own (tests, benchmark) then neither overwrite one another's nor redo it when warm.
+  vite: { cacheDir: `${cacheDir}/vite` },
   markdown: {
+    // Documents are text: code is shown as written, without Shiki's inline styles (refused by the CSP).
+    syntaxHighlight: false,
     // Archived text is reproduced as written: no typographic rewriting.
-    processor: unified({ remarkPlugins: [remarkGfm], smartypants: false }),
+    // French typography keeps every character; it goes last, as it splits text nodes.
+    processor: unified({
+      remarkPlugins: [remarkGfm],
+      // Names link to their records' pages (after authors' links get their base, before
+      // typography splits text nodes). The alias table is part of the config, so changing
+      // an alias renders the documents again.
+      rehypePlugins: [
+        [rehypeDocumentLinks, { base }],
+        [rehypeLinkAliases, { aliases: readAliasTable(contentDir, base) }],
+        rehypeParagraphAnchors,
+        rehypeFrenchTypography,
+      ],
+      smartypants: false,
+    }),
   },
-  integrations: [contentGuard({ contentDir: process.env.CONTENT_DIR ?? './content' }), sitemap()],
+  // Every page carries a Content-Security-Policy: scripts and styles only from the site
+  // (Astro adds the hashes of its inline ones), nothing from another origin. `frame-ancestors`
+  // cannot be set from a page: `public/_headers` sends it.
+  security: {
+    csp: {
+      directives: ["default-src 'self'", "object-src 'none'", "base-uri 'self'", "form-action 'self'"],
+    },
+  },
+  integrations: [
+    contentGuard({ contentDir }),
+    sitemap({ filter: notARedirect(contentDir, base) }),
+    // The search index (Pagefind), written into the built site.
+    searchIndex(),
+    // How many preview images were drawn, and how many came from the cache.
+    previewReport(),
+    // Keep last: it checks the output that the others write.
+    outputGuard({ contentDir }),
+  ],
 });

@@ -3,7 +3,11 @@
  * for the indexes they need and never call `getCollection` themselves.
  */
 import { getCollection, getEntry, render } from 'astro:content';
-import { buildArchive, type Archive } from './lib/archive.ts';
+import { readFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { buildArchive, need, type Archive, type Readout } from './lib/archive.ts';
+import { decodeUtf8, textFixity } from './lib/fixity.ts';
+import { relatedReadouts } from './lib/related.ts';
 
 let archive: Promise<Archive> | undefined;
 
@@ -22,9 +26,38 @@ export function getArchive(): Promise<Archive> {
   return (archive ??= load());
 }
 
+let related: Promise<Map<string, Readout[]>> | undefined;
+
+/** The documents related to a document (see `src/lib/related.ts`); all lists are computed at once, on first use. */
+export async function getRelated(id: string): Promise<Readout[]> {
+  return (await (related ??= getArchive().then((a) => relatedReadouts(a)))).get(id) ?? [];
+}
+
 /** The rendered body of a document, as a component. */
 export async function renderReadout(id: string) {
   const entry = await getEntry('readouts', id);
   if (!entry) throw new Error(`Document « ${id} » introuvable`);
   return (await render(entry)).Content;
+}
+
+/**
+ * The source file of a document, byte for byte as stored in `content/`. Entry paths are
+ * relative to the project root, where every build runs.
+ */
+export async function readoutSource(id: string): Promise<Uint8Array<ArrayBuffer>> {
+  const readout = need((await getArchive()).readout, id, 'Document');
+  if (!readout.filePath) throw new Error(`Document « ${id} » : fichier source inconnu`);
+  return readFile(resolve(readout.filePath));
+}
+
+const fixities = new Map<string, Promise<string>>();
+
+/** The SHA-256 of a document's text (see `src/lib/fixity.ts`), computed once per build. */
+export function readoutFixity(id: string): Promise<string> {
+  let fixity = fixities.get(id);
+  if (!fixity) {
+    fixity = readoutSource(id).then((bytes) => textFixity(decodeUtf8(bytes)));
+    fixities.set(id, fixity);
+  }
+  return fixity;
 }

@@ -14,6 +14,8 @@ export const fr = {
   'nav.people': 'Personnes',
   'nav.topics': 'Thèmes',
   'nav.places': 'Lieux',
+  'nav.chronology': 'Chronologie',
+  'nav.search': 'Recherche',
   'breadcrumb.label': 'Fil d’Ariane',
   'footer.about':
     'Les textes sont reproduits à l’identique, fautes comprises. Les titres, rôles, thèmes et notes sont établis par l’archive.',
@@ -59,8 +61,9 @@ export const fr = {
   'readout.language': 'Langue',
   'readout.languageFr': 'français',
   'readout.verbatimNote': 'Texte reproduit tel que publié, sans correction.',
-  'readout.designation': 'désigné comme « {designation} »',
+  'readout.designation': 'désigné comme «\u00a0{designation}\u00a0»',
   'readout.note': 'Note de l’archive',
+  'readout.description': 'Compte rendu de l’entretien du {date} à {place}. Participants : {participants}.',
 
   'people.title': 'Personnes',
   'people.intro': 'Les participants aux entretiens et les personnes mentionnées.',
@@ -87,10 +90,90 @@ export const fr = {
   'places.intro': 'Les lieux des entretiens.',
   'place.readouts': 'Documents',
 
+  'paragraph.link': 'Lien vers le paragraphe {n}',
+
+  'citation.title': 'Citer ce document',
+  'citation.intro':
+    'Référence à copier. Remplacez les points de suspension par le jour où vous avez consulté le document.',
+  'citation.text': '{publisher}, « {title} », {date}, {archive}, {url} (consulté le …).',
+  'citation.noPublisher': 'Source non précisée',
+  'citation.paragraph':
+    'Pour citer un seul paragraphe, ajoutez à l’adresse permanente « #p » suivi de son numéro ; le lien ¶ au bout de chaque paragraphe porte cette adresse. Pour le premier paragraphe :',
+  'citation.downloads': 'La référence pour un logiciel de bibliographie :',
+  'citation.format.ris': 'RIS (Zotero, EndNote, Mendeley)',
+  'citation.format.bib': 'BibTeX',
+  'citation.format.json': 'CSL-JSON',
+
+  'data.title': 'Données',
+  'data.sha256': 'Empreinte SHA-256 du texte',
+  'data.sha256Explained':
+    'Elle est calculée sur le texte tel que l’archive le conserve : le corps du fichier source, c’est-à-dire tous les octets qui suivent la ligne « --- » fermant l’en-tête, en UTF-8. Si un seul caractère du texte change, l’empreinte change. Pour la vérifier :',
+  'data.source': 'Fichier source (Markdown)',
+  'data.json': 'Données du document (JSON)',
+
+  'feed.all.title': '{site} : tous les documents',
+  'feed.all.description': 'Les comptes rendus de l’archive, du plus récent au plus ancien.',
+  'feed.person.title': '{name} — {site}',
+  'feed.person.description': 'Les documents de l’archive auxquels {name} prend part ou qui mentionnent cette personne.',
+  'feed.topic.title': '{label} — {site}',
+  'feed.topic.description': 'Les documents de l’archive sur le thème « {label} ».',
+  'feed.item': '{date}, {place}. Participants : {participants}.',
+  'feed.subscribe.all': 'Fil RSS de tous les documents',
+  'feed.subscribe.person': 'Suivre cette personne (fil RSS)',
+  'feed.subscribe.topic': 'Suivre ce thème (fil RSS)',
+
+  'preview.kicker': 'Compte rendu d’entretien',
+  'preview.when': '{date} · {place} ({country})',
+  'preview.alt': 'Aperçu du document «\u00a0{title}\u00a0» : titre, date, lieu et participants',
+  'count.morePeople.one': '+ {count} autre participant',
+  'count.morePeople.other': '+ {count} autres participants',
+
+  'pagination.label': 'Pages de la liste',
+  'pagination.status': 'Page {current} sur {total}',
+  'pagination.page': 'Page',
+  'pagination.previous': 'Page précédente',
+  'pagination.next': 'Page suivante',
+  'pagination.title': '{title}, page {current} sur {total}',
+  'pagination.seePage': 'Voir la page {n} de la liste',
+  'pagination.continued': '{heading} (suite)',
+
+  'related.title': 'Documents proches',
+  'related.intro': 'D’abord les participants en commun, puis les thèmes, puis le lieu.',
+
+  'chronology.title': 'Chronologie',
+  'chronology.intro': 'Les documents de l’archive par année et par mois. Chaque nombre mène aux documents du mois.',
+  'chronology.caption': 'Nombre de documents par année et par mois',
+  'chronology.year': 'Année',
+  'chronology.total': 'Total',
+  'chronology.yearTitle': 'Chronologie : {year}',
+  'chronology.yearIntro': '{count} en {year}, du plus récent au plus ancien.',
+  'chronology.years': 'Autres années',
+  'chronology.newer': 'Année suivante : {year}',
+  'chronology.older': 'Année précédente : {year}',
+  'chronology.monthCount': '{count} en {month}',
+  'chronology.empty': 'Aucun document.',
+
+  'search.title': 'Recherche',
+  'search.intro':
+    'Cherchez dans le texte des documents, leurs titres, leurs participants, leurs thèmes et leurs lieux. Un mot est trouvé sous ses différentes formes : « rencontre » trouve aussi « rencontré » et « rencontrer ». Les filtres restreignent les résultats à une personne, un thème, un lieu ou une année.',
+  'search.placeholder': 'Un mot, un nom, un lieu…',
+  'search.noScript':
+    'La recherche a besoin de JavaScript, désactivé ou indisponible dans ce navigateur. Tout le reste du site s’en passe : parcourez l’archive par ses index.',
+  'search.browse': 'Parcourir l’archive',
+  'search.filter.person': 'Personne',
+  'search.filter.topic': 'Thème',
+  'search.filter.place': 'Lieu',
+  'search.filter.year': 'Année',
+
   'notFound.title': 'Page introuvable',
   'notFound.body':
     'Aucune page ne se trouve à cette adresse. Les adresses publiées par l’archive restent valables : vérifiez l’adresse saisie ou repartez des index.',
 
+  'redirect.title': 'Cette page a changé d’adresse',
+  'redirect.newAddress': 'Sa nouvelle adresse :',
+  'redirect.reason': 'Changement du',
+
   'date.months': 'janvier février mars avril mai juin juillet août septembre octobre novembre décembre',
   'date.firstDay': '1er',
+  'date.monthsShort': 'janv. févr. mars avr. mai juin juil. août sept. oct. nov. déc.',
 } as const;
