@@ -1,6 +1,6 @@
 /**
  * Debian's Chromium, driven by playwright-core: one browser per test file, started once.
- * Browser downloads do not work where this archive is built; `scripts/ensure-browser.sh`
+ * Browser downloads do not work where this archive is built; `scripts/ensure-system-tools.sh`
  * installs Chromium with apt-get instead.
  */
 import { existsSync, mkdirSync } from 'node:fs';
