@@ -18,6 +18,15 @@ export interface Page<T> {
 }
 
 /** How many pages a list of `length` items takes; an empty list still has its page 1. */
+/** Where a page stands in its list: what pagination links need. */
+export interface PagePosition {
+  /** Route of the list's first page (`comptes-rendus/`); later pages are derived from it. */
+  list: string;
+  /** 1-based. */
+  current: number;
+  total: number;
+}
+
 export function pageCount(length: number, size: number = PAGE_SIZE): number {
   if (!Number.isInteger(size) || size < 1) throw new Error(`Taille de page invalide : ${size}`);
   return Math.max(1, Math.ceil(length / size));
