@@ -1,25 +1,17 @@
 /** axe (WCAG 2.2 A and AA rules) finds nothing on any page of the sitemap, in light or dark. */
 import { AxeBuilder } from '@axe-core/playwright';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, expect, inject, test } from 'vitest';
-import { launch, newPage } from '../support/browser.ts';
-import { sitemapUrls } from '../support/dist.ts';
-import { serve, type StaticServer } from '../support/server.ts';
+import type { Page } from 'playwright-core';
+import { beforeAll, expect, inject, test } from 'vitest';
+import { newPage, useSite } from '../support/browser.ts';
+import { pagePaths } from '../support/dist.ts';
 
 const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 
 const dir = inject('distDir');
 /** Site paths of every sitemap URL, and of the 404 page, which no sitemap lists. */
-const paths = [...sitemapUrls(dir).map((url) => new URL(url).pathname), '/page-introuvable/'];
+const paths = pagePaths(dir);
 
-let browser: Browser;
-let server: StaticServer;
-beforeAll(async () => {
-  [browser, server] = await Promise.all([launch(), serve(dir)]);
-});
-afterAll(async () => {
-  await Promise.all([browser?.close(), server?.close()]);
-});
+const site = useSite(dir);
 
 test('the sitemap lists pages to check', () => {
   expect(paths.length).toBeGreaterThan(1);
@@ -28,12 +20,12 @@ test('the sitemap lists pages to check', () => {
 const schemes = ['light', 'dark'] as const;
 let pages: Page[];
 beforeAll(async () => {
-  pages = await Promise.all(schemes.map((colorScheme) => newPage(browser, { colorScheme })));
+  pages = await Promise.all(schemes.map((colorScheme) => newPage(site.browser, { colorScheme })));
 });
 
 /** The violations axe finds on `path` in one colour scheme, one line each. */
 async function violations(page: Page, path: string, scheme: (typeof schemes)[number]): Promise<string[]> {
-  await page.goto(server.url(path));
+  await page.goto(site.server.url(path));
   expect(await page.evaluate(() => matchMedia('(prefers-color-scheme: dark)').matches)).toBe(scheme === 'dark');
   // Legacy mode runs axe once in the page instead of in a second, blank page: the site has no frames.
   const { violations, passes } = await new AxeBuilder({ page }).setLegacyMode(true).withTags(WCAG_TAGS).analyze();

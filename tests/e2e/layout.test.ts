@@ -3,25 +3,17 @@
  * hold about 60 to 75 characters on a 1280 px screen, and French punctuation never starts a
  * line. Screenshots of the document page are kept in `test-results/screenshots/`.
  */
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
-import { launch, newPage, screenshotPath } from '../support/browser.ts';
-import { page as builtPage, sitemapUrls } from '../support/dist.ts';
-import { serve, type StaticServer } from '../support/server.ts';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, inject, test } from 'vitest';
+import { newPage, screenshotPath, useSite } from '../support/browser.ts';
+import { page as builtPage, pagePaths } from '../support/dist.ts';
 import { seed } from './seed.ts';
 
 const dir = inject('distDir');
-const paths = [...sitemapUrls(dir).map((url) => new URL(url).pathname), '/page-introuvable/'];
+const paths = pagePaths(dir);
 const documentPath = `/comptes-rendus/${seed.id}/`;
 
-let browser: Browser;
-let server: StaticServer;
-beforeAll(async () => {
-  [browser, server] = await Promise.all([launch(), serve(dir)]);
-});
-afterAll(async () => {
-  await Promise.all([browser?.close(), server?.close()]);
-});
+const site = useSite(dir);
 
 /** Characters per line of the first paragraph of the document's text, last line excepted. */
 function charactersPerLine(page: Page): Promise<number[]> {
@@ -51,7 +43,7 @@ function charactersPerLine(page: Page): Promise<number[]> {
 describe('at 320 px wide', () => {
   let page: Page;
   beforeAll(async () => {
-    page = await newPage(browser, { viewport: { width: 320, height: 640 } });
+    page = await newPage(site.browser, { viewport: { width: 320, height: 640 } });
   });
 
   test('the sitemap lists pages to check', () => {
@@ -59,7 +51,7 @@ describe('at 320 px wide', () => {
   });
 
   test.each(paths)('%s does not scroll sideways', async (path) => {
-    await page.goto(server.url(path));
+    await page.goto(site.server.url(path));
     const { scrollWidth, clientWidth } = await page.evaluate(() => {
       const { scrollWidth, clientWidth } = document.documentElement;
       return { scrollWidth, clientWidth };
@@ -69,7 +61,7 @@ describe('at 320 px wide', () => {
   });
 
   test('no guillemet or high punctuation mark of the document starts or ends a line alone', async () => {
-    await page.goto(server.url(documentPath));
+    await page.goto(site.server.url(documentPath));
     // Each space the typography plugin holds (a space written directly in a `.nowrap` span) has
     // the characters on either side of it on the same line.
     const held = await page.evaluate(() => {
@@ -121,8 +113,8 @@ describe('the seed document', () => {
 
 describe('at 1280 px wide', () => {
   test('a line of the document holds about 60 to 75 characters', async () => {
-    const page = await newPage(browser, { viewport: { width: 1280, height: 900 } });
-    await page.goto(server.url(documentPath));
+    const page = await newPage(site.browser, { viewport: { width: 1280, height: 900 } });
+    await page.goto(site.server.url(documentPath));
     const lines = await charactersPerLine(page);
     expect(lines.length).toBeGreaterThanOrEqual(3);
     const average = lines.reduce((a, b) => a + b, 0) / lines.length;
@@ -134,8 +126,8 @@ describe('at 1280 px wide', () => {
 
 describe('in forced colours (Windows high contrast)', () => {
   test('the description box keeps its outline and the focus stays visible', async () => {
-    const page = await newPage(browser, { forcedColors: 'active' });
-    await page.goto(server.url(documentPath));
+    const page = await newPage(site.browser, { forcedColors: 'active' });
+    await page.goto(site.server.url(documentPath));
     expect(await page.evaluate(() => matchMedia('(forced-colors: active)').matches)).toBe(true);
     const box = await page
       .locator('main dl')
@@ -161,8 +153,8 @@ describe('screenshots of the document page', () => {
     ['dark', 320],
     ['dark', 1280],
   ] as const)('in %s at %i px', async (colorScheme, width) => {
-    const page = await newPage(browser, { colorScheme, viewport: { width, height: 900 } });
-    await page.goto(server.url(documentPath));
+    const page = await newPage(site.browser, { colorScheme, viewport: { width, height: 900 } });
+    await page.goto(site.server.url(documentPath));
     const file = screenshotPath(`document-${colorScheme}-${width}.png`);
     const image = await page.screenshot({ path: file, fullPage: true });
     expect(image.length).toBeGreaterThan(0);

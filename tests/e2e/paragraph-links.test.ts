@@ -2,28 +2,22 @@
  * The ¶ link of each paragraph, in a real browser: hidden until wanted, shown on hover and on
  * keyboard focus, reachable with Tab, and leading to the paragraph's own address.
  */
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, expect, inject, test } from 'vitest';
-import { launch, newPage } from '../support/browser.ts';
-import { serve, type StaticServer } from '../support/server.ts';
+import type { Page } from 'playwright-core';
+import { beforeAll, expect, inject, test } from 'vitest';
+import { newPage, useSite } from '../support/browser.ts';
 
 const path = '/comptes-rendus/2024-05-20-wang-yi-sergei-aleinik/';
 
-let browser: Browser;
-let server: StaticServer;
+const site = useSite(inject('distDir'));
 let page: Page;
 beforeAll(async () => {
-  [browser, server] = await Promise.all([launch(), serve(inject('distDir'))]);
-  page = await newPage(browser);
-});
-afterAll(async () => {
-  await Promise.all([browser?.close(), server?.close()]);
+  page = await newPage(site.browser);
 });
 
 const opacity = (n: number) => page.locator(`#p${n} > a.paragraph-link`).evaluate((a) => getComputedStyle(a).opacity);
 
 test('each paragraph link is a link named « Lien vers le paragraphe N », marked ¶ by the stylesheet', async () => {
-  await page.goto(server.url(path));
+  await page.goto(site.server.url(path));
   const links = page.getByRole('link', { name: /^Lien vers le paragraphe \d+$/ });
   expect(await links.count()).toBe(4);
   const mark = await page.locator('#p1 > a.paragraph-link').evaluate((a) => getComputedStyle(a, '::after').content);
@@ -31,7 +25,7 @@ test('each paragraph link is a link named « Lien vers le paragraphe N », marke
 });
 
 test('the link stays out of sight until the reader points at its paragraph', async () => {
-  await page.goto(server.url(path));
+  await page.goto(site.server.url(path));
   expect(await opacity(2)).toBe('0');
   await page.locator('#p2').hover();
   expect(await opacity(2)).toBe('1');
@@ -39,7 +33,7 @@ test('the link stays out of sight until the reader points at its paragraph', asy
 });
 
 test('Tab reaches the link, shows it, and Enter leads to the paragraph’s address', async () => {
-  await page.goto(server.url(path));
+  await page.goto(site.server.url(path));
   let focused = '';
   for (let i = 0; i < 100 && focused !== '#p1'; i++) {
     await page.keyboard.press('Tab');

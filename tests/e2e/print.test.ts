@@ -3,11 +3,10 @@
  * and the address of every link to another site. A PDF and a print-emulated screenshot are kept
  * in `test-results/screenshots/`.
  */
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, inject, test } from 'vitest';
 import { SITE_URL } from '../global-setup.ts';
-import { launch, newPage, screenshotPath } from '../support/browser.ts';
-import { serve, type StaticServer } from '../support/server.ts';
+import { newPage, screenshotPath, useSite } from '../support/browser.ts';
 import { seed } from './seed.ts';
 
 const documentPath = `/comptes-rendus/${seed.id}/`;
@@ -15,17 +14,12 @@ const permalink = new URL(documentPath, SITE_URL).href;
 /** What the page shows only on screen. */
 const screenOnly = ['.skip-link', 'header nav', 'nav.breadcrumbs', 'body > footer'];
 
-let browser: Browser;
-let server: StaticServer;
+const site = useSite(inject('distDir'));
 let page: Page;
 beforeAll(async () => {
-  [browser, server] = await Promise.all([launch(), serve(inject('distDir'))]);
   // An A4 sheet's width at 96 dpi.
-  page = await newPage(browser, { viewport: { width: 794, height: 1123 } });
-  await page.goto(server.url(documentPath));
-});
-afterAll(async () => {
-  await Promise.all([browser?.close(), server?.close()]);
+  page = await newPage(site.browser, { viewport: { width: 794, height: 1123 } });
+  await page.goto(site.server.url(documentPath));
 });
 
 /** The text an element's `::after` adds, or `none`. */

@@ -6,7 +6,9 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type Browser, type BrowserContextOptions, type Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
 import { root } from './build.ts';
+import { serve, type StaticServer } from './server.ts';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
@@ -42,4 +44,25 @@ export async function newPage(browser: Browser, options: BrowserContextOptions =
 export function screenshotPath(name: string): string {
   mkdirSync(screenshotDir, { recursive: true });
   return join(screenshotDir, name);
+}
+
+/** A browser and a static server over one build, for the tests of one file. */
+export interface Site {
+  browser: Browser;
+  server: StaticServer;
+}
+
+/**
+ * Starts a browser and a server over `dir` before the file's tests and stops both after;
+ * the returned object holds them once the tests run.
+ */
+export function useSite(dir: string, base = '/'): Site {
+  const site = {} as Site;
+  beforeAll(async () => {
+    [site.browser, site.server] = await Promise.all([launch(), serve(dir, base)]);
+  });
+  afterAll(async () => {
+    await Promise.all([site.browser?.close(), site.server?.close()]);
+  });
+  return site;
 }

@@ -48,3 +48,8 @@ export function sitemapUrls(dir: string): string[] {
 export function text(el: HTMLElement): string {
   return el.textContent.replace(/\s+/g, ' ').trim();
 }
+
+/** Site paths of every sitemap URL, and an address no page has (served the 404 page). */
+export function pagePaths(dir: string): string[] {
+  return [...sitemapUrls(dir).map((url) => new URL(url).pathname), '/page-introuvable/'];
+}
