@@ -1,7 +1,7 @@
 /**
  * The preview image of a document (what a link shows when shared): its title, date, place
  * and participants, in the names' own scripts as well. This module only describes the image:
- * what it shows (`PreviewContent`), how it is laid out (`previewTree`, for satori) and the
+ * what it shows (`PreviewContent`), the card's colours and margins (`previewLayout`) and the
  * key it is cached under (`previewKey`). `src/preview/render.ts` draws and caches it.
  */
 import { createHash } from 'node:crypto';
@@ -18,7 +18,7 @@ export const PREVIEW_HEIGHT = 630;
 export const PREVIEW_CACHE_SUBDIR = 'readout-archive/previews';
 
 /** Bump when the layout below changes: every image is then drawn again. */
-export const PREVIEW_TEMPLATE_VERSION = 1;
+export const PREVIEW_TEMPLATE_VERSION = 2;
 
 /** How many participants the image names; the others are counted. */
 const MAX_PARTICIPANTS = 4;
@@ -77,89 +77,9 @@ export function previewKey(content: PreviewContent, fontsDigest: string): string
     .digest('hex');
 }
 
-/** A satori element: the shape of a React element, without React. */
-export interface PreviewNode {
-  type: string;
-  props: {
-    style: Record<string, string | number>;
-    lang?: string;
-    children: Children;
-  };
-}
-type Children = string | PreviewNode | (string | PreviewNode)[];
-
-const colors = { bg: '#fdfcf9', text: '#1c1b19', muted: '#57534a', accent: '#8a2c1c', border: '#d6d1c4' };
-export const SANS = 'Noto Sans';
-export const SERIF = 'Noto Serif';
-
-function el(type: string, style: Record<string, string | number>, children: Children): PreviewNode {
-  return { type, props: { style, children } };
-}
-
-function participant(p: PreviewName): PreviewNode {
-  const parts: PreviewNode[] = [el('span', { color: colors.text }, p.name)];
-  if (p.original) {
-    parts.push({
-      type: 'span',
-      props: { lang: p.original.lang, style: { color: colors.muted, marginLeft: 18 }, children: p.original.text },
-    });
-  }
-  return el('div', { display: 'flex', alignItems: 'baseline' }, parts);
-}
-
-/** The layout, for satori: a card in the archive's colours and type. */
-export function previewTree(c: PreviewContent): PreviewNode {
-  const people = c.participants.map(participant);
-  if (c.more) people.push(el('div', { display: 'flex', color: colors.muted }, c.more));
-  return el(
-    'div',
-    {
-      display: 'flex',
-      width: PREVIEW_WIDTH,
-      height: PREVIEW_HEIGHT,
-      backgroundColor: colors.bg,
-      borderLeft: `16px solid ${colors.accent}`,
-      fontFamily: SANS,
-      color: colors.text,
-    },
-    [
-      el(
-        'div',
-        {
-          display: 'flex',
-          flexDirection: 'column',
-          justifyContent: 'space-between',
-          width: '100%',
-          padding: '56px 72px 48px 64px',
-        },
-        [
-          el('div', { display: 'flex', flexDirection: 'column' }, [
-            el(
-              'div',
-              { display: 'flex', fontSize: 24, letterSpacing: 2, textTransform: 'uppercase', color: colors.accent },
-              c.kicker,
-            ),
-            el(
-              'div',
-              { fontFamily: SERIF, fontWeight: 700, fontSize: 52, lineHeight: 1.18, marginTop: 20, lineClamp: 3 },
-              c.title,
-            ),
-            el('div', { display: 'flex', fontSize: 30, color: colors.muted, marginTop: 24 }, c.when),
-          ]),
-          el('div', { display: 'flex', flexDirection: 'column', fontSize: 30, gap: 6 }, people),
-          el(
-            'div',
-            {
-              display: 'flex',
-              fontSize: 22,
-              color: colors.muted,
-              borderTop: `2px solid ${colors.border}`,
-              paddingTop: 16,
-            },
-            c.siteName,
-          ),
-        ],
-      ),
-    ],
-  );
-}
+/** The card: the archive's colours, its margins and the accent bar on its left edge, in pixels. */
+export const previewLayout = {
+  colors: { bg: '#fdfcf9', text: '#1c1b19', muted: '#57534a', accent: '#8a2c1c', border: '#d6d1c4' },
+  padding: { top: 56, right: 72, bottom: 48, left: 64 },
+  border: 16,
+} as const;

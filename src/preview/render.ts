@@ -1,8 +1,14 @@
 /**
- * Draws a document's preview image (satori lays it out as SVG, resvg turns it into PNG) with
- * the fonts kept in `src/assets/fonts/`, and caches each PNG by `previewKey`: a hash of what
- * the image shows, of the fonts and of the layout version. A rebuild draws only the images of
+ * Draws a document's preview image, and caches each PNG by `previewKey`: a hash of what the
+ * image shows, of the fonts and of the layout version. A rebuild draws only the images of
  * documents whose title, date, place or participants changed; the others are read back.
+ *
+ * Drawing is built for thousands of images per build (docs/PERFORMANCE.md):
+ * - fontkit shapes the text (kerning, fallback from one font to the next per character) with
+ *   the fonts kept in `src/assets/fonts/`; words are shaped once per build and reused;
+ * - resvg draws each glyph once per size and quarter-pixel position, as an alpha mask;
+ * - the image is a grid of palette indices (a few colours, each at 63 levels of coverage),
+ *   written as an indexed PNG (`png.ts`): a quarter of the bytes of a full-colour image.
  *
  * The cache lives in Astro's cache folder (`ASTRO_CACHE_DIR`, `node_modules/.astro` by
  * default), under `readout-archive/previews/`, never in the output. Deleting it is safe.
@@ -12,64 +18,389 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Resvg } from '@resvg/resvg-js';
-import satori, { type SatoriOptions } from 'satori';
+import * as fontkit from 'fontkit';
 import {
-  PREVIEW_HEIGHT,
-  PREVIEW_WIDTH,
-  SANS,
-  SERIF,
+  PREVIEW_HEIGHT as HEIGHT,
+  PREVIEW_WIDTH as WIDTH,
   previewKey,
-  previewTree,
+  previewLayout as layout,
   type PreviewContent,
 } from '../lib/preview-image.ts';
+import { encodeIndexedPng } from './png.ts';
 
-/** The fonts, from `scripts/subset-fonts.py`; satori falls back along this list for each character. */
-const FONT_FILES: { file: string; name: string; weight: 400 | 700 }[] = [
-  { file: 'noto-serif-bold.woff2', name: SERIF, weight: 700 },
-  { file: 'noto-sans-regular.woff2', name: SANS, weight: 400 },
-  { file: 'noto-sans-cjk-sc-regular.woff2', name: 'Noto Sans CJK SC', weight: 400 },
-];
+/** The fonts, from `scripts/subset-fonts.py`. A character missing from a text's font is taken from the next one that has it. */
+const FONT_FILES = ['noto-serif-bold.woff2', 'noto-sans-regular.woff2', 'noto-sans-cjk-sc-regular.woff2'] as const;
+const SERIF = 0;
+const SANS = 1;
+
+/** Shades of coverage per colour: 4 colours × 63 levels + the background fit in a 256-colour palette. */
+const LEVELS = 63;
+/** Glyphs are placed to the quarter pixel. */
+const PHASES = 4;
+
+type Rgb = readonly [number, number, number];
+const rgb = (hex: string): Rgb => [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16)) as unknown as Rgb;
+
+const INK = ['text', 'muted', 'accent', 'border'] as const;
+type Ink = (typeof INK)[number];
+
+/** Background first (index 0), then each colour at each level of coverage over it. */
+const palette: Rgb[] = (() => {
+  const bg = rgb(layout.colors.bg);
+  const out: Rgb[] = [bg];
+  for (const ink of INK) {
+    const fg = rgb(layout.colors[ink]);
+    for (let level = 1; level <= LEVELS; level++) {
+      const a = level / LEVELS;
+      out.push(bg.map((b, i) => Math.round(b + (fg[i]! - b) * a)) as unknown as Rgb);
+    }
+  }
+  return out;
+})();
+
+/** Coverage (0–255) to palette level (0–63); level 0 is the background. */
+const LEVEL_OF = Uint8Array.from({ length: 256 }, (_, c) => Math.round((c * LEVELS) / 255));
+/** Palette index to level of coverage. */
+const LEVEL_AT = Uint8Array.from({ length: 256 }, (_, i) => (i === 0 ? 0 : ((i - 1) % LEVELS) + 1));
+
+interface Mask {
+  left: number;
+  top: number;
+  width: number;
+  height: number;
+  alpha: Uint8Array;
+}
+
+/** A piece of text in one font: its glyphs and their offsets from the start, in font units. */
+interface Run {
+  font: number;
+  glyphs: { glyph: fontkit.Glyph; x: number; y: number }[];
+  advance: number;
+}
+
+/** A word, shaped: one run per font it needs; `missing` lists the characters no font has. */
+interface Word {
+  text: string;
+  runs: Run[];
+  missing: string[];
+}
 
 interface Fonts {
-  options: SatoriOptions['fonts'];
+  fonts: fontkit.Font[];
   digest: string;
+  words: Map<string, Word>;
+  masks: Map<string, Mask | null>;
 }
 
 const loaded = new Map<string, Fonts>();
 
-/** The fonts of `dir`, read once per build, and one digest of their bytes. */
+/** The fonts of `dir`, read once per build, with one digest of their bytes and caches of shaped words and glyph masks. */
 function fontsIn(dir: string): Fonts {
   let fonts = loaded.get(dir);
   if (!fonts) {
     const hash = createHash('sha256');
-    const options = FONT_FILES.map(({ file, name, weight }) => {
+    const list = FONT_FILES.map((file) => {
       const data = readFileSync(join(dir, file));
       hash.update(file).update(data);
-      return { name, data, weight, style: 'normal' as const };
+      const font = fontkit.create(data);
+      if (!('layout' in font)) throw new Error(`${file} : une police seule attendue, pas une collection`);
+      return font;
     });
-    fonts = { options, digest: hash.digest('hex') };
+    fonts = { fonts: list, digest: hash.digest('hex'), words: new Map(), masks: new Map() };
     loaded.set(dir, fonts);
   }
   return fonts;
 }
 
-/** Draws the image; characters that no font has are returned, so that the build can say so. */
-export async function drawPreview(
-  content: PreviewContent,
-  fontsDir: string,
-): Promise<{ png: Buffer; missing: string[] }> {
+/** Shapes `text` (a word, without spaces) in `font`, falling back on the other fonts character by character. */
+function shape(f: Fonts, text: string, font: number): Word {
+  const key = `${font}\u0000${text}`;
+  let word = f.words.get(key);
+  if (word) return word;
+  const order = [font, ...f.fonts.keys()].filter((i, n, all) => all.indexOf(i) === n);
+  const pieces: { font: number; text: string }[] = [];
   const missing: string[] = [];
-  const svg = await satori(previewTree(content) as unknown as Parameters<typeof satori>[0], {
-    width: PREVIEW_WIDTH,
-    height: PREVIEW_HEIGHT,
-    fonts: fontsIn(fontsDir).options,
-    loadAdditionalAsset: async (_code, segment) => {
-      missing.push(segment);
-      return [];
-    },
+  for (const char of text) {
+    const code = char.codePointAt(0)!;
+    const chosen = order.find((i) => f.fonts[i]!.hasGlyphForCodePoint(code));
+    if (chosen === undefined) {
+      missing.push(char);
+      continue;
+    }
+    const last = pieces.at(-1);
+    if (last?.font === chosen) last.text += char;
+    else pieces.push({ font: chosen, text: char });
+  }
+  const runs = pieces.map(({ font: i, text: piece }): Run => {
+    const shaped = f.fonts[i]!.layout(piece);
+    let x = 0;
+    const glyphs = shaped.glyphs.map((glyph, n) => {
+      const p = shaped.positions[n]!;
+      const placed = { glyph, x: x + p.xOffset, y: p.yOffset };
+      x += p.xAdvance;
+      return placed;
+    });
+    return { font: i, glyphs, advance: x };
   });
-  const png = new Resvg(svg, { fitTo: { mode: 'original' }, font: { loadSystemFonts: false } }).render().asPng();
-  return { png, missing };
+  word = { text, runs, missing };
+  f.words.set(key, word);
+  return word;
+}
+
+/** The alpha mask of a glyph at a size and quarter-pixel offset, drawn by resvg once per build. */
+function mask(f: Fonts, font: number, glyph: fontkit.Glyph, size: number, phase: number): Mask | null {
+  const key = `${font}:${glyph.id}:${size}:${phase}`;
+  const known = f.masks.get(key);
+  if (known !== undefined) return known;
+  const d = glyph.path.toSVG();
+  let result: Mask | null = null;
+  if (d) {
+    const scale = size / f.fonts[font]!.unitsPerEm;
+    const { minX, minY, maxX, maxY } = glyph.bbox;
+    const left = Math.floor(minX * scale) - 1;
+    const top = Math.ceil(maxY * scale) + 1;
+    const width = Math.ceil(maxX * scale) - left + 2;
+    const height = top - Math.floor(minY * scale) + 1;
+    const svg =
+      `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}">` +
+      `<path transform="translate(${phase / PHASES - left} ${top}) scale(${scale} ${-scale})" d="${d}"/></svg>`;
+    const pixels = new Resvg(svg, { font: { loadSystemFonts: false } }).render().pixels;
+    const alpha = new Uint8Array(width * height);
+    for (let i = 0; i < alpha.length; i++) alpha[i] = pixels[i * 4 + 3]!;
+    result = { left, top, width, height, alpha };
+  }
+  f.masks.set(key, result);
+  return result;
+}
+
+/** A line of text with its style, as the layout places it. */
+interface Style {
+  font: number;
+  size: number;
+  ink: Ink;
+  /** Extra space after each glyph, in pixels. */
+  letterSpacing?: number;
+}
+
+/**
+ * The grid of the image: one palette index per pixel, which tells both its colour and how
+ * much of the pixel is covered. Where glyphs overlap, the more covered one wins.
+ */
+class Canvas {
+  readonly pixels = new Uint8Array(WIDTH * HEIGHT);
+
+  rect(x: number, y: number, width: number, height: number, ink: Ink): void {
+    const full = INK.indexOf(ink) * LEVELS + LEVELS;
+    for (let row = Math.max(0, y); row < Math.min(HEIGHT, y + height); row++) {
+      this.pixels.fill(full, row * WIDTH + Math.max(0, x), row * WIDTH + Math.min(WIDTH, x + width));
+    }
+  }
+
+  blit(m: Mask, x: number, y: number, ink: Ink): void {
+    const base = INK.indexOf(ink) * LEVELS;
+    const pixels = this.pixels;
+    for (let row = 0; row < m.height; row++) {
+      const cy = y + row;
+      if (cy < 0 || cy >= HEIGHT) continue;
+      for (let col = 0; col < m.width; col++) {
+        const cx = x + col;
+        const level = LEVEL_OF[m.alpha[row * m.width + col]!]!;
+        if (cx < 0 || cx >= WIDTH || level === 0) continue;
+        const i = cy * WIDTH + cx;
+        if (level > LEVEL_AT[pixels[i]!]!) pixels[i] = base + level;
+      }
+    }
+  }
+
+  png(): Buffer {
+    return encodeIndexedPng(WIDTH, HEIGHT, this.pixels, palette);
+  }
+}
+
+/** A line: words shaped in a style, and its width in pixels. */
+interface Line {
+  words: Word[];
+  width: number;
+}
+
+function wordWidth(f: Fonts, word: Word, style: Style): number {
+  let units = 0;
+  let glyphs = 0;
+  for (const run of word.runs) {
+    units += (run.advance * style.size) / f.fonts[run.font]!.unitsPerEm;
+    glyphs += run.glyphs.length;
+  }
+  return units + glyphs * (style.letterSpacing ?? 0);
+}
+
+function spaceWidth(f: Fonts, style: Style): number {
+  return wordWidth(f, shape(f, ' ', style.font), style);
+}
+
+function lineOf(f: Fonts, words: Word[], style: Style): Line {
+  const width = words.reduce((sum, w) => sum + wordWidth(f, w, style), 0) + (words.length - 1) * spaceWidth(f, style);
+  return { words, width };
+}
+
+/**
+ * Breaks `text` into lines at most `maxWidth` wide (at spaces only: non-breaking spaces hold),
+ * at most `maxLines` of them; the last line of a text that does not fit ends with « … ».
+ */
+function wrap(f: Fonts, text: string, style: Style, maxWidth: number, maxLines: number): Line[] {
+  const words = text.split(' ').filter((w) => w !== '');
+  const lines: Word[][] = [];
+  let current: Word[] = [];
+  for (const piece of words) {
+    const word = shape(f, piece, style.font);
+    if (current.length > 0 && lineOf(f, [...current, word], style).width > maxWidth) {
+      lines.push(current);
+      current = [];
+    }
+    current.push(word);
+  }
+  if (current.length > 0) lines.push(current);
+  if (lines.length <= maxLines && lines.every((l) => lineOf(f, l, style).width <= maxWidth)) {
+    return lines.map((l) => lineOf(f, l, style));
+  }
+  // Too long: keep what fits of the last allowed line, and end it with an ellipsis.
+  const kept = lines.slice(0, maxLines);
+  const last = kept.at(-1)!;
+  const ellipsis = shape(f, '…', style.font);
+  const tail = (words: Word[]) => lineOf(f, [...words.slice(0, -1), concat(words.at(-1)!, ellipsis)], style);
+  while (last.length > 1 && tail(last).width > maxWidth) last.pop();
+  return [...kept.slice(0, -1).map((l) => lineOf(f, l, style)), tail(last)];
+}
+
+/** Two shaped words written as one, without a space. */
+function concat(a: Word, b: Word): Word {
+  return { text: a.text + b.text, runs: [...a.runs, ...b.runs], missing: [...a.missing, ...b.missing] };
+}
+
+/** Draws the words of `line` from `x` on the baseline `y`; returns where the pen stops. */
+function draw(canvas: Canvas, f: Fonts, line: Line, style: Style, x: number, y: number): number {
+  const space = spaceWidth(f, style);
+  let pen = x;
+  line.words.forEach((word, n) => {
+    if (n > 0) pen += space;
+    for (const run of word.runs) {
+      const scale = style.size / f.fonts[run.font]!.unitsPerEm;
+      for (const g of run.glyphs) {
+        const gx = pen + g.x * scale;
+        const whole = Math.floor(gx);
+        let phase = Math.round((gx - whole) * PHASES);
+        const px = phase === PHASES ? whole + 1 : whole;
+        if (phase === PHASES) phase = 0;
+        const m = mask(f, run.font, g.glyph, style.size, phase);
+        if (m) canvas.blit(m, px + m.left, Math.round(y - g.y * scale) - m.top, style.ink);
+        pen += style.letterSpacing ?? 0;
+      }
+      pen += run.advance * scale;
+    }
+  });
+  return pen;
+}
+
+/** The height of a line box in CSS's `line-height: normal` for `font`, and where its baseline sits. */
+function metrics(f: Fonts, style: Style, lineHeight?: number): { height: number; baseline: number } {
+  const font = f.fonts[style.font]!;
+  const ascent = (font.ascent * style.size) / font.unitsPerEm;
+  const content = ((font.ascent - font.descent + font.lineGap) * style.size) / font.unitsPerEm;
+  const height = lineHeight === undefined ? content : lineHeight * style.size;
+  return { height, baseline: (height - content) / 2 + ascent };
+}
+
+const styles = {
+  kicker: { font: SANS, size: 24, ink: 'accent', letterSpacing: 2 },
+  title: { font: SERIF, size: 52, ink: 'text' },
+  when: { font: SANS, size: 30, ink: 'muted' },
+  person: { font: SANS, size: 30, ink: 'text' },
+  original: { font: SANS, size: 30, ink: 'muted' },
+  footer: { font: SANS, size: 22, ink: 'muted' },
+} as const satisfies Record<string, Style>;
+
+/** The lines a style breaks `text` into, as text with their widths in pixels (for tests). */
+export function wrapText(
+  text: string,
+  style: keyof typeof styles,
+  maxWidth: number,
+  maxLines: number,
+  fontsDir: string,
+): { text: string; width: number }[] {
+  return wrap(fontsIn(fontsDir), text, styles[style], maxWidth, maxLines).map((line) => ({
+    text: line.words.map((w) => w.text).join(' '),
+    width: line.width,
+  }));
+}
+
+/** Draws the image; characters that no font has are returned, so that the build can say so. */
+export function drawPreview(content: PreviewContent, fontsDir: string): { png: Buffer; missing: string[] } {
+  const f = fontsIn(fontsDir);
+  const canvas = new Canvas();
+  const { padding, border } = layout;
+  const left = border + padding.left;
+  const width = WIDTH - left - padding.right;
+  canvas.rect(0, 0, border, HEIGHT, 'accent');
+
+  const { kicker, title, when, person, original, footer } = styles;
+  const placed: { line: Line; style: Style; x: number; y: number }[] = [];
+
+  // Top: kicker, title (three lines at most), date and place.
+  let y = padding.top;
+  const block = (lines: Line[], style: Style, lineHeight?: number) => {
+    const m = metrics(f, style, lineHeight);
+    for (const line of lines) {
+      placed.push({ line, style, x: left, y: y + m.baseline });
+      y += m.height;
+    }
+  };
+  block(wrap(f, content.kicker.toLocaleUpperCase('fr'), kicker, width, 1), kicker);
+  y += 20;
+  block(wrap(f, content.title, title, width, 3), title, 1.18);
+  y += 24;
+  block(wrap(f, content.when, when, width, 1), when);
+  const topEnd = y;
+
+  // Bottom: a rule, then the site's name.
+  const footerBox = metrics(f, footer);
+  const footerTop = HEIGHT - padding.bottom - footerBox.height;
+  placed.push({
+    line: wrap(f, content.siteName, footer, width, 1)[0]!,
+    style: footer,
+    x: left,
+    y: footerTop + footerBox.baseline,
+  });
+  const ruleTop = footerTop - 16 - 2;
+  canvas.rect(left, Math.round(ruleTop), width, 2, 'border');
+
+  // Between them, centred: the participants, one per line, then how many more.
+  const row = metrics(f, person);
+  const rows = content.participants.length + (content.more ? 1 : 0);
+  const rowsHeight = rows * row.height + (rows - 1) * 6;
+  y = topEnd + (ruleTop - topEnd - rowsHeight) / 2;
+  for (const p of content.participants) {
+    const name = wrap(f, p.name, person, width, 1)[0]!;
+    const end = left + name.width;
+    placed.push({ line: name, style: person, x: left, y: y + row.baseline });
+    if (p.original) {
+      const x = end + 18;
+      placed.push({
+        line: wrap(f, p.original.text, original, left + width - x, 1)[0]!,
+        style: original,
+        x,
+        y: y + row.baseline,
+      });
+    }
+    y += row.height + 6;
+  }
+  if (content.more)
+    placed.push({ line: wrap(f, content.more, when, width, 1)[0]!, style: when, x: left, y: y + row.baseline });
+
+  const missing: string[] = [];
+  for (const { line, style, x, y: baseline } of placed) {
+    draw(canvas, f, line, style, x, Math.round(baseline));
+    for (const word of line.words) missing.push(...word.missing);
+  }
+  return { png: canvas.png(), missing: [...new Set(missing)] };
 }
 
 export interface PreviewOptions {
@@ -84,13 +415,13 @@ export interface PreviewOptions {
 }
 
 /** The PNG for `content`: from the cache when an identical image was drawn before, else drawn and cached. */
-export async function previewPng(content: PreviewContent, options: PreviewOptions): Promise<Buffer> {
+export function previewPng(content: PreviewContent, options: PreviewOptions): Buffer {
   const log = options.log ?? console;
   const key = previewKey(content, fontsIn(options.fontsDir).digest);
   const file = join(options.cacheDir, `${key}.png`);
   if (existsSync(file)) return readFileSync(file);
 
-  const { png, missing } = await drawPreview(content, options.fontsDir);
+  const { png, missing } = drawPreview(content, options.fontsDir);
   if (missing.length > 0) {
     log.warn(
       `aperçu ${options.label} : caractères sans glyphe dans les polices (« ${missing.join(' ')} ») : ` +

@@ -1,9 +1,10 @@
 import { readdirSync, statSync } from 'node:fs';
+import { inflateSync } from 'node:zlib';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { buildArchive } from '../../src/lib/archive.ts';
 import { previewContent, previewKey, type PreviewContent } from '../../src/lib/preview-image.ts';
-import { drawPreview, previewPng } from '../../src/preview/render.ts';
+import { drawPreview, previewPng, wrapText } from '../../src/preview/render.ts';
 import { root, tempDir } from '../support/build.ts';
 
 const fontsDir = join(root, 'src/assets/fonts');
@@ -13,6 +14,31 @@ function pngSize(png: Buffer): { width: number; height: number } {
   expect([...png.subarray(0, 8)]).toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
   expect(png.subarray(12, 16).toString('latin1')).toBe('IHDR');
   return { width: png.readUInt32BE(16), height: png.readUInt32BE(20) };
+}
+
+/** The palette index of every pixel of an indexed PNG of filter type 0, row by row. */
+function pixelsOf(png: Buffer): { width: number; height: number; at: (x: number, y: number) => number } {
+  const { width, height } = pngSize(png);
+  expect(png[25]).toBe(3); // indexed colour
+  const idat: Buffer[] = [];
+  for (let offset = 8; offset < png.length;) {
+    const length = png.readUInt32BE(offset);
+    if (png.toString('latin1', offset + 4, offset + 8) === 'IDAT')
+      idat.push(png.subarray(offset + 8, offset + 8 + length));
+    offset += length + 12;
+  }
+  const rows = inflateSync(Buffer.concat(idat));
+  expect(rows.length).toBe((width + 1) * height);
+  return { width, height, at: (x, y) => rows[y * (width + 1) + 1 + x]! };
+}
+
+/** How many pixels of the box differ from the background (palette index 0). */
+function inked(png: Buffer, box: { x: number; y: number; width: number; height: number }): number {
+  const image = pixelsOf(png);
+  let count = 0;
+  for (let y = box.y; y < box.y + box.height; y++)
+    for (let x = box.x; x < box.x + box.width; x++) if (image.at(x, y) !== 0) count++;
+  return count;
 }
 
 const person = (id: string, name: string, original?: [string, string]) => ({
@@ -86,33 +112,62 @@ describe('previewKey: one image per content, fonts and layout', () => {
 });
 
 describe('drawing', () => {
-  test('a 1200×630 PNG, every accent, Cyrillic and Chinese character having a glyph', async () => {
-    const { png, missing } = await drawPreview(contentOf(['wang-yi', 'sergei-aleinik']), fontsDir);
+  test('a 1200×630 PNG, every accent, Cyrillic and Chinese character having a glyph', () => {
+    const { png, missing } = drawPreview(contentOf(['wang-yi', 'sergei-aleinik']), fontsDir);
     expect(pngSize(png)).toEqual({ width: 1200, height: 630 });
     expect(missing).toEqual([]);
   });
 
-  test('a character that no font has is reported, not silently dropped', async () => {
+  test('the title is drawn where the layout puts it, and the rest of the card does not move when it is long', () => {
+    const short = drawPreview({ ...contentOf(['wang-yi']), title: 'Court' }, fontsDir).png;
+    const long = drawPreview({ ...contentOf(['wang-yi']), title: 'Un titre très long '.repeat(20) }, fontsDir).png;
+    const titleBox = { x: 80, y: 110, width: 1048, height: 180 };
+    const footer = { x: 0, y: 520, width: 1200, height: 110 };
+    expect(inked(long, titleBox)).toBeGreaterThan(inked(short, titleBox) * 5);
+    expect(inked(long, footer)).toBe(inked(short, footer));
+    expect(inked(short, footer)).toBeGreaterThan(0);
+    // The accent bar on the left edge, and nothing drawn in the right margin.
+    expect(inked(short, { x: 0, y: 0, width: 16, height: 630 })).toBe(16 * 630);
+    expect(inked(long, { x: 1130, y: 0, width: 70, height: 630 })).toBe(0);
+  });
+
+  test('a title breaks at spaces, on three lines at most, the last ending with « … » when it is cut', () => {
+    const lines = wrapText('Entretien du ministre avec son homologue '.repeat(6).trim(), 'title', 1048, 3, fontsDir);
+    expect(lines).toHaveLength(3);
+    expect(lines.at(-1)!.text.endsWith('…')).toBe(true);
+    for (const line of lines) expect(line.width).toBeLessThanOrEqual(1048);
+    expect(lines.map((l) => l.text.replace('…', '')).join(' ')).toMatch(/^Entretien du ministre avec/);
+    const short = wrapText('Entretien à Astana', 'title', 1048, 3, fontsDir);
+    expect(short).toEqual([{ text: 'Entretien à Astana', width: expect.any(Number) }]);
+    // A non-breaking space holds its two words together.
+    const width = wrapText('aaaa bbbb', 'title', 2000, 1, fontsDir)[0]!.width + 1;
+    expect(wrapText('aaaa bbbb\u00a0cccc', 'title', width, 3, fontsDir).map((l) => l.text)).toEqual([
+      'aaaa',
+      'bbbb\u00a0cccc',
+    ]);
+  });
+
+  test('a character that no font has is reported, not silently dropped', () => {
     const content = {
       ...contentOf(['wang-yi']),
       participants: [{ name: '김정은', original: { text: '김정은', lang: 'ko' } }],
     };
-    const { missing } = await drawPreview(content, fontsDir);
+    const { missing } = drawPreview(content, fontsDir);
     expect(missing.join('')).toContain('김정은');
   });
 
-  test('the cache draws an image once, and again only when what it shows changes', async () => {
+  test('the cache draws an image once, and again only when what it shows changes', () => {
     const cacheDir = join(tempDir('previews'), 'cache');
     const options = { fontsDir, cacheDir, label: 'test' };
     const content = contentOf(['wang-yi']);
-    const first = await previewPng(content, options);
+    const first = previewPng(content, options);
     const [file] = readdirSync(cacheDir);
     const written = statSync(join(cacheDir, file!)).mtimeMs;
-    const again = await previewPng({ ...content }, options);
+    const again = previewPng({ ...content }, options);
     expect(again.equals(first)).toBe(true);
     expect(statSync(join(cacheDir, file!)).mtimeMs).toBe(written);
     expect(readdirSync(cacheDir)).toHaveLength(1);
-    const changed = await previewPng({ ...content, title: 'Un autre titre' }, options);
+    const changed = previewPng({ ...content, title: 'Un autre titre' }, options);
     expect(changed.equals(first)).toBe(false);
     expect(readdirSync(cacheDir)).toHaveLength(2);
   });

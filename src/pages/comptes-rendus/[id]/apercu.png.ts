@@ -15,7 +15,7 @@ export const getStaticPaths = (async () => {
 
 export const GET: APIRoute<{ readout: Readout }> = async ({ props }) => {
   const { readout } = props;
-  const png = await previewPng(previewContent(readout, await getArchive()), {
+  const png = previewPng(previewContent(readout, await getArchive()), {
     fontsDir: fileURLToPath(new URL('src/assets/fonts/', root)),
     cacheDir: fileURLToPath(new URL(`${PREVIEW_CACHE_SUBDIR}/`, cacheDir)),
     label: routes.readoutPreview(readout.id),
