@@ -10,7 +10,7 @@ import rehypeLinkAliases from './src/markdown/rehype-link-aliases.ts';
 import { readAliasTable } from './src/markdown/alias-index.ts';
 import rehypeParagraphAnchors from './src/markdown/rehype-paragraph-anchors.ts';
 import searchIndex from './src/integrations/pagefind.ts';
-import previewReport from './src/integrations/preview-report.ts';
+import documentFiles from './src/integrations/document-files.ts';
 
 /** Public origin of the site, used for canonical and permanent URLs. */
 const site = process.env.SITE_URL || 'http://localhost:4321';
@@ -66,8 +66,8 @@ export default defineConfig({
     sitemap({ filter: notARedirect(contentDir, base) }),
     // The search index (Pagefind), written into the built site.
     searchIndex(),
-    // How many preview images were drawn, and how many came from the cache.
-    previewReport(),
+    // The files next to each document (source, references, JSON, preview), written by a worker thread.
+    documentFiles({ contentDir }),
     // Keep last: it checks the output that the others write.
     outputGuard({ contentDir }),
   ],

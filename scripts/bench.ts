@@ -139,7 +139,7 @@ const mainTable = table(
   rows,
 );
 
-const kindsOrder: Kind[] = ['page', 'citation', 'json', 'source', 'preview', 'other'];
+const kindsOrder: Kind[] = ['page', 'other'];
 const shareRows = results.flatMap(({ documents, runs }) =>
   runs.map((run) => {
     // Routes render four at a time, so their own times add up to more than the phase: each
@@ -157,6 +157,7 @@ const shareRows = results.flatMap(({ documents, runs }) =>
       ...kindsOrder.map((k) =>
         run.routes[k].count ? `${(100 * share(k)).toFixed(0)} % (${s(share(k) * run.phases.render)})` : '—',
       ),
+      `${s(run.documentFiles.seconds)} (${s(run.documentFiles.waited)})`,
     ];
   }),
 );
@@ -170,6 +171,7 @@ const phaseTable = table(
     'rendu des routes',
     'après (dont index de recherche)',
     ...kindsOrder.map((k) => kindNames[k]),
+    'fichiers des documents, en parallèle (attente)',
   ],
   shareRows,
 );
@@ -186,7 +188,7 @@ const description = [
   ...(ratio !== undefined ? [`- Rapport des durées à froid ${sizes.at(-1)} / ${sizes[0]} : ${ratio.toFixed(1)}.`] : []),
 ].join('\n');
 
-const report = `${description}\n\n${mainTable}\n\nDurée de chaque étape (d’après le journal d’Astro, à la seconde près) et part de chaque sorte de fichier dans le rendu des routes :\n\n${phaseTable}\n`;
+const report = `${description}\n\n${mainTable}\n\nDurée de chaque étape (d’après le journal d’Astro, à la seconde près), part de chaque sorte de route dans leur rendu, et durée du processus de travail qui écrit, pendant ce temps, les fichiers à côté de chaque document (source, références, JSON, aperçu), avec ce qu’il reste à en attendre à la fin :\n\n${phaseTable}\n`;
 console.log(report);
 
 if (values.record) {

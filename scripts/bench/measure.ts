@@ -11,22 +11,14 @@ import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 export const root = join(import.meta.dirname, '..', '..');
 const TIME = '/usr/bin/time';
 
-/** The kinds of output a build writes, from Astro's log line for each route. */
+/** The kinds of route Astro renders, from its log line for each route. */
 export const kinds = {
   page: /^\/comptes-rendus\/[^/]+\/index\.html$/,
-  citation: /^\/comptes-rendus\/[^/]+\/citation\./,
-  json: /^\/api\/comptes-rendus\/[^/]+\.json$/,
-  source: /^\/comptes-rendus\/[^/]+\/source\./,
-  preview: /^\/comptes-rendus\/[^/]+\/apercu\./,
 } as const;
 export type Kind = keyof typeof kinds | 'other';
 export const kindNames: Record<Kind, string> = {
-  page: 'document page',
-  citation: 'citation files',
-  json: 'JSON',
-  source: 'source file',
-  preview: 'preview image',
-  other: 'lists, records, feeds',
+  page: 'pages des documents',
+  other: 'listes, fiches, flux',
 };
 
 export interface PageWeight {
@@ -57,6 +49,11 @@ export interface BuildRun {
    * (the search index, the sitemap, the output checks), of which the search index alone.
    */
   phases: { startup: number; content: number; bundle: number; render: number; after: number; search: number };
+  /**
+   * The files next to each document (source, references, JSON, preview), written by a worker
+   * thread during the build: its own time, and how long the build waited for it at the end.
+   */
+  documentFiles: { seconds: number; waited: number };
   /** Sum of Astro's per-route times, in seconds, by kind of output. */
   routes: Record<Kind, { count: number; seconds: number }>;
   typicalPage: PageWeight | undefined;
@@ -101,7 +98,11 @@ function at(log: string, re: RegExp, start: Date): number | undefined {
 }
 
 /** Parses the build's log: per-route times grouped by kind, and the duration of each phase. */
-export function parseLog(log: string, start: Date, wallSeconds: number): Pick<BuildRun, 'routes' | 'phases'> {
+export function parseLog(
+  log: string,
+  start: Date,
+  wallSeconds: number,
+): Pick<BuildRun, 'routes' | 'phases' | 'documentFiles'> {
   const routes = Object.fromEntries(
     [...Object.keys(kinds), 'other'].map((k) => [k, { count: 0, seconds: 0 }]),
   ) as BuildRun['routes'];
@@ -111,8 +112,10 @@ export function parseLog(log: string, start: Date, wallSeconds: number): Pick<Bu
     routes[kind].seconds += Number(ms) / 1000;
   }
   const after = (re: RegExp) => parseDuration(re.exec(log)?.[1] ?? '');
+  const files = /fichiers écrits en ([\d.]+) s \(attente de la fin : ([\d.]+) s\)/.exec(log);
   return {
     routes,
+    documentFiles: { seconds: Number(files?.[1] ?? Number.NaN), waited: Number(files?.[2] ?? Number.NaN) },
     phases: {
       startup: at(log, /\[content\] Syncing content/, start) ?? 0,
       content: after(/\[types\] Generated ([^\n]+)/),

@@ -12,6 +12,7 @@ import remarkGfm from 'remark-gfm';
 import type { Nodes } from 'mdast';
 import { calendarDate, collections, SLUG, type CollectionName } from './schema.ts';
 import { routes } from './urls.ts';
+import type { Collections } from './archive.ts';
 
 export interface RawFile {
   collection: CollectionName;
@@ -364,6 +365,24 @@ export function validateContent(files: readonly RawFile[]): Problem[] {
     }
   }
   return problems;
+}
+
+/**
+ * The entries of validated files as Astro's collections hold them (the same schemas, dates
+ * as `YYYY-MM-DD`), for the build steps that run outside Astro (`document-files.ts`). Throws
+ * on a file that `validateContent` would refuse: callers run it on checked content only.
+ */
+export function parseEntries(files: readonly RawFile[]): Collections {
+  const out: Collections = { readouts: [], people: [], topics: [], places: [] };
+  for (const f of files) {
+    const report = (field: string, message: string) => {
+      throw new Error(`${f.path} : ${field} : ${message}`);
+    };
+    if (f.parseError !== undefined) report('(YAML)', f.parseError);
+    const data = collections[f.collection].schema.parse(resolveTimestamps(f.data, DATE_FIELDS[f.collection], report));
+    (out[f.collection] as { id: string; data: unknown; filePath: string }[]).push({ id: f.id, data, filePath: f.path });
+  }
+  return out;
 }
 
 /** The page route of every entry, as `src/lib/urls.ts` makes it: what the content promises to produce. */

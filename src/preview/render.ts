@@ -12,7 +12,7 @@
  *
  * The cache lives in Astro's cache folder (`ASTRO_CACHE_DIR`, `node_modules/.astro` by
  * default), under `readout-archive/previews/`, never in the output. Deleting it is safe.
- * `src/integrations/preview-report.ts` counts, at the end of the build, what was drawn.
+ * `src/build/document-files.ts` draws the images of a build and counts what was drawn.
  */
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
@@ -414,12 +414,15 @@ export interface PreviewOptions {
   label: string;
 }
 
-/** The PNG for `content`: from the cache when an identical image was drawn before, else drawn and cached. */
-export function previewPng(content: PreviewContent, options: PreviewOptions): Buffer {
+/**
+ * The cached file of the image of `content`, drawn first when no identical image was drawn
+ * before; `drawn` says which. The file is the cache's own: copy it or link to it, never write to it.
+ */
+export function previewFile(content: PreviewContent, options: PreviewOptions): { file: string; drawn: boolean } {
   const log = options.log ?? console;
   const key = previewKey(content, fontsIn(options.fontsDir).digest);
   const file = join(options.cacheDir, `${key}.png`);
-  if (existsSync(file)) return readFileSync(file);
+  if (existsSync(file)) return { file, drawn: false };
 
   const { png, missing } = drawPreview(content, options.fontsDir);
   if (missing.length > 0) {
@@ -433,5 +436,10 @@ export function previewPng(content: PreviewContent, options: PreviewOptions): Bu
   const partial = `${file}.${process.pid}.tmp`;
   writeFileSync(partial, png);
   renameSync(partial, file);
-  return png;
+  return { file, drawn: true };
+}
+
+/** The PNG for `content`: from the cache when an identical image was drawn before, else drawn and cached. */
+export function previewPng(content: PreviewContent, options: PreviewOptions): Buffer {
+  return readFileSync(previewFile(content, options).file);
 }
