@@ -11,7 +11,7 @@ import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { join, relative, resolve, sep } from 'node:path';
-import { readContent, readManifest, readRedirects } from './read-content.ts';
+import { listContent, readContent, readManifest, readRedirects } from './read-content.ts';
 import { contentRoutes, formatProblem, isContentRoute, validateContent, type Problem } from '../lib/validate.ts';
 import { parseManifest } from '../lib/url-manifest.ts';
 import { isPageRoute, redirectOf, redirectsAgainstContent, redirectsFile } from '../lib/redirects.ts';
@@ -64,7 +64,7 @@ function listFiles(dir: string): string[] {
 
 /** Checks a finished build in `outDir` against the content it was built from. */
 export function checkBuild(root: string, contentDir: string, outDir: string): Problem[] {
-  const { files } = readContent(root, contentDir);
+  const { entries } = listContent(root, contentDir);
   const redirects = readRedirects(root, contentDir);
   const manifestFile = readManifest(root, contentDir);
   const redirectPages = new Set(
@@ -78,7 +78,7 @@ export function checkBuild(root: string, contentDir: string, outDir: string): Pr
   return checkOutput({
     files: listFiles(outDir),
     redirectPages,
-    documents: files.filter((f) => f.collection === 'readouts').map((f) => ({ id: f.id, path: f.path })),
+    documents: entries.filter((f) => f.collection === 'readouts').map((f) => ({ id: f.id, path: f.path })),
     manifest: { file: manifestFile.file, entries: parseManifest(manifestFile.file, manifestFile.text).entries },
     redirects: { file: redirects.file, entries: redirects.redirects },
   });

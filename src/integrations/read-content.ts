@@ -53,9 +53,18 @@ export function displayPath(root: string, abs: string): string {
   return relative(root, abs).split(sep).join('/');
 }
 
-/** Every entry file of every collection, parsed, and a problem for each stray file. */
-export function readContent(root: string, contentDir: string): { files: RawFile[]; problems: Problem[] } {
-  const files: RawFile[] = [];
+/** An entry file of a collection: where it is and the id it gives. */
+export interface EntryFile {
+  collection: CollectionName;
+  /** Path relative to the project root, with forward slashes. */
+  path: string;
+  abs: string;
+  id: string;
+}
+
+/** Every entry file of every collection, without reading them, and a problem for each stray file. */
+export function listContent(root: string, contentDir: string): { entries: EntryFile[]; problems: Problem[] } {
+  const entries: EntryFile[] = [];
   const problems: Problem[] = [];
   for (const [name, { folder, extension }] of Object.entries(collections)) {
     const collection = name as CollectionName;
@@ -72,28 +81,29 @@ export function readContent(root: string, contentDir: string): { files: RawFile[
         });
         continue;
       }
-      const id = base.slice(0, -extension.length);
-      const source = readFileSync(abs, 'utf8').replace(/^\uFEFF/, '');
-      if (collection === 'readouts') {
-        const match = FRONTMATTER.exec(source);
-        if (!match) {
-          files.push({ collection, path, id, parseError: 'attendu : un en-tête YAML entre deux lignes « --- »' });
-          continue;
-        }
-        const bodyLine = match[0].split('\n').length;
-        files.push({
-          collection,
-          path,
-          id,
-          ...parseYaml(match[1] ?? ''),
-          body: source.slice(match[0].length),
-          bodyLine,
-        });
-      } else {
-        files.push({ collection, path, id, ...parseYaml(source) });
-      }
+      entries.push({ collection, path, abs, id: base.slice(0, -extension.length) });
     }
   }
+  return { entries, problems };
+}
+
+/** Every entry file of every collection, parsed, and a problem for each stray file. */
+export function readContent(root: string, contentDir: string): { files: RawFile[]; problems: Problem[] } {
+  const { entries, problems } = listContent(root, contentDir);
+  const files = entries.map(({ collection, path, abs, id }): RawFile => {
+    const source = readFileSync(abs, 'utf8').replace(/^\uFEFF/, '');
+    if (collection !== 'readouts') return { collection, path, id, ...parseYaml(source) };
+    const match = FRONTMATTER.exec(source);
+    if (!match) return { collection, path, id, parseError: 'attendu : un en-tête YAML entre deux lignes « --- »' };
+    return {
+      collection,
+      path,
+      id,
+      ...parseYaml(match[1] ?? ''),
+      body: source.slice(match[0].length),
+      bodyLine: match[0].split('\n').length,
+    };
+  });
   return { files, problems };
 }
 

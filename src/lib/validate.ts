@@ -192,6 +192,8 @@ export function schemaProblems(schema: z.ZodType, data: unknown, report: Report)
 }
 
 const markdown = unified().use(remarkParse).use(remarkGfm);
+/** What every piece of HTML, image, link with a target or link definition contains (see `checkBody`). */
+const MAY_HOLD_MARKUP = /<|!\[|\]\(|\]:/;
 /** Link targets a document may carry: the web, e-mail, and the site itself (`/…`, `#…`). */
 const ALLOWED_TARGET = /^(?:https?:\/\/[^\s/]|mailto:[^\s]|\/(?![/\\])|#)/i;
 
@@ -210,6 +212,10 @@ export function checkBody(file: string, body: string, firstLine = 1): Problem[] 
     problems.push({ severity: 'error', file, field: 'texte', message: 'attendu : le texte du document, non vide' });
     return problems;
   }
+  // Raw HTML needs a `<`, an image `![`, a link `](` (its target follows at once) or a
+  // definition `]:` (which reference links need): a text with none of them, as most documents
+  // are, has nothing to refuse, and is not parsed.
+  if (!MAY_HOLD_MARKUP.test(body)) return problems;
   const htmlLines = new Set<number>();
   const visit = (node: Nodes) => {
     if (node.type === 'html') {

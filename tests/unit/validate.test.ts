@@ -173,6 +173,21 @@ describe('the text of a document', () => {
     expect(checkBody('x.md', `${body}\n`)).toEqual([]);
   });
 
+  // prettier-ignore
+  const refused: [string, string][] = [
+    ['an inline tag', 'Un <b>mot</b> en gras.'],
+    ['an HTML comment', 'Texte.\n\n<!-- note -->'],
+    ['an image', 'Voir ![la photo](https://www.example.org/p.jpg).'],
+    ['an image by reference', 'Voir ![la photo][p].\n\n[p]: https://www.example.org/p.jpg'],
+    ['a javascript: link', 'Voir [ceci](javascript:alert(1)).'],
+    ['a link to another scheme, in angle brackets', 'Voir [ceci](<ftp://example.org/>).'],
+    ['a reference link to another scheme', 'Voir [ceci][r].\n\n[r]: ftp://example.org/'],
+    ['a shortcut reference with its definition on two lines', 'Voir [r].\n\n[r]:\n  ftp://example.org/'],
+  ];
+  test.each(refused)('refuses %s', (_what, body) => {
+    expect(checkBody('x.md', `${body}\n`).map((p) => p.severity)).toEqual(['error']);
+  });
+
   test('counts lines from the top of the file', () => {
     const [problem] = checkBody('x.md', 'Premier paragraphe.\n\nSecond <i>paragraphe</i>.\n', 12);
     expect(problem?.field).toBe('texte, ligne 14');
