@@ -61,6 +61,9 @@ export default defineConfig({
       directives: ["default-src 'self'", "object-src 'none'", "base-uri 'self'", "form-action 'self'"],
     },
   },
+  // Pages whose `cacheKey` (src/lib/page-keys.ts), code and configuration are unchanged are
+  // copied from the previous build (kept in `cacheDir`) instead of being rendered again.
+  experimental: { incrementalBuild: true },
   integrations: [
     contentGuard({ contentDir }),
     sitemap({ filter: notARedirect(contentDir, base) }),

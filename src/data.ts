@@ -7,6 +7,7 @@ import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { buildArchive, need, type Archive, type Readout } from './lib/archive.ts';
 import { decodeUtf8, textFixity } from './lib/fixity.ts';
+import { archiveKey } from './lib/page-keys.ts';
 import { relatedReadouts } from './lib/related.ts';
 
 let archive: Promise<Archive> | undefined;
@@ -24,6 +25,13 @@ async function load(): Promise<Archive> {
 /** The whole archive, sorted and indexed; the same promise for every page of a build. */
 export function getArchive(): Promise<Archive> {
   return (archive ??= load());
+}
+
+let key: Promise<string> | undefined;
+
+/** The cache key of every page that lists documents or records (see `src/lib/page-keys.ts`). */
+export function getArchiveKey(): Promise<string> {
+  return (key ??= getArchive().then(archiveKey));
 }
 
 let related: Promise<Map<string, Readout[]>> | undefined;

@@ -122,7 +122,7 @@ export function parseLog(
       bundle: after(/\[vite\] ✓ built in ([^\n]+)/),
       render: after(/generating static routes[\s\S]*?✓ Completed in ([^\n]+?)\.?\n/),
       after: wallSeconds - (at(log, /^\d\d:\d\d:\d\d ✓ Completed in/, start) ?? wallSeconds),
-      search: after(/index écrit en ([^\n]+)/),
+      search: after(/\[readout-archive:search-index\][^\n]* en (\d+ ms)/),
     },
   };
 }

@@ -3,15 +3,16 @@
  * references, JSON record; and its preview image) in one pass over the archive, outside
  * Astro's route rendering: 60,000 small routes would cost more in Astro's per-route work than
  * in their own. `src/integrations/document-files.ts` runs this in a worker thread while Astro
- * builds the pages, then moves the files into the site.
+ * builds the pages, in two steps: reading the archive and drawing the previews at once, then
+ * writing into the site once Astro has emptied the output folder.
  *
  * The archive is read from `content/` with the validator's reader and the collections' own
  * schemas (`parseEntries`), so these files say what the pages say.
  */
-import { copyFileSync, linkSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, linkSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { readContent } from '../integrations/read-content.ts';
-import { buildArchive } from '../lib/archive.ts';
+import { buildArchive, type Archive } from '../lib/archive.ts';
 import { documentFiles } from '../lib/document-files.ts';
 import { previewContent } from '../lib/preview-image.ts';
 import { absoluteUrls, routes } from '../lib/urls.ts';
@@ -24,8 +25,6 @@ export interface DocumentFilesJob {
   contentDir: string;
   site: string;
   base: string;
-  /** Where the files are written, at their routes; emptied first. */
-  outDir: string;
   /** The fonts of the previews, and the folder of their cache. */
   fontsDir: string;
   previewCacheDir: string;
@@ -50,18 +49,46 @@ function place(from: string, to: string): void {
   }
 }
 
-export function writeDocumentFiles(job: DocumentFilesJob): DocumentFilesResult {
+/** A build's document files, ready to be written: the archive read, every preview drawn or found in the cache. */
+export interface PreparedDocumentFiles {
+  job: DocumentFilesJob;
+  archive: Archive;
+  /** The cached preview image of each document, by id. */
+  previews: Map<string, string>;
+  drawn: number;
+  warnings: string[];
+  started: number;
+}
+
+/** Reads the archive and draws the previews that the cache lacks: everything that needs no output folder. */
+export function prepareDocumentFiles(job: DocumentFilesJob): PreparedDocumentFiles {
   const started = performance.now();
   const { files } = readContent(job.root, job.contentDir);
   const archive = buildArchive(parseEntries(files));
-  const url = absoluteUrls(job.site, job.base);
-  rmSync(job.outDir, { recursive: true, force: true });
-  const written: string[] = [];
   const warnings: string[] = [];
-  const previews = { drawn: 0, cached: 0 };
+  const previews = new Map<string, string>();
+  let drawn = 0;
+  for (const readout of archive.readouts) {
+    const preview = previewFile(previewContent(readout, archive), {
+      fontsDir: job.fontsDir,
+      cacheDir: job.previewCacheDir,
+      label: routes.readoutPreview(readout.id),
+      log: { warn: (line: string) => warnings.push(line) },
+    });
+    if (preview.drawn) drawn++;
+    previews.set(readout.id, preview.file);
+  }
+  return { job, archive, previews, drawn, warnings, started };
+}
+
+/** Writes the files of every document into `outDir` (which the site's build may be filling meanwhile). */
+export function writePreparedFiles(prepared: PreparedDocumentFiles, outDir: string): DocumentFilesResult {
+  const { job, archive, previews } = prepared;
+  const url = absoluteUrls(job.site, job.base);
+  const written: string[] = [];
   const madeDirs = new Set<string>();
   const target = (route: string) => {
-    const file = join(job.outDir, route);
+    const file = join(outDir, route);
     const dir = dirname(file);
     if (!madeDirs.has(dir)) {
       mkdirSync(dir, { recursive: true });
@@ -70,26 +97,22 @@ export function writeDocumentFiles(job: DocumentFilesJob): DocumentFilesResult {
     written.push(route);
     return file;
   };
-
   for (const readout of archive.readouts) {
     const source = readFileSync(resolve(job.root, readout.filePath!));
     for (const { route, contents } of documentFiles(readout, archive, source, url))
       writeFileSync(target(route), contents);
-    const route = routes.readoutPreview(readout.id);
-    const preview = previewFile(previewContent(readout, archive), {
-      fontsDir: job.fontsDir,
-      cacheDir: job.previewCacheDir,
-      label: route,
-      log: { warn: (line: string) => warnings.push(line) },
-    });
-    previews[preview.drawn ? 'drawn' : 'cached']++;
-    place(preview.file, target(route));
+    place(previews.get(readout.id)!, target(routes.readoutPreview(readout.id)));
   }
   return {
     documents: archive.readouts.length,
     routes: written,
-    previews,
-    warnings,
-    seconds: (performance.now() - started) / 1000,
+    previews: { drawn: prepared.drawn, cached: archive.readouts.length - prepared.drawn },
+    warnings: prepared.warnings,
+    seconds: (performance.now() - prepared.started) / 1000,
   };
+}
+
+/** Both steps at once. */
+export function writeDocumentFiles(job: DocumentFilesJob, outDir: string): DocumentFilesResult {
+  return writePreparedFiles(prepareDocumentFiles(job), outDir);
 }

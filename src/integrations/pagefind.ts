@@ -5,29 +5,86 @@
  * title, the text and the description (see `src/components/SearchRecord.astro`); navigation,
  * footers, citation blocks and related documents are left out.
  * The language (and so the stemming) comes from each page's `<html lang>`: French here.
+ *
+ * The index is kept in Astro's cache folder under a hash of every page it reads and of
+ * Pagefind's package.json (its version): a build whose document pages are the same, byte for byte, takes the
+ * index from there (as hard links) instead of writing it again.
  */
 import type { AstroIntegration } from 'astro';
+import { createHash } from 'node:crypto';
+import { copyFileSync, existsSync, linkSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { join } from 'node:path';
 import * as pagefind from 'pagefind';
 import { routes } from '../lib/urls.ts';
 
 /** Only document pages carry searchable content: Pagefind need not read the thousands of others. */
 const DOCUMENT_PAGES = `${routes.readouts()}*/index.html`;
+const CACHE_SUBDIR = 'readout-archive/pagefind';
+const OUTPUT = 'pagefind';
+
+/** The pages Pagefind reads (what `DOCUMENT_PAGES` matches), relative to the site, sorted. */
+function documentPages(site: string): string[] {
+  const folder = join(site, routes.readouts());
+  if (!existsSync(folder)) return [];
+  return readdirSync(folder, { withFileTypes: true })
+    .filter((d) => d.isDirectory() && existsSync(join(folder, d.name, 'index.html')))
+    .map((d) => `${routes.readouts()}${d.name}/index.html`)
+    .sort();
+}
+
+/** Every file under `dir`, relative to it. */
+function filesIn(dir: string): string[] {
+  return readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((d) => d.isFile())
+    .map((d) => relative(dir, join(d.parentPath, d.name)));
+}
+
+/** Copies a folder as hard links (copies where links cannot be made). */
+function linkTree(from: string, to: string): number {
+  const files = filesIn(from);
+  for (const file of files) {
+    mkdirSync(dirname(join(to, file)), { recursive: true });
+    try {
+      linkSync(join(from, file), join(to, file));
+    } catch {
+      copyFileSync(join(from, file), join(to, file));
+    }
+  }
+  return files.length;
+}
 
 export default function searchIndex(): AstroIntegration {
+  let cacheRoot = '';
+  /** Pagefind's package.json: its version is part of the cache key. */
+  let pagefindPackage = '';
   return {
     name: 'readout-archive:search-index',
     hooks: {
+      'astro:config:done': ({ config }) => {
+        cacheRoot = join(fileURLToPath(config.cacheDir), ...CACHE_SUBDIR.split('/'));
+        pagefindPackage = join(fileURLToPath(config.root), 'node_modules', 'pagefind', 'package.json');
+      },
       'astro:build:done': async ({ dir, logger }) => {
         const site = fileURLToPath(dir);
         const started = performance.now();
+        const pages = documentPages(site);
+        const hash = createHash('sha256').update(readFileSync(pagefindPackage)).update(`\n${DOCUMENT_PAGES}\n`);
+        for (const page of pages) hash.update(`${page}\n`).update(readFileSync(join(site, page)));
+        const cached = join(cacheRoot, hash.digest('hex'));
+        if (existsSync(join(cached, 'pagefind-entry.json'))) {
+          const files = linkTree(cached, join(site, OUTPUT));
+          logger.info(
+            `${pages.length} page(s) inchangées : index repris du cache (${files} fichiers) en ${Math.round(performance.now() - started)} ms`,
+          );
+          return;
+        }
         try {
           const { index, errors } = await pagefind.createIndex({});
           if (!index) throw new Error(errors.join('\n'));
           const added = await index.addDirectory({ path: site, glob: DOCUMENT_PAGES });
           if (added.errors.length > 0) throw new Error(added.errors.join('\n'));
-          const written = await index.writeFiles({ outputPath: join(site, 'pagefind') });
+          const written = await index.writeFiles({ outputPath: join(site, OUTPUT) });
           if (written.errors.length > 0) throw new Error(written.errors.join('\n'));
           logger.info(`${added.page_count} page(s) lues, index écrit en ${Math.round(performance.now() - started)} ms`);
         } catch (error) {
@@ -35,6 +92,9 @@ export default function searchIndex(): AstroIntegration {
         } finally {
           await pagefind.close();
         }
+        // Only the latest index is kept: the one the next build can reuse.
+        rmSync(cacheRoot, { recursive: true, force: true });
+        linkTree(join(site, OUTPUT), cached);
       },
     },
   };

@@ -10,6 +10,10 @@ export interface Entry<T> {
   data: T;
   /** The file the entry comes from, relative to the project, for error messages. */
   filePath?: string | undefined;
+  /** Astro's hash of the entry's file, when it comes from a collection. */
+  digest?: string | number | undefined;
+  /** The text as Astro rendered it, when the entry is a document from a collection. */
+  rendered?: { html: string } | undefined;
 }
 
 export interface Mention {

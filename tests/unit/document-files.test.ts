@@ -15,21 +15,14 @@ const site = 'https://archive.test';
 const base = '/archive/';
 
 function job(contentDir: string, cache: string) {
-  return {
-    root,
-    contentDir,
-    site,
-    base,
-    outDir: join(tempDir('document-files'), 'out'),
-    fontsDir: join(root, 'src/assets/fonts'),
-    previewCacheDir: cache,
-  };
+  return { root, contentDir, site, base, fontsDir: join(root, 'src/assets/fonts'), previewCacheDir: cache };
 }
+const outDir = () => join(tempDir('document-files'), 'out');
 
 describe('writeDocumentFiles: the files next to every document, written at once', () => {
   const cache = join(tempDir('document-files-cache'), 'previews');
   const contentDir = join(root, 'content');
-  const first = writeDocumentFiles(job(contentDir, cache));
+  const first = writeDocumentFiles(job(contentDir, cache), outDir());
   const ids = readouts().map((r) => r.id);
 
   test('six files per document, at their routes, and nothing else', () => {
@@ -47,8 +40,8 @@ describe('writeDocumentFiles: the files next to every document, written at once'
   });
 
   test('each file holds what the pure function says, from the collections as Astro reads them', () => {
-    const out = job(contentDir, cache).outDir;
-    const result = writeDocumentFiles({ ...job(contentDir, cache), outDir: out });
+    const out = outDir();
+    const result = writeDocumentFiles(job(contentDir, cache), out);
     const archive = buildArchive(parseEntries(readContent(root, contentDir).files));
     for (const readout of archive.readouts) {
       const source = readFileSync(join(root, readout.filePath!));
@@ -67,7 +60,7 @@ describe('writeDocumentFiles: the files next to every document, written at once'
 
   test('previews are drawn once, then taken from the cache as links, not copies', () => {
     expect(first.previews).toEqual({ drawn: ids.length, cached: 0 });
-    const again = writeDocumentFiles(job(contentDir, cache));
+    const again = writeDocumentFiles(job(contentDir, cache), outDir());
     expect(again.previews).toEqual({ drawn: 0, cached: ids.length });
     const [cached] = readdirSync(cache);
     expect(statSync(join(cache, cached!)).nlink).toBeGreaterThan(1);
@@ -75,7 +68,7 @@ describe('writeDocumentFiles: the files next to every document, written at once'
 
   test('a new document gets its image drawn; the others come from the cache', () => {
     const dir = contentWith('content-links');
-    const result = writeDocumentFiles(job(dir, cache));
+    const result = writeDocumentFiles(job(dir, cache), outDir());
     expect(result.documents).toBeGreaterThan(ids.length);
     expect(result.previews.drawn).toBe(result.documents - ids.length);
   });

@@ -1,13 +1,14 @@
 import rss from '@astrojs/rss';
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { getArchive } from '../../../data.ts';
+import { getArchive, getArchiveKey } from '../../../data.ts';
 import { personFeed, rssOptions } from '../../../lib/feeds.ts';
 import { absoluteUrls } from '../../../lib/urls.ts';
 
 /** RSS feed that follows one person: documents they take part in or that mention them. */
 export const getStaticPaths = (async () => {
   const archive = await getArchive();
-  return archive.people.map((person) => ({ params: { id: person.id } }));
+  const cacheKey = await getArchiveKey();
+  return archive.people.map((person) => ({ params: { id: person.id }, cacheKey }));
 }) satisfies GetStaticPaths;
 
 export const GET: APIRoute = async ({ params, site }) => {

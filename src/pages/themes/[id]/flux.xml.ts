@@ -1,13 +1,14 @@
 import rss from '@astrojs/rss';
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { getArchive } from '../../../data.ts';
+import { getArchive, getArchiveKey } from '../../../data.ts';
 import { rssOptions, topicFeed } from '../../../lib/feeds.ts';
 import { absoluteUrls } from '../../../lib/urls.ts';
 
 /** RSS feed that follows one topic. */
 export const getStaticPaths = (async () => {
   const archive = await getArchive();
-  return archive.topics.map((topic) => ({ params: { id: topic.id } }));
+  const cacheKey = await getArchiveKey();
+  return archive.topics.map((topic) => ({ params: { id: topic.id }, cacheKey }));
 }) satisfies GetStaticPaths;
 
 export const GET: APIRoute = async ({ params, site }) => {

@@ -1,0 +1,50 @@
+/**
+ * Keys for Astro's incremental build (`experimental.incrementalBuild`): a page returned by
+ * `getStaticPaths()` with a `cacheKey` is copied from the previous build, instead of being
+ * rendered again, when its key, its code (the modules it imports) and the configuration are
+ * all unchanged. A key must therefore change whenever anything the page shows changes:
+ *
+ * - a document's page shows the document (its data, its rendered text, its source's digest),
+ *   the records it names, and its related documents with theirs: `readoutPageKey`;
+ * - every other page (lists, records, feeds, chronology) gets one key for the whole archive,
+ *   `archiveKey`: coarse, since a change anywhere renders them all again, but safe.
+ *
+ * `tests/build/incremental.test.ts` checks that a rebuild after changes equals a clean build.
+ */
+import { createHash } from 'node:crypto';
+import { need, type Archive, type Readout } from './archive.ts';
+
+/** A hash of values that JSON can write (the order of keys counts: they come from the same code each time). */
+export function pageKey(...inputs: unknown[]): string {
+  return createHash('sha256').update(JSON.stringify(inputs)).digest('base64url');
+}
+
+/** What any page may show of a document, but its text: its data and the records it names. */
+function readoutInputs(readout: Readout, archive: Archive): unknown[] {
+  const { data } = readout;
+  return [
+    readout.id,
+    data,
+    need(archive.place, data.place, 'Lieu').data,
+    [...data.participants, ...data.mentions].map((p) => need(archive.person, p.person, 'Personne').data),
+    data.topics.map((id) => need(archive.topic, id, 'Thème').data),
+  ];
+}
+
+/** The key of a document's page: the document whole, its records, and its related documents. */
+export function readoutPageKey(readout: Readout, related: readonly Readout[], archive: Archive): string {
+  return pageKey(
+    readoutInputs(readout, archive),
+    readout.digest ?? null,
+    readout.rendered?.html ?? null,
+    related.map((r) => readoutInputs(r, archive)),
+  );
+}
+
+/** One key for every page that lists documents or records: the whole archive. */
+export function archiveKey(archive: Archive): string {
+  return pageKey(
+    archive.readouts.map((r) => [r.id, r.digest ?? null, r.data]),
+    [archive.people, archive.topics, archive.places].map((records) => records.map((r) => [r.id, r.data])),
+  );
+}
