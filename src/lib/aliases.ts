@@ -60,9 +60,22 @@ export function normalizeAlias(text: string): string {
   return [...text.trim().replace(/\s+/gu, ' ')].map(key).join('');
 }
 
+/**
+ * Whether a code point is part of a word (`WORD`). ASCII is answered at once and every other
+ * code point is tested once: texts are read character by character, twice at each position.
+ */
+const wordCodes = new Map<number, boolean>();
+function isWordCode(code: number): boolean {
+  if (code < 0x80)
+    return (code >= 0x30 && code <= 0x39) || (code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a);
+  let word = wordCodes.get(code);
+  if (word === undefined) wordCodes.set(code, (word = WORD.test(String.fromCodePoint(code))));
+  return word;
+}
+
 function isWordAt(text: string, index: number): boolean {
   if (index < 0 || index >= text.length) return false;
-  return WORD.test(String.fromCodePoint(text.codePointAt(index)!));
+  return isWordCode(text.codePointAt(index)!);
 }
 
 function isWordBefore(text: string, index: number): boolean {
