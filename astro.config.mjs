@@ -3,7 +3,6 @@ import { defineConfig } from 'astro/config';
 import sitemap from '@astrojs/sitemap';
 import { unified } from '@astrojs/markdown-remark';
 import remarkGfm from 'remark-gfm';
-import clearOutput from './src/integrations/clear-output.ts';
 import contentGuard, { notARedirect, outputGuard } from './src/integrations/content-guard.ts';
 import rehypeDocumentLinks from './src/markdown/rehype-document-links.ts';
 import rehypeFrenchTypography from './src/markdown/rehype-french-typography.ts';
@@ -67,8 +66,6 @@ export default defineConfig({
   experimental: { incrementalBuild: true },
   integrations: [
     contentGuard({ contentDir }),
-    // The previous build's files are deleted in the background instead of before the build.
-    clearOutput(),
     sitemap({ filter: notARedirect(contentDir, base) }),
     // The search index (Pagefind), written into the built site.
     searchIndex(),
