@@ -6,6 +6,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
+import { stripVTControlCharacters } from 'node:util';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 
 export const root = join(import.meta.dirname, '..', '..');
@@ -191,7 +192,8 @@ export function timedBuild(options: BuildOptions): BuildRun {
     },
   });
   const busy = machineBusySeconds() - busyBefore;
-  const log = `${result.stdout}\n${result.stderr}`;
+  // Without colours, which Astro adds where `CI` is set and which would hide the lines parsed below.
+  const log = stripVTControlCharacters(`${result.stdout}\n${result.stderr}`);
   const [wall = 0, user = 0, system = 0, rssKb = 0] = existsSync(timeFile)
     ? readFileSync(timeFile, 'utf8').trim().split('\n').at(-1)!.split(' ').map(Number)
     : [];

@@ -8,6 +8,7 @@
  */
 import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { stripVTControlCharacters } from 'node:util';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { generateArchive } from '../../scripts/bench/generate.ts';
 import { build, outDirFor, tempDir, type BuildResult } from '../support/build.ts';
@@ -32,11 +33,14 @@ const edit = (file: string, change: (text: string) => string) => {
   expect(changed, file).not.toBe(text);
   writeFileSync(file, changed);
 };
-/** Pages Astro took from the previous build, and pages it rendered, from its log. */
-const counts = (output: string) => ({
-  reused: (output.match(/\((?:cached|restored)\)/g) ?? []).length,
-  rendered: (output.match(/├─ \S+ \(\+/g) ?? []).length,
-});
+/** Pages Astro took from the previous build, and pages it rendered, from its log (coloured where CI is set). */
+const counts = (log: string) => {
+  const output = stripVTControlCharacters(log);
+  return {
+    reused: (output.match(/\((?:cached|restored)\)/g) ?? []).length,
+    rendered: (output.match(/├─ \S+ \(\+/g) ?? []).length,
+  };
+};
 
 beforeAll(() => {
   generateArchive(contentDir, { documents: 40, people: 12, topics: 10, places: 4, years: 2 });
