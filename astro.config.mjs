@@ -9,6 +9,7 @@ import rehypeFrenchTypography from './src/markdown/rehype-french-typography.ts';
 import rehypeLinkAliases from './src/markdown/rehype-link-aliases.ts';
 import { readAliasTable } from './src/markdown/alias-index.ts';
 import rehypeParagraphAnchors from './src/markdown/rehype-paragraph-anchors.ts';
+import rehypeCodeDigest, { markdownCodeDigest } from './src/markdown/code-digest.ts';
 import searchIndex from './src/integrations/pagefind.ts';
 import documentFiles from './src/integrations/document-files.ts';
 
@@ -49,6 +50,9 @@ export default defineConfig({
         [rehypeLinkAliases, { aliases: readAliasTable(contentDir, base) }],
         rehypeParagraphAnchors,
         rehypeFrenchTypography,
+        // Changes nothing; carries a digest of the code above, so that changing it renders
+        // every document again (Astro's content cache follows the configuration, not the code).
+        [rehypeCodeDigest, { digest: markdownCodeDigest(process.cwd()) }],
       ],
       smartypants: false,
     }),
