@@ -12,7 +12,7 @@
  */
 import type { AstroIntegration } from 'astro';
 import { createHash } from 'node:crypto';
-import { copyFileSync, existsSync, linkSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, linkSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as pagefind from 'pagefind';
@@ -92,9 +92,12 @@ export default function searchIndex(): AstroIntegration {
         } finally {
           await pagefind.close();
         }
-        // Only the latest index is kept: the one the next build can reuse.
+        // Only the latest index is kept: the one the next build can reuse. It is linked under
+        // another name, then renamed, so that a build stopped midway leaves no partial index.
         rmSync(cacheRoot, { recursive: true, force: true });
-        linkTree(join(site, OUTPUT), cached);
+        const partial = `${cached}.${process.pid}.tmp`;
+        linkTree(join(site, OUTPUT), partial);
+        renameSync(partial, cached);
       },
     },
   };
