@@ -16,8 +16,6 @@ import { citationFormats, normalizeBase, routes } from '../lib/urls.ts';
 /** The worker thread of a build: `write` gives it the output folder once Astro has emptied it. */
 function start(job: DocumentFilesJob): { result: Promise<DocumentFilesResult>; write: (outDir: string) => void } {
   const worker = new Worker(new URL('../build/document-files-worker.ts', import.meta.url), { workerData: job });
-  // A build that stops early does not wait for the worker.
-  worker.unref();
   const result = new Promise<DocumentFilesResult>((done, fail) => {
     worker.once('message', (message: { result?: DocumentFilesResult; error?: string }) => {
       if (message.result) done(message.result);
@@ -28,6 +26,9 @@ function start(job: DocumentFilesJob): { result: Promise<DocumentFilesResult>; w
   });
   // Awaited at the end of the build; a failure before then is not an unhandled rejection.
   result.catch(() => {});
+  // A build that stops early does not wait for the worker. After the listeners, which would
+  // otherwise keep the process alive again.
+  worker.unref();
   return { result, write: (outDir) => worker.postMessage(outDir) };
 }
 
