@@ -9,8 +9,17 @@
  * The archive is read from `content/` with the validator's reader and the collections' own
  * schemas (`parseEntries`), so these files say what the pages say.
  */
-import { copyFileSync, linkSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import {
+  copyFileSync,
+  existsSync,
+  linkSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
 import { readContent } from '../integrations/read-content.ts';
 import { buildArchive, type Archive } from '../lib/archive.ts';
 import { documentFiles } from '../lib/document-files.ts';
@@ -40,12 +49,21 @@ export interface DocumentFilesResult {
   seconds: number;
 }
 
-/** A copy of a cached file that costs no space: a hard link, or a copy where links cannot be made. */
+/**
+ * A copy of a cached file that costs no space: a hard link, or a copy where links cannot be
+ * made. A file already at `to` is removed first: it may be a link to a cached file, which
+ * writing through it would change.
+ */
 function place(from: string, to: string): void {
   try {
     linkSync(from, to);
   } catch {
-    copyFileSync(from, to);
+    rmSync(to, { force: true });
+    try {
+      linkSync(from, to);
+    } catch {
+      copyFileSync(from, to);
+    }
   }
 }
 
@@ -77,6 +95,11 @@ export function prepareDocumentFiles(job: DocumentFilesJob): PreparedDocumentFil
     });
     if (preview.drawn) drawn++;
     previews.set(readout.id, preview.file);
+  }
+  // The cache keeps the images of this build only: the others show what no document shows now.
+  const used = new Set([...previews.values()].map((file) => basename(file)));
+  for (const name of existsSync(job.previewCacheDir) ? readdirSync(job.previewCacheDir) : []) {
+    if (!used.has(name)) rmSync(join(job.previewCacheDir, name), { force: true });
   }
   return { job, archive, previews, drawn, warnings, started };
 }

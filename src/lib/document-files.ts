@@ -1,8 +1,8 @@
 /**
  * The files published next to each document, besides its page: its Markdown source, its
  * references (CSL-JSON, BibTeX, RIS) and its record in the JSON API. The preview image is
- * the seventh (`src/preview/render.ts`). One function says what they hold, for the build
- * (`src/integrations/document-files.ts`, which writes them for every document at once) and
+ * the sixth (`src/preview/render.ts`). One function says what they hold, for the build
+ * (`src/build/document-files.ts`, which writes them for every document at once) and
  * for the development server (`src/routes/`, which serves them one at a time).
  */
 import { readoutRecord, toJson } from './api.ts';

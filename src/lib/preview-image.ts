@@ -17,11 +17,8 @@ export const PREVIEW_HEIGHT = 630;
 /** The cache's folder, under Astro's cache folder (`cacheDir`). */
 export const PREVIEW_CACHE_SUBDIR = 'readout-archive/previews';
 
-/** Bump when the layout below changes: every image is then drawn again. */
-export const PREVIEW_TEMPLATE_VERSION = 2;
-
-/** How many participants the image names; the others are counted. */
-const MAX_PARTICIPANTS = 4;
+/** How many participants the image names; the others are counted. With more rows, the title would have one line. */
+const MAX_PARTICIPANTS = 3;
 
 export interface PreviewName {
   name: string;
@@ -70,11 +67,12 @@ export function previewContent(readout: Readout, archive: Archive): PreviewConte
   };
 }
 
-/** The cache key: a hash of what the image shows, the fonts it is drawn with and the layout version. */
-export function previewKey(content: PreviewContent, fontsDigest: string): string {
-  return createHash('sha256')
-    .update(JSON.stringify({ template: PREVIEW_TEMPLATE_VERSION, fonts: fontsDigest, content }))
-    .digest('hex');
+/**
+ * The cache key: a hash of what the image shows and of how it is drawn (`drawing`: a digest of
+ * the fonts and of the code that lays out and draws the card, see `src/preview/render.ts`).
+ */
+export function previewKey(content: PreviewContent, drawing: string): string {
+  return createHash('sha256').update(JSON.stringify({ drawing, content })).digest('hex');
 }
 
 /** The card: the archive's colours, its margins and the accent bar on its left edge, in pixels. */

@@ -1,6 +1,7 @@
 /**
  * Draws a document's preview image, and caches each PNG by `previewKey`: a hash of what the
- * image shows, of the fonts and of the layout version. A rebuild draws only the images of
+ * image shows, of the fonts and of the code that draws it (`DRAWING_CODE`: changing the layout
+ * draws every image again, with no version to bump). A rebuild draws only the images of
  * documents whose title, date, place or participants changed; the others are read back.
  *
  * Drawing is built for thousands of images per build (docs/PERFORMANCE.md):
@@ -12,11 +13,13 @@
  *
  * The cache lives in Astro's cache folder (`ASTRO_CACHE_DIR`, `node_modules/.astro` by
  * default), under `readout-archive/previews/`, never in the output. Deleting it is safe.
- * `src/build/document-files.ts` draws the images of a build and counts what was drawn.
+ * `src/build/document-files.ts` draws the images of a build, counts what was drawn, and removes
+ * from the cache the images that the build no longer uses.
  */
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { threadId } from 'node:worker_threads';
 import { Resvg } from '@resvg/resvg-js';
 import * as fontkit from 'fontkit';
 import {
@@ -94,11 +97,18 @@ interface Fonts {
 
 const loaded = new Map<string, Fonts>();
 
-/** The fonts of `dir`, read once per build, with one digest of their bytes and caches of shaped words and glyph masks. */
+/** The code that lays out and draws a card: a change to it draws every image again. */
+const DRAWING_CODE = ['./render.ts', './png.ts', '../lib/preview-image.ts'];
+
+/**
+ * The fonts of `dir`, read once per build, with caches of shaped words and glyph masks, and
+ * one digest of how images are drawn: the fonts' bytes and the drawing code's.
+ */
 function fontsIn(dir: string): Fonts {
   let fonts = loaded.get(dir);
   if (!fonts) {
     const hash = createHash('sha256');
+    for (const file of DRAWING_CODE) hash.update(file).update(readFileSync(new URL(file, import.meta.url)));
     const list = FONT_FILES.map((file) => {
       const data = readFileSync(join(dir, file));
       hash.update(file).update(data);
@@ -242,15 +252,18 @@ function lineOf(f: Fonts, words: Word[], style: Style): Line {
   return { words, width };
 }
 
+/** Where a line may break: ASCII spaces, tabs and line breaks; no-break spaces hold their words together. */
+const BREAK = /[\t\n\v\f\r ]+/;
+
 /**
- * Breaks `text` into lines at most `maxWidth` wide (at spaces only: non-breaking spaces hold),
- * at most `maxLines` of them; the last line of a text that does not fit ends with « … ».
+ * Breaks `text` into lines at most `maxWidth` wide, at most `maxLines` of them. What does not
+ * fit is cut, and the cut is marked with « … »: after the last word that fits on the last
+ * line, or inside a word too wide for a line of its own.
  */
 function wrap(f: Fonts, text: string, style: Style, maxWidth: number, maxLines: number): Line[] {
-  const words = text.split(' ').filter((w) => w !== '');
   const lines: Word[][] = [];
   let current: Word[] = [];
-  for (const piece of words) {
+  for (const piece of text.split(BREAK).filter((w) => w !== '')) {
     const word = shape(f, piece, style.font);
     if (current.length > 0 && lineOf(f, [...current, word], style).width > maxWidth) {
       lines.push(current);
@@ -259,16 +272,32 @@ function wrap(f: Fonts, text: string, style: Style, maxWidth: number, maxLines: 
     current.push(word);
   }
   if (current.length > 0) lines.push(current);
-  if (lines.length <= maxLines && lines.every((l) => lineOf(f, l, style).width <= maxWidth)) {
-    return lines.map((l) => lineOf(f, l, style));
-  }
-  // Too long: keep what fits of the last allowed line, and end it with an ellipsis.
-  const kept = lines.slice(0, maxLines);
+  // A word wider than a line is alone on its line (the loop above sees to it): cut it.
+  const fitted = lines.map((l) => (lineOf(f, l, style).width > maxWidth ? [cut(f, l[0]!, style, maxWidth)] : l));
+  if (fitted.length <= maxLines) return fitted.map((l) => lineOf(f, l, style));
+  // Too many lines: keep what fits of the last allowed one, and end it with an ellipsis.
+  const kept = fitted.slice(0, maxLines);
   const last = kept.at(-1)!;
   const ellipsis = shape(f, '…', style.font);
   const tail = (words: Word[]) => lineOf(f, [...words.slice(0, -1), concat(words.at(-1)!, ellipsis)], style);
   while (last.length > 1 && tail(last).width > maxWidth) last.pop();
-  return [...kept.slice(0, -1).map((l) => lineOf(f, l, style)), tail(last)];
+  const end = tail(last).width <= maxWidth ? tail(last) : lineOf(f, [cut(f, last[0]!, style, maxWidth, true)], style);
+  return [...kept.slice(0, -1).map((l) => lineOf(f, l, style)), end];
+}
+
+/** The longest start of `word` that fits in `maxWidth` with « … » after it (`always`: even when the whole word fits). */
+function cut(f: Fonts, word: Word, style: Style, maxWidth: number, always = false): Word {
+  const chars = [...word.text.replace(/…$/, '')];
+  const fits = (n: number) => wordWidth(f, shape(f, `${chars.slice(0, n).join('')}…`, style.font), style) <= maxWidth;
+  if (!always && wordWidth(f, word, style) <= maxWidth) return word;
+  let low = 0;
+  let high = chars.length - (always ? 0 : 1);
+  while (low < high) {
+    const mid = Math.ceil((low + high) / 2);
+    if (fits(mid)) low = mid;
+    else high = mid - 1;
+  }
+  return shape(f, `${chars.slice(0, low).join('')}…`, style.font);
 }
 
 /** Two shaped words written as one, without a space. */
@@ -332,35 +361,34 @@ export function wrapText(
   }));
 }
 
-/** Draws the image; characters that no font has are returned, so that the build can say so. */
-export function drawPreview(content: PreviewContent, fontsDir: string): { png: Buffer; missing: string[] } {
-  const f = fontsIn(fontsDir);
-  const canvas = new Canvas();
+/** A line placed on the card: its baseline's left end, and its line box. */
+interface Placed {
+  line: Line;
+  style: Style;
+  x: number;
+  y: number;
+  box: { height: number; baseline: number };
+}
+
+/** Space kept at least between the blocks of the card. */
+const GAP = 12;
+
+/**
+ * Places everything on the card. Top: the kicker, the title and the date and place; bottom: a
+ * rule and the site's name; between them, centred, the participants and how many more. The
+ * title takes three lines at most, fewer when the participants need the room.
+ */
+function layoutCard(
+  f: Fonts,
+  content: PreviewContent,
+): { placed: Placed[]; rule: { x: number; y: number; width: number } } {
   const { padding, border } = layout;
   const left = border + padding.left;
   const width = WIDTH - left - padding.right;
-  canvas.rect(0, 0, border, HEIGHT, 'accent');
-
   const { kicker, title, when, person, original, footer } = styles;
-  const placed: { line: Line; style: Style; x: number; y: number }[] = [];
+  const placed: Placed[] = [];
 
-  // Top: kicker, title (three lines at most), date and place.
-  let y = padding.top;
-  const block = (lines: Line[], style: Style, lineHeight?: number) => {
-    const m = metrics(f, style, lineHeight);
-    for (const line of lines) {
-      placed.push({ line, style, x: left, y: y + m.baseline });
-      y += m.height;
-    }
-  };
-  block(wrap(f, content.kicker.toLocaleUpperCase('fr'), kicker, width, 1), kicker);
-  y += 20;
-  block(wrap(f, content.title, title, width, 3), title, 1.18);
-  y += 24;
-  block(wrap(f, content.when, when, width, 1), when);
-  const topEnd = y;
-
-  // Bottom: a rule, then the site's name.
+  // Bottom first: it does not move.
   const footerBox = metrics(f, footer);
   const footerTop = HEIGHT - padding.bottom - footerBox.height;
   placed.push({
@@ -368,36 +396,87 @@ export function drawPreview(content: PreviewContent, fontsDir: string): { png: B
     style: footer,
     x: left,
     y: footerTop + footerBox.baseline,
+    box: footerBox,
   });
-  const ruleTop = footerTop - 16 - 2;
-  canvas.rect(left, Math.round(ruleTop), width, 2, 'border');
+  const ruleTop = Math.round(footerTop - 16 - 2);
 
-  // Between them, centred: the participants, one per line, then how many more.
   const row = metrics(f, person);
   const rows = content.participants.length + (content.more ? 1 : 0);
-  const rowsHeight = rows * row.height + (rows - 1) * 6;
-  y = topEnd + (ruleTop - topEnd - rowsHeight) / 2;
+  const rowsHeight = rows * row.height + Math.max(0, rows - 1) * 6;
+  const kickerBox = metrics(f, kicker);
+  const titleBox = metrics(f, title, 1.18);
+  const whenBox = metrics(f, when);
+  const topHeight = (titleLines: number) => kickerBox.height + 20 + titleLines * titleBox.height + 24 + whenBox.height;
+  let titleLines = 3;
+  while (titleLines > 1 && padding.top + topHeight(titleLines) + rowsHeight + 2 * GAP > ruleTop) titleLines--;
+
+  let y = padding.top;
+  const block = (lines: Line[], style: Style, box: { height: number; baseline: number }) => {
+    for (const line of lines) {
+      placed.push({ line, style, x: left, y: y + box.baseline, box });
+      y += box.height;
+    }
+  };
+  block(wrap(f, content.kicker.toLocaleUpperCase('fr'), kicker, width, 1), kicker, kickerBox);
+  y += 20;
+  block(wrap(f, content.title, title, width, titleLines), title, titleBox);
+  y += 24;
+  block(wrap(f, content.when, when, width, 1), when, whenBox);
+
+  y += Math.max(GAP, (ruleTop - y - rowsHeight) / 2);
   for (const p of content.participants) {
     const name = wrap(f, p.name, person, width, 1)[0]!;
-    const end = left + name.width;
-    placed.push({ line: name, style: person, x: left, y: y + row.baseline });
-    if (p.original) {
-      const x = end + 18;
+    placed.push({ line: name, style: person, x: left, y: y + row.baseline, box: row });
+    // The name in its own script, after it on the same line, where there is room for it.
+    const x = left + name.width + 18;
+    if (p.original && left + width - x >= 2 * original.size) {
       placed.push({
         line: wrap(f, p.original.text, original, left + width - x, 1)[0]!,
         style: original,
         x,
         y: y + row.baseline,
+        box: row,
       });
     }
     y += row.height + 6;
   }
   if (content.more)
-    placed.push({ line: wrap(f, content.more, when, width, 1)[0]!, style: when, x: left, y: y + row.baseline });
+    placed.push({
+      line: wrap(f, content.more, when, width, 1)[0]!,
+      style: when,
+      x: left,
+      y: y + row.baseline,
+      box: row,
+    });
+  return { placed, rule: { x: left, y: ruleTop, width } };
+}
 
+/** Each line of the card as text, with its line box (for tests). */
+export function previewLines(
+  content: PreviewContent,
+  fontsDir: string,
+): { text: string; size: number; left: number; right: number; top: number; bottom: number }[] {
+  const f = fontsIn(fontsDir);
+  return layoutCard(f, content).placed.map(({ line, style, x, y, box }) => ({
+    text: line.words.map((w) => w.text).join(' '),
+    size: style.size,
+    left: x,
+    right: x + line.width,
+    top: y - box.baseline,
+    bottom: y - box.baseline + box.height,
+  }));
+}
+
+/** Draws the image; characters that no font has are returned, so that the build can say so. */
+export function drawPreview(content: PreviewContent, fontsDir: string): { png: Buffer; missing: string[] } {
+  const f = fontsIn(fontsDir);
+  const canvas = new Canvas();
+  canvas.rect(0, 0, layout.border, HEIGHT, 'accent');
+  const { placed, rule } = layoutCard(f, content);
+  canvas.rect(rule.x, rule.y, rule.width, 2, 'border');
   const missing: string[] = [];
-  for (const { line, style, x, y: baseline } of placed) {
-    draw(canvas, f, line, style, x, Math.round(baseline));
+  for (const { line, style, x, y } of placed) {
+    draw(canvas, f, line, style, x, Math.round(y));
     for (const word of line.words) missing.push(...word.missing);
   }
   return { png: canvas.png(), missing: [...new Set(missing)] };
@@ -433,7 +512,7 @@ export function previewFile(content: PreviewContent, options: PreviewOptions): {
   }
   mkdirSync(options.cacheDir, { recursive: true });
   // Written under another name then renamed, so that a build stopped midway leaves no half image.
-  const partial = `${file}.${process.pid}.tmp`;
+  const partial = `${file}.${process.pid}-${threadId}.tmp`;
   writeFileSync(partial, png);
   renameSync(partial, file);
   return { file, drawn: true };

@@ -71,5 +71,11 @@ describe('writeDocumentFiles: the files next to every document, written at once'
     const result = writeDocumentFiles(job(dir, cache), outDir());
     expect(result.documents).toBeGreaterThan(ids.length);
     expect(result.previews.drawn).toBe(result.documents - ids.length);
+    expect(readdirSync(cache)).toHaveLength(result.documents);
+  });
+
+  test('the cache keeps the images of the latest build only', () => {
+    writeDocumentFiles(job(contentDir, cache), outDir());
+    expect(readdirSync(cache)).toHaveLength(ids.length);
   });
 });

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { buildArchive } from '../../src/lib/archive.ts';
 import { previewContent, previewKey, type PreviewContent } from '../../src/lib/preview-image.ts';
-import { drawPreview, previewPng, wrapText } from '../../src/preview/render.ts';
+import { drawPreview, previewLines, previewPng, wrapText } from '../../src/preview/render.ts';
 import { root, tempDir } from '../support/build.ts';
 
 const fontsDir = join(root, 'src/assets/fonts');
@@ -92,10 +92,10 @@ describe('previewContent: what the image shows', () => {
     expect(content).not.toHaveProperty('more');
   });
 
-  test('beyond four participants, the others are counted', () => {
+  test('beyond three participants, the others are counted', () => {
     const content = contentOf(['wang-yi', 'sergei-aleinik', 'a', 'b', 'c', 'd']);
-    expect(content.participants).toHaveLength(4);
-    expect(content.more).toContain('2 autres');
+    expect(content.participants).toHaveLength(3);
+    expect(content.more).toContain('3 autres');
   });
 });
 
@@ -145,6 +145,48 @@ describe('drawing', () => {
       'aaaa',
       'bbbb\u00a0cccc',
     ]);
+  });
+
+  const long = 'Entretien du ministre des Affaires étrangères avec son homologue '.repeat(4).trim();
+  // prettier-ignore
+  const cards: [string, PreviewContent][] = [
+    ['two participants and a short title', contentOf(['wang-yi', 'sergei-aleinik'])],
+    ['three participants and a long title', { ...contentOf(['wang-yi', 'sergei-aleinik', 'a']), title: long }],
+    ['six participants and a long title', { ...contentOf(['wang-yi', 'sergei-aleinik', 'a', 'b', 'c', 'd']), title: long }],
+    ['a title with line breaks and a word wider than a line', { ...contentOf(['wang-yi']), title: `Mémorandum\nsur la coopération ${'x'.repeat(80)} et la suite` }],
+    ['a name so long that its original script has no room', { ...contentOf(['wang-yi']), participants: [{ name: 'Nom '.repeat(40).trim(), original: { text: '王毅', lang: 'zh' } }] }],
+  ];
+  test.each(cards)('%s: every line inside the margins, none over another or over the rule', (_what, content) => {
+    const lines = previewLines(content, fontsDir);
+    expect(lines.length).toBeGreaterThan(3);
+    for (const line of lines) {
+      expect(line.left, line.text).toBeGreaterThanOrEqual(80);
+      expect(line.right, line.text).toBeLessThanOrEqual(1128);
+      expect(line.top, line.text).toBeGreaterThanOrEqual(56);
+      expect(line.bottom, line.text).toBeLessThanOrEqual(630 - 48 + 1e-6);
+      // The rule is 2 px high, 16 px above the site's name.
+      const ruleTop = lines.at(0)!.top - 16 - 2;
+      if (line !== lines[0]) expect(line.bottom <= ruleTop || line.top >= ruleTop + 2, line.text).toBe(true);
+    }
+    for (const [i, a] of lines.entries()) {
+      for (const b of lines.slice(i + 1)) {
+        const apart = a.right <= b.left || b.right <= a.left || a.bottom <= b.top || b.bottom <= a.top;
+        expect(apart, `« ${a.text} » et « ${b.text} »`).toBe(true);
+      }
+    }
+  });
+
+  test('the title is cut only where it does not fit, and its cut is marked', () => {
+    const title = (content: PreviewContent) => previewLines(content, fontsDir).filter((l) => l.size === 52);
+    const text = (content: PreviewContent) => title(content).map((l) => l.text);
+    expect(text({ ...contentOf(['wang-yi']), title: 'Mémorandum\nsur\tla coopération' })).toEqual([
+      'Mémorandum sur la coopération',
+    ]);
+    const wide = text({ ...contentOf(['wang-yi']), title: `Un mot ${'x'.repeat(80)} et la suite` });
+    expect(wide).toEqual(['Un mot', expect.stringMatching(/^x+…$/), 'et la suite']);
+    const many = text({ ...contentOf(['wang-yi', 'sergei-aleinik', 'a', 'b']), title: long });
+    expect(many).toHaveLength(2);
+    expect(many.at(-1)).toMatch(/…$/);
   });
 
   test('a character that no font has is reported, not silently dropped', () => {
