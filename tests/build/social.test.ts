@@ -116,18 +116,20 @@ describe('preview images are cached by what they show', () => {
     );
   });
 
-  test('a rebuild draws only the image of the document whose title changed', () => {
+  test('a rebuild draws only the image of the document whose title changed, and drops its old one', () => {
     expect(counts(second)).toEqual({ images: docs.length + 1, drawn: 1, reused: docs.length });
     const after = mtimes();
-    expect(after.size).toBe(before.size + 1);
-    for (const [file, mtime] of before) expect(after.get(file), file).toBe(mtime);
+    expect(after.size).toBe(before.size);
+    const kept = [...before].filter(([file]) => after.has(file));
+    expect(kept).toHaveLength(before.size - 1);
+    for (const [file, mtime] of kept) expect(after.get(file), file).toBe(mtime);
   });
 
   test('the image of an unchanged document is the cached file, byte for byte', () => {
     const path = (dir: string, id: string) => join(dir, 'comptes-rendus', id, 'apercu.png');
     const seedPng = readFileSync(path(second.outDir, seed.id));
     expect(seedPng.equals(readFileSync(path(first.outDir, seed.id)))).toBe(true);
-    expect([...before.keys()].some((f) => readFileSync(join(previews, f)).equals(seedPng))).toBe(true);
+    expect([...mtimes().keys()].some((f) => readFileSync(join(previews, f)).equals(seedPng))).toBe(true);
     expect(readFileSync(path(second.outDir, copy)).equals(readFileSync(path(first.outDir, copy)))).toBe(false);
   });
 });
