@@ -330,7 +330,7 @@ function draw(canvas: Canvas, f: Fonts, line: Line, style: Style, x: number, y: 
 }
 
 /** The height of a line box in CSS's `line-height: normal` for `font`, and where its baseline sits. */
-function metrics(f: Fonts, style: Style, lineHeight?: number): { height: number; baseline: number } {
+function metrics(f: Fonts, style: Style, lineHeight?: number): LineBox {
   const font = f.fonts[style.font]!;
   const ascent = (font.ascent * style.size) / font.unitsPerEm;
   const content = ((font.ascent - font.descent + font.lineGap) * style.size) / font.unitsPerEm;
@@ -361,13 +361,19 @@ export function wrapText(
   }));
 }
 
+/** A line box: its height, and where the baseline sits from its top. */
+interface LineBox {
+  height: number;
+  baseline: number;
+}
+
 /** A line placed on the card: its baseline's left end, and its line box. */
 interface Placed {
   line: Line;
   style: Style;
   x: number;
   y: number;
-  box: { height: number; baseline: number };
+  box: LineBox;
 }
 
 /** Space kept at least between the blocks of the card. */
@@ -388,16 +394,17 @@ function layoutCard(
   const { kicker, title, when, person, original, footer } = styles;
   const placed: Placed[] = [];
 
+  /** One line of `text` whose line box starts at `top`, cut where it would pass the right margin. */
+  const single = (text: string, style: Style, x: number, top: number, box: LineBox): Line => {
+    const line = wrap(f, text, style, left + width - x, 1)[0] ?? { words: [], width: 0 };
+    placed.push({ line, style, x, y: top + box.baseline, box });
+    return line;
+  };
+
   // Bottom first: it does not move.
   const footerBox = metrics(f, footer);
   const footerTop = HEIGHT - padding.bottom - footerBox.height;
-  placed.push({
-    line: wrap(f, content.siteName, footer, width, 1)[0]!,
-    style: footer,
-    x: left,
-    y: footerTop + footerBox.baseline,
-    box: footerBox,
-  });
+  single(content.siteName, footer, left, footerTop, footerBox);
   const ruleTop = Math.round(footerTop - 16 - 2);
 
   const row = metrics(f, person);
@@ -411,7 +418,7 @@ function layoutCard(
   while (titleLines > 1 && padding.top + topHeight(titleLines) + rowsHeight + 2 * GAP > ruleTop) titleLines--;
 
   let y = padding.top;
-  const block = (lines: Line[], style: Style, box: { height: number; baseline: number }) => {
+  const block = (lines: Line[], style: Style, box: LineBox) => {
     for (const line of lines) {
       placed.push({ line, style, x: left, y: y + box.baseline, box });
       y += box.height;
@@ -425,29 +432,13 @@ function layoutCard(
 
   y += Math.max(GAP, (ruleTop - y - rowsHeight) / 2);
   for (const p of content.participants) {
-    const name = wrap(f, p.name, person, width, 1)[0]!;
-    placed.push({ line: name, style: person, x: left, y: y + row.baseline, box: row });
+    const name = single(p.name, person, left, y, row);
     // The name in its own script, after it on the same line, where there is room for it.
     const x = left + name.width + 18;
-    if (p.original && left + width - x >= 2 * original.size) {
-      placed.push({
-        line: wrap(f, p.original.text, original, left + width - x, 1)[0]!,
-        style: original,
-        x,
-        y: y + row.baseline,
-        box: row,
-      });
-    }
+    if (p.original && left + width - x >= 2 * original.size) single(p.original.text, original, x, y, row);
     y += row.height + 6;
   }
-  if (content.more)
-    placed.push({
-      line: wrap(f, content.more, when, width, 1)[0]!,
-      style: when,
-      x: left,
-      y: y + row.baseline,
-      box: row,
-    });
+  if (content.more) single(content.more, when, left, y, row);
   return { placed, rule: { x: left, y: ruleTop, width } };
 }
 
