@@ -9,18 +9,10 @@
  * The archive is read from `content/` with the validator's reader and the collections' own
  * schemas (`parseEntries`), so these files say what the pages say.
  */
-import {
-  copyFileSync,
-  existsSync,
-  linkSync,
-  mkdirSync,
-  readdirSync,
-  readFileSync,
-  rmSync,
-  writeFileSync,
-} from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { readContent } from '../integrations/read-content.ts';
+import { linkOrCopy } from './files.ts';
 import { buildArchive, type Archive } from '../lib/archive.ts';
 import { documentFiles } from '../lib/document-files.ts';
 import { previewContent } from '../lib/preview-image.ts';
@@ -47,24 +39,6 @@ export interface DocumentFilesResult {
   /** Lines for the build's log (a character that no font of the previews has). */
   warnings: string[];
   seconds: number;
-}
-
-/**
- * A copy of a cached file that costs no space: a hard link, or a copy where links cannot be
- * made. A file already at `to` is removed first: it may be a link to a cached file, which
- * writing through it would change.
- */
-function place(from: string, to: string): void {
-  try {
-    linkSync(from, to);
-  } catch {
-    rmSync(to, { force: true });
-    try {
-      linkSync(from, to);
-    } catch {
-      copyFileSync(from, to);
-    }
-  }
 }
 
 /** A build's document files, ready to be written: the archive read, every preview drawn or found in the cache. */
@@ -124,7 +98,7 @@ export function writePreparedFiles(prepared: PreparedDocumentFiles, outDir: stri
     const source = readFileSync(resolve(job.root, readout.filePath!));
     for (const { route, contents } of documentFiles(readout, archive, source, url))
       writeFileSync(target(route), contents);
-    place(previews.get(readout.id)!, target(routes.readoutPreview(readout.id)));
+    linkOrCopy(previews.get(readout.id)!, target(routes.readoutPreview(readout.id)));
   }
   return {
     documents: archive.readouts.length,

@@ -8,9 +8,10 @@
  *   published address lost, redirects that lead somewhere) and writes `_redirects`.
  */
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { join, relative, resolve, sep } from 'node:path';
+import { join, resolve } from 'node:path';
+import { listFiles } from '../build/files.ts';
 import { listContent, readContent, readManifest, readRedirects } from './read-content.ts';
 import { contentRoutes, formatProblem, isContentRoute, validateContent, type Problem } from '../lib/validate.ts';
 import { parseManifest } from '../lib/url-manifest.ts';
@@ -52,14 +53,6 @@ export function checkContent(root: string, contentDir: string): Problem[] {
     ...manifest.problems,
     ...lost,
   ];
-}
-
-/** Every file under `dir`, relative to it with forward slashes. */
-function listFiles(dir: string): string[] {
-  return readdirSync(dir, { recursive: true, withFileTypes: true })
-    .filter((d) => d.isFile())
-    .map((d) => relative(dir, join(d.parentPath, d.name)).split(sep).join('/'))
-    .sort();
 }
 
 /** Checks a finished build in `outDir` against the content it was built from. */

@@ -12,10 +12,11 @@
  */
 import type { AstroIntegration } from 'astro';
 import { createHash } from 'node:crypto';
-import { copyFileSync, existsSync, linkSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
-import { dirname, join, relative } from 'node:path';
+import { existsSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as pagefind from 'pagefind';
+import { linkTree } from '../build/files.ts';
 import { routes } from '../lib/urls.ts';
 
 /** Only document pages carry searchable content: Pagefind need not read the thousands of others. */
@@ -31,27 +32,6 @@ function documentPages(site: string): string[] {
     .filter((d) => d.isDirectory() && existsSync(join(folder, d.name, 'index.html')))
     .map((d) => `${routes.readouts()}${d.name}/index.html`)
     .sort();
-}
-
-/** Every file under `dir`, relative to it. */
-function filesIn(dir: string): string[] {
-  return readdirSync(dir, { recursive: true, withFileTypes: true })
-    .filter((d) => d.isFile())
-    .map((d) => relative(dir, join(d.parentPath, d.name)));
-}
-
-/** Copies a folder as hard links (copies where links cannot be made). */
-function linkTree(from: string, to: string): number {
-  const files = filesIn(from);
-  for (const file of files) {
-    mkdirSync(dirname(join(to, file)), { recursive: true });
-    try {
-      linkSync(join(from, file), join(to, file));
-    } catch {
-      copyFileSync(join(from, file), join(to, file));
-    }
-  }
-  return files.length;
 }
 
 export default function searchIndex(): AstroIntegration {
