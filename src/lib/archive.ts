@@ -141,6 +141,26 @@ export function buildArchive(input: Collections): Archive {
   return archive;
 }
 
+/** The records a document names, looked up once: its place, its people (participants, then mentions), its topics. */
+export interface ReadoutRecords {
+  place: Place;
+  participants: { person: Person; role: string; designation?: string | undefined }[];
+  mentions: { person: Person; designation?: string | undefined; note?: string | undefined }[];
+  topics: Topic[];
+}
+
+/** The records `readout` names, each as the archive holds it (throws on a missing one, naming its kind). */
+export function recordsOf(readout: Readout, archive: Archive): ReadoutRecords {
+  const { data } = readout;
+  const person = (id: string) => need(archive.person, id, 'Personne');
+  return {
+    place: need(archive.place, data.place, 'Lieu'),
+    participants: data.participants.map((p) => ({ ...p, person: person(p.person) })),
+    mentions: data.mentions.map((m) => ({ ...m, person: person(m.person) })),
+    topics: data.topics.map((id) => need(archive.topic, id, 'Thème')),
+  };
+}
+
 /** Readouts grouped by year, newest year first, keeping the order given within a year. */
 export function groupByYear(readouts: readonly Readout[]): { year: number; readouts: Readout[] }[] {
   const groups = new Map<number, Readout[]>();

@@ -12,7 +12,7 @@
  * `tests/build/incremental.test.ts` checks that a rebuild after changes equals a clean build.
  */
 import { createHash } from 'node:crypto';
-import { need, type Archive, type Readout } from './archive.ts';
+import { recordsOf, type Archive, type Readout } from './archive.ts';
 
 /** A hash of values that JSON can write (the order of keys counts: they come from the same code each time). */
 export function pageKey(...inputs: unknown[]): string {
@@ -21,13 +21,13 @@ export function pageKey(...inputs: unknown[]): string {
 
 /** What any page may show of a document, but its text: its data and the records it names. */
 function readoutInputs(readout: Readout, archive: Archive): unknown[] {
-  const { data } = readout;
+  const { place, participants, mentions, topics } = recordsOf(readout, archive);
   return [
     readout.id,
-    data,
-    need(archive.place, data.place, 'Lieu').data,
-    [...data.participants, ...data.mentions].map((p) => need(archive.person, p.person, 'Personne').data),
-    data.topics.map((id) => need(archive.topic, id, 'Thème').data),
+    readout.data,
+    place.data,
+    [...participants, ...mentions].map((p) => p.person.data),
+    topics.map((topic) => topic.data),
   ];
 }
 

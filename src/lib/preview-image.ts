@@ -7,7 +7,7 @@
 import { createHash } from 'node:crypto';
 import { countries } from '../i18n/countries.ts';
 import { t, tCount } from '../i18n/index.ts';
-import { need, type Archive, type Readout } from './archive.ts';
+import { recordsOf, type Archive, type Readout } from './archive.ts';
 import { formatDate } from './dates.ts';
 
 /** The size social sites expect for a large preview. */
@@ -41,9 +41,8 @@ export interface PreviewContent {
 /** What the preview of `readout` shows. */
 export function previewContent(readout: Readout, archive: Archive): PreviewContent {
   const { data } = readout;
-  const place = need(archive.place, data.place, 'Lieu');
-  const names: PreviewName[] = data.participants.map((p) => {
-    const person = need(archive.person, p.person, 'Personne').data;
+  const { place, participants } = recordsOf(readout, archive);
+  const names: PreviewName[] = participants.map(({ person: { data: person } }) => {
     return {
       name: person.name,
       ...(person.nameOriginal !== undefined &&
