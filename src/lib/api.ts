@@ -5,7 +5,7 @@
  * here and lists in the archive's order, so two builds of the same content give the same bytes.
  */
 import { citable, formatCitation } from './citation.ts';
-import { need, type Archive, type Readout } from './archive.ts';
+import { need, recordsOf, type Archive, type Readout } from './archive.ts';
 import { routes, type Absolute, type ApiSchemaName } from './urls.ts';
 
 /** The text of an API file: indented by two spaces, ending with a line feed. */
@@ -44,8 +44,7 @@ export interface ReadoutText {
 /** `/api/comptes-rendus/<id>.json`: one document in full, its text included. */
 export function readoutRecord(readout: Readout, archive: Archive, text: ReadoutText, url: Absolute) {
   const { id, data } = readout;
-  const place = need(archive.place, data.place, 'Lieu');
-  const person = (personId: string) => need(archive.person, personId, 'Personne');
+  const { place, participants, mentions, topics } = recordsOf(readout, archive);
   const permalink = url(routes.readout(id));
   return {
     $schema: schema('compte-rendu', url),
@@ -56,24 +55,26 @@ export function readoutRecord(readout: Readout, archive: Archive, text: ReadoutT
     language: data.language,
     event: data.event ?? null,
     place: { id: place.id, name: place.data.name, country: place.data.country, url: url(routes.place(place.id)) },
-    participants: data.participants.map((p) => ({
-      id: p.person,
-      name: person(p.person).data.name,
+    participants: participants.map((p) => ({
+      id: p.person.id,
+      name: p.person.data.name,
       role: p.role,
       designation: p.designation ?? null,
-      url: url(routes.person(p.person)),
+      url: url(routes.person(p.person.id)),
     })),
-    mentions: data.mentions.map((m) => ({
-      id: m.person,
-      name: person(m.person).data.name,
+    mentions: mentions.map((m) => ({
+      id: m.person.id,
+      name: m.person.data.name,
       designation: m.designation ?? null,
       note: m.note ?? null,
-      url: url(routes.person(m.person)),
+      url: url(routes.person(m.person.id)),
     })),
-    topics: data.topics.map((topicId) => {
-      const topic = need(archive.topic, topicId, 'Thème');
-      return { id: topic.id, label: topic.data.label, kind: topic.data.kind, url: url(routes.topic(topic.id)) };
-    }),
+    topics: topics.map((topic) => ({
+      id: topic.id,
+      label: topic.data.label,
+      kind: topic.data.kind,
+      url: url(routes.topic(topic.id)),
+    })),
     source: data.source
       ? { publisher: data.source.publisher, url: data.source.url ?? null, retrieved: data.source.retrieved ?? null }
       : null,

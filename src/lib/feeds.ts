@@ -4,7 +4,7 @@
  */
 import type { RSSFeedItem, RSSOptions } from '@astrojs/rss';
 import { t } from '../i18n/index.ts';
-import { compareReadouts, need, type Archive, type Readout } from './archive.ts';
+import { compareReadouts, need, recordsOf, type Archive, type Readout } from './archive.ts';
 import { formatDate, parseCalendarDate } from './dates.ts';
 import { routes, type Absolute } from './urls.ts';
 
@@ -23,16 +23,17 @@ export function feedDate(date: string): Date {
 export function feedItems(readouts: readonly Readout[], archive: Archive, url: Absolute): RSSFeedItem[] {
   return readouts.map((readout) => {
     const { data } = readout;
+    const { place, participants, topics } = recordsOf(readout, archive);
     return {
       title: data.title,
       link: url(routes.readout(readout.id)),
       pubDate: feedDate(data.date),
       description: t('feed.item', {
         date: formatDate(data.date),
-        place: need(archive.place, data.place, 'Lieu').data.name,
-        participants: data.participants.map((p) => need(archive.person, p.person, 'Personne').data.name).join(', '),
+        place: place.data.name,
+        participants: participants.map((p) => p.person.data.name).join(', '),
       }),
-      categories: data.topics.map((id) => need(archive.topic, id, 'Thème').data.label),
+      categories: topics.map((topic) => topic.data.label),
     };
   });
 }

@@ -23,7 +23,7 @@ import type {
 } from 'schema-dts';
 import { countries } from '../i18n/countries.ts';
 import { t } from '../i18n/index.ts';
-import { need, type Archive, type Person, type Place, type Readout, type Topic } from './archive.ts';
+import { recordsOf, type Archive, type Person, type Place, type Readout, type Topic } from './archive.ts';
 import { formatDate } from './dates.ts';
 import { routes, type Absolute } from './urls.ts';
 
@@ -105,11 +105,12 @@ export function topicJsonLd(topic: Topic, url: Absolute): WithContext<Organizati
 /** The meeting a document reports: when, where, who took part and in what role. */
 export function meetingNode(readout: Readout, archive: Archive, url: Absolute): EventLeaf {
   const { data } = readout;
-  const location = placeNode(need(archive.place, data.place, 'Lieu'), url);
-  const attendee: Role<PersonLeaf, 'attendee'>[] = data.participants.map((p) => ({
+  const { place, participants } = recordsOf(readout, archive);
+  const location = placeNode(place, url);
+  const attendee: Role<PersonLeaf, 'attendee'>[] = participants.map((p) => ({
     '@type': 'Role',
     roleName: p.role,
-    attendee: personNode(need(archive.person, p.person, 'Personne'), url),
+    attendee: personNode(p.person, url),
   }));
   return {
     '@type': 'Event',
@@ -126,11 +127,11 @@ const names = new Intl.ListFormat('fr', { type: 'conjunction' });
 
 /** One sentence describing a document: the page's description, its OpenGraph description and the Report's. */
 export function readoutDescription(readout: Readout, archive: Archive): string {
-  const { data } = readout;
+  const { place, participants } = recordsOf(readout, archive);
   return t('readout.description', {
-    date: formatDate(data.date),
-    place: need(archive.place, data.place, 'Lieu').data.name,
-    participants: names.format(data.participants.map((p) => need(archive.person, p.person, 'Personne').data.name)),
+    date: formatDate(readout.data.date),
+    place: place.data.name,
+    participants: names.format(participants.map((p) => p.person.data.name)),
   });
 }
 
@@ -144,7 +145,8 @@ export function readoutJsonLd(
   const { data } = readout;
   const page = url(routes.readout(readout.id));
   const home = url(routes.home());
-  const topics = data.topics.map((id) => topicNode(need(archive.topic, id, 'Thème'), url));
+  const records = recordsOf(readout, archive);
+  const topics = records.topics.map((topic) => topicNode(topic, url));
   const source = data.source;
   return {
     '@context': context,
@@ -160,8 +162,8 @@ export function readoutJsonLd(
     ...(source !== undefined && { publisher: { '@type': 'Organization', name: source.publisher } }),
     ...(source?.url !== undefined && { isBasedOn: source.url }),
     about: [meetingNode(readout, archive, url), ...topics],
-    mentions: data.mentions.map((m) => personNode(need(archive.person, m.person, 'Personne'), url)),
-    contentLocation: placeNode(need(archive.place, data.place, 'Lieu'), url),
+    mentions: records.mentions.map((m) => personNode(m.person, url)),
+    contentLocation: placeNode(records.place, url),
     isPartOf: { '@type': 'WebSite', '@id': home, url: home, name: t('site.name'), inLanguage: 'fr' },
     ...(image !== undefined && { image }),
   };
