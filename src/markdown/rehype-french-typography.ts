@@ -10,6 +10,14 @@
  *   « la Ceinture et la Route »  →  <span class="nowrap">« la</span> Ceinture et la <span class="nowrap">Route »</span>
  *   a-t-il dit : oui             →  a-t-il <span class="nowrap">dit :</span> oui
  *
+ * An inline element inside a group (a link on « la Ceinture et la Route ») is not held whole:
+ * only its words next to a held space are. The rest of it goes into a
+ * `<span class="breakable">` that may wrap as usual. (Letting the whole element wrap, with
+ * `white-space: normal`, is not enough: Chromium then breaks at the element's end, before
+ * the held space, and sends » to the next line.)
+ *
+ *   « [la Ceinture et la Route](/x/) »  →  <span class="nowrap">« <a href="/x/">la<span class="breakable"> Ceinture et la </span>Route</a> »</span>
+ *
  * Run it after every plugin that looks for words in the text (alias links, say): it splits
  * text nodes, so a phrase may no longer sit in one node afterwards.
  */
@@ -17,6 +25,8 @@ import type { Element, ElementContent, Root, RootContent, Text } from 'hast';
 
 /** The class given to the wrapping spans; the stylesheet sets `white-space: nowrap` on it. */
 export const NOWRAP_CLASS = 'nowrap';
+/** The class of the part of an inline element, inside a held group, that may wrap (`white-space: normal`). */
+export const BREAKABLE_CLASS = 'breakable';
 
 /** Marks that must stay on the line of the word before them. */
 const CLOSING = /^[»›:;?!]/;
@@ -84,8 +94,16 @@ export function protect(children: ElementContent[]): ElementContent[] {
   let group: Atom[] = [];
   let holds = false;
   const flush = () => {
-    if (holds) out.push(nowrap(toNodes(group)));
-    else out.push(...toNodes(group));
+    if (holds) {
+      // An inline element is held on the side where a held space lies, and free elsewhere.
+      const held = group.flatMap((atom, k) => (atom.kind === 'space' ? [k] : []));
+      group.forEach((atom, k) => {
+        if (atom.kind === 'inline' && atom.node.type === 'element') {
+          holdEdges(atom.node, held[0]! < k, held.at(-1)! > k);
+        }
+      });
+      out.push(nowrap(toNodes(group)));
+    } else out.push(...toNodes(group));
     group = [];
     holds = false;
   };
@@ -100,6 +118,39 @@ export function protect(children: ElementContent[]): ElementContent[] {
   });
   flush();
   return out;
+}
+
+/**
+ * An inline element inside a held group: its first word stays held when `left`, its last word
+ * when `right`; what lies between (spaces included) goes into a breakable span. An element
+ * without spaces of its own is held whole, and its edge elements are looked into in turn.
+ */
+function holdEdges(el: Element, left: boolean, right: boolean): void {
+  // A group of its own is held whole already.
+  if ((!left && !right) || isNowrap(el)) return;
+  const atoms = el.children.flatMap(toAtoms);
+  const spaces = atoms.flatMap((atom, k) => (atom.kind === 'space' ? [k] : []));
+  const first = atoms[0];
+  const last = atoms.at(-1);
+  if (spaces.length > 0) {
+    const start = left ? spaces[0]! : 0;
+    const end = right ? spaces.at(-1)! : atoms.length - 1;
+    el.children = [
+      ...toNodes(atoms.slice(0, start)),
+      breakable(toNodes(atoms.slice(start, end + 1))),
+      ...toNodes(atoms.slice(end + 1)),
+    ] as typeof el.children;
+  }
+  // The words at the held edges may sit in an element of their own (`<a><em>la</em> …</a>`).
+  const edgeOf = (atom: Atom | undefined) =>
+    atom?.kind === 'inline' && atom.node.type === 'element' ? atom.node : undefined;
+  if (first === last) {
+    const only = edgeOf(first);
+    if (only && spaces.length === 0) holdEdges(only, left, right);
+    return;
+  }
+  if (left && edgeOf(first)) holdEdges(edgeOf(first)!, true, false);
+  if (right && edgeOf(last)) holdEdges(edgeOf(last)!, false, true);
 }
 
 function mustHold(before: Atom | undefined, after: Atom | undefined): boolean {
@@ -135,7 +186,35 @@ function nowrap(children: ElementContent[]): Element {
   return { type: 'element', tagName: 'span', properties: { className: [NOWRAP_CLASS] }, children };
 }
 
+function breakable(children: ElementContent[]): Element {
+  return { type: 'element', tagName: 'span', properties: { className: [BREAKABLE_CLASS] }, children };
+}
+
 function isNowrap(el: Element): boolean {
   const cls = el.properties['className'];
   return Array.isArray(cls) && cls.includes(NOWRAP_CLASS);
+}
+
+const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' };
+const escapeHtml = (text: string) => text.replace(/[&<>"]/g, (c) => ESCAPES[c]!);
+
+function toHtml(nodes: readonly ElementContent[]): string {
+  return nodes
+    .map((node) =>
+      node.type === 'text'
+        ? escapeHtml(node.value)
+        : node.type === 'element'
+          ? `<span class="${[node.properties['className']].flat().join(' ')}">${toHtml(node.children)}</span>`
+          : '',
+    )
+    .join('');
+}
+
+/**
+ * A plain text of the interface (a title, a label, a role) as HTML, escaped, with the same
+ * spans as a document's text: what `src/components/Typeset.astro` prints. Every character of
+ * the text is kept.
+ */
+export function typesetHtml(text: string): string {
+  return toHtml(MARK.test(text) ? protect([{ type: 'text', value: text }]) : [{ type: 'text', value: text }]);
 }

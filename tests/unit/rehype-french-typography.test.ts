@@ -32,8 +32,23 @@ const rows: [markdown: string, html: string, why: string][] = [
   ],
   [
     'l’Initiative « *la Ceinture et la Route* »',
-    '<p>l’Initiative <span class="nowrap">« <em>la Ceinture et la Route</em> »</span></p>',
-    'an inline element between guillemets is held from outside',
+    '<p>l’Initiative <span class="nowrap">« <em>la<span class="breakable"> Ceinture et la </span>Route</em> »</span></p>',
+    'an inline element between guillemets holds its first and last words, the rest may wrap',
+  ],
+  [
+    'l’Initiative « la [Ceinture et la Route](/x/) », selon',
+    '<p>l’Initiative <span class="nowrap">« la</span> <span class="nowrap"><a href="/x/"><span class="breakable">Ceinture et la </span>Route</a> »,</span> selon</p>',
+    'a link before a closing guillemet holds its last word only',
+  ],
+  [
+    '« [BRICS](/x/) »',
+    '<p><span class="nowrap">« <a href="/x/">BRICS</a> »</span></p>',
+    'a link of one word is held whole',
+  ],
+  [
+    '« [*la Ceinture* et la Route](/x/) »',
+    '<p><span class="nowrap">« <a href="/x/"><em>la<span class="breakable"> Ceinture</span></em><span class="breakable"> et la </span>Route</a> »</span></p>',
+    'the held word may sit in an element of its own, which is looked into',
   ],
   [
     '*Pourquoi* ? Parce que.',
