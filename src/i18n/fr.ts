@@ -6,7 +6,7 @@ export const fr = {
   'site.name': 'Archive des comptes rendus diplomatiques',
   'site.tagline': 'Comptes rendus d’entretiens diplomatiques, conservés mot pour mot.',
   'site.description':
-    'Archive documentaire de comptes rendus d’entretiens diplomatiques : chaque document est reproduit tel quel, daté, décrit et relié à ses participants, à ses thèmes et à son lieu.',
+    'Archive documentaire de comptes rendus d’entretiens diplomatiques\u00a0: chaque document est reproduit tel quel, daté, décrit et relié à ses participants, à ses thèmes et à son lieu.',
   'site.skipLink': 'Aller au contenu',
   'nav.label': 'Navigation principale',
   'nav.home': 'Accueil',
@@ -53,7 +53,7 @@ export const fr = {
   'readout.metadata': 'Description',
   'readout.source': 'Source',
   'readout.sourceUnknown':
-    'La source d’origine n’est pas précisée : le document ne nomme ni son éditeur ni son adresse de publication.',
+    'La source d’origine n’est pas précisée\u00a0: le document ne nomme ni son éditeur ni son adresse de publication.',
   'readout.sourcePublisher': 'Publié par {publisher}.',
   'readout.sourceRetrieved': 'Copié le',
   'readout.sourceLink': 'Texte original',
@@ -63,14 +63,14 @@ export const fr = {
   'readout.verbatimNote': 'Texte reproduit tel que publié, sans correction.',
   'readout.designation': 'désigné comme «\u00a0{designation}\u00a0»',
   'readout.note': 'Note de l’archive',
-  'readout.description': 'Compte rendu de l’entretien du {date} à {place}. Participants : {participants}.',
+  'readout.description': 'Compte rendu de l’entretien du {date} à {place}. Participants\u00a0: {participants}.',
 
   'people.title': 'Personnes',
   'people.intro': 'Les participants aux entretiens et les personnes mentionnées.',
   'person.country': 'Pays',
   'person.nameOriginal': 'Nom d’origine',
   'person.roles': 'Rôles selon les documents',
-  'person.roleIn': 'Rôle :',
+  'person.roleIn': 'Rôle\u00a0:',
   'person.participations': 'Documents où la personne prend part',
   'person.mentions': 'Documents qui la mentionnent',
   'person.noParticipation': 'Aucun document où cette personne prend part.',
@@ -88,6 +88,8 @@ export const fr = {
 
   'places.title': 'Lieux',
   'places.intro': 'Les lieux des entretiens.',
+  'place.nameOriginal': 'Nom local',
+  'place.country': 'Pays',
   'place.readouts': 'Documents',
 
   'paragraph.link': 'Lien vers le paragraphe {n}',
@@ -95,11 +97,11 @@ export const fr = {
   'citation.title': 'Citer ce document',
   'citation.intro':
     'Référence à copier. Remplacez les points de suspension par le jour où vous avez consulté le document.',
-  'citation.text': '{publisher}, « {title} », {date}, {archive}, {url} (consulté le …).',
+  'citation.text': '{publisher}, «\u00a0{title}\u00a0», {date}, {archive}, {url} (consulté le …).',
   'citation.noPublisher': 'Source non précisée',
   'citation.paragraph':
-    'Pour citer un seul paragraphe, ajoutez à l’adresse permanente « #p » suivi de son numéro ; le lien ¶ au bout de chaque paragraphe porte cette adresse. Pour le premier paragraphe :',
-  'citation.downloads': 'La référence pour un logiciel de bibliographie :',
+    'Pour citer un seul paragraphe, ajoutez à l’adresse permanente «\u00a0#p\u00a0» suivi de son numéro\u202f; le lien ¶ au bout de chaque paragraphe porte cette adresse. Pour le premier paragraphe\u00a0:',
+  'citation.downloads': 'La référence pour un logiciel de bibliographie\u00a0:',
   'citation.format.ris': 'RIS (Zotero, EndNote, Mendeley)',
   'citation.format.bib': 'BibTeX',
   'citation.format.json': 'CSL-JSON',
@@ -107,24 +109,24 @@ export const fr = {
   'data.title': 'Données',
   'data.sha256': 'Empreinte SHA-256 du texte',
   'data.sha256Explained':
-    'Elle est calculée sur le texte tel que l’archive le conserve : le corps du fichier source, c’est-à-dire tous les octets qui suivent la ligne « --- » fermant l’en-tête, en UTF-8. Si un seul caractère du texte change, l’empreinte change. Pour la vérifier :',
+    'Elle est calculée sur le texte tel que l’archive le conserve\u00a0: le corps du fichier source, c’est-à-dire tous les octets qui suivent la ligne de trois tirets fermant l’en-tête, en UTF-8. Si un seul caractère du texte change, l’empreinte change. Pour la vérifier\u00a0:',
   'data.source': 'Fichier source (Markdown)',
   'data.json': 'Données du document (JSON)',
 
-  'feed.all.title': '{site} : tous les documents',
+  'feed.all.title': '{site}\u00a0: tous les documents',
   'feed.all.description': 'Les comptes rendus de l’archive, du plus récent au plus ancien.',
   'feed.person.title': '{name} — {site}',
   'feed.person.description': 'Les documents de l’archive auxquels {name} prend part ou qui mentionnent cette personne.',
   'feed.topic.title': '{label} — {site}',
-  'feed.topic.description': 'Les documents de l’archive sur le thème « {label} ».',
-  'feed.item': '{date}, {place}. Participants : {participants}.',
+  'feed.topic.description': 'Les documents de l’archive sur le thème «\u00a0{label}\u00a0».',
+  'feed.item': '{date}, {place}. Participants\u00a0: {participants}.',
   'feed.subscribe.all': 'Fil RSS de tous les documents',
   'feed.subscribe.person': 'Suivre cette personne (fil RSS)',
   'feed.subscribe.topic': 'Suivre ce thème (fil RSS)',
 
   'preview.kicker': 'Compte rendu d’entretien',
   'preview.when': '{date} · {place} ({country})',
-  'preview.alt': 'Aperçu du document «\u00a0{title}\u00a0» : titre, date, lieu et participants',
+  'preview.alt': 'Aperçu du document «\u00a0{title}\u00a0»\u00a0: titre, date, lieu et participants',
   'count.morePeople.one': '+ {count} autre participant',
   'count.morePeople.other': '+ {count} autres participants',
 
@@ -145,20 +147,20 @@ export const fr = {
   'chronology.caption': 'Nombre de documents par année et par mois',
   'chronology.year': 'Année',
   'chronology.total': 'Total',
-  'chronology.yearTitle': 'Chronologie : {year}',
+  'chronology.yearTitle': 'Chronologie\u00a0: {year}',
   'chronology.yearIntro': '{count} en {year}, du plus récent au plus ancien.',
   'chronology.years': 'Autres années',
-  'chronology.newer': 'Année suivante : {year}',
-  'chronology.older': 'Année précédente : {year}',
+  'chronology.newer': 'Année suivante\u00a0: {year}',
+  'chronology.older': 'Année précédente\u00a0: {year}',
   'chronology.monthCount': '{count} en {month}',
   'chronology.empty': 'Aucun document.',
 
   'search.title': 'Recherche',
   'search.intro':
-    'Cherchez dans le texte des documents, leurs titres, leurs participants, leurs thèmes et leurs lieux. Un mot est trouvé sous ses différentes formes : « rencontre » trouve aussi « rencontré » et « rencontrer ». Les filtres restreignent les résultats à une personne, un thème, un lieu ou une année.',
+    'Cherchez dans le texte des documents, leurs titres, leurs participants, leurs thèmes et leurs lieux. Un mot est trouvé sous ses différentes formes\u00a0: «\u00a0rencontre\u00a0» trouve aussi «\u00a0rencontré\u00a0» et «\u00a0rencontrer\u00a0». Les filtres restreignent les résultats à une personne, un thème, un lieu ou une année.',
   'search.placeholder': 'Un mot, un nom, un lieu…',
   'search.noScript':
-    'La recherche a besoin de JavaScript, désactivé ou indisponible dans ce navigateur. Tout le reste du site s’en passe : parcourez l’archive par ses index.',
+    'La recherche a besoin de JavaScript, désactivé ou indisponible dans ce navigateur. Tout le reste du site s’en passe\u00a0: parcourez l’archive par ses index.',
   'search.browse': 'Parcourir l’archive',
   'search.filter.person': 'Personne',
   'search.filter.topic': 'Thème',
@@ -167,11 +169,14 @@ export const fr = {
 
   'notFound.title': 'Page introuvable',
   'notFound.body':
-    'Aucune page ne se trouve à cette adresse. Les adresses publiées par l’archive restent valables : vérifiez l’adresse saisie ou repartez des index.',
+    'Aucune page ne se trouve à cette adresse. Les adresses publiées par l’archive restent valables\u00a0: vérifiez l’adresse saisie ou repartez des index.',
 
   'redirect.title': 'Cette page a changé d’adresse',
-  'redirect.newAddress': 'Sa nouvelle adresse :',
+  'redirect.newAddress': 'Sa nouvelle adresse\u00a0:',
   'redirect.reason': 'Changement du',
+
+  /** A colon after a label, with the no-break space French sets before it. */
+  'typography.colon': '\u00a0:',
 
   'date.months': 'janvier février mars avril mai juin juillet août septembre octobre novembre décembre',
   'date.firstDay': '1er',

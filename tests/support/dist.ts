@@ -44,9 +44,9 @@ export function sitemapUrls(dir: string): string[] {
     .flatMap((f) => [...readFileSync(join(dir, f), 'utf8').matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => m[1]!));
 }
 
-/** Visible text with runs of white space folded, as a reader would copy it. */
+/** Visible text with runs of white space folded, as a reader would copy it (no-break spaces are kept). */
 export function text(el: HTMLElement): string {
-  return el.textContent.replace(/\s+/g, ' ').trim();
+  return el.textContent.replace(/[ \t\n\r\f]+/g, ' ').replace(/^ | $/g, '');
 }
 
 /** Site paths of every sitemap URL, and an address no page has (served the 404 page). */

@@ -22,12 +22,12 @@ describe('formatCitation', () => {
   test.each([
     [
       seed,
-      `Source non précisée, « ${seed.title} », 20 mai 2024, Archive des comptes rendus diplomatiques, ${permalink} (consulté le …).`,
+      `Source non précisée, «\u00a0${seed.title}\u00a0», 20 mai 2024, Archive des comptes rendus diplomatiques, ${permalink} (consulté le …).`,
       'an unknown source is said to be unknown, never made up',
     ],
     [
       published,
-      `Ministère des Affaires étrangères, « ${seed.title} », 1er janvier 2023, Archive des comptes rendus diplomatiques, ${permalink} (consulté le …).`,
+      `Ministère des Affaires étrangères, «\u00a0${seed.title}\u00a0», 1er janvier 2023, Archive des comptes rendus diplomatiques, ${permalink} (consulté le …).`,
       'a known publisher comes first; the first of the month is « 1er »',
     ],
   ])('cites %#: %s (%s)', (citable, expected) => {
