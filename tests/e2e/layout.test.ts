@@ -3,9 +3,10 @@
  * hold about 60 to 75 characters on a 1280 px screen, and French punctuation never starts a
  * line. Screenshots of the document page are kept in `test-results/screenshots/`.
  */
-import type { Page } from 'playwright-core';
-import { beforeAll, describe, expect, inject, test } from 'vitest';
-import { newPage, screenshotPath, useSite } from '../support/browser.ts';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
+import { launch, newPage, screenshotPath, useSite } from '../support/browser.ts';
+import { fontconfigFile, fontSetups } from '../support/fonts.ts';
 import { page as builtPage, pagePaths } from '../support/dist.ts';
 import { seed } from './seed.ts';
 
@@ -15,28 +16,30 @@ const documentPath = `/comptes-rendus/${seed.id}/`;
 
 const site = useSite(dir);
 
-/** Characters per line of the first paragraph of the document's text, last line excepted. */
+/** Characters per line of each paragraph of the document's text, the last line of each excepted. */
 function charactersPerLine(page: Page): Promise<number[]> {
   return page.evaluate(() => {
-    const paragraph = document.querySelector('.body p');
-    if (!paragraph) throw new Error('No paragraph in the document text');
-    const lines = new Map<number, number>();
-    const walker = document.createTreeWalker(paragraph, NodeFilter.SHOW_TEXT);
+    const paragraphs = [...document.querySelectorAll('.body p')];
+    if (paragraphs.length === 0) throw new Error('No paragraph in the document text');
     const range = document.createRange();
-    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-      for (let i = 0; i < node.textContent!.length; i++) {
-        range.setStart(node, i);
-        range.setEnd(node, i + 1);
-        const rect = range.getClientRects()[0];
-        if (!rect || rect.width === 0) continue; // a space swallowed at a line end
-        const top = Math.round(rect.top);
-        lines.set(top, (lines.get(top) ?? 0) + 1);
+    return paragraphs.flatMap((paragraph) => {
+      const lines = new Map<number, number>();
+      const walker = document.createTreeWalker(paragraph, NodeFilter.SHOW_TEXT);
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        for (let i = 0; i < node.textContent!.length; i++) {
+          range.setStart(node, i);
+          range.setEnd(node, i + 1);
+          const rect = range.getClientRects()[0];
+          if (!rect || rect.width === 0) continue; // a space swallowed at a line end
+          const top = Math.round(rect.top);
+          lines.set(top, (lines.get(top) ?? 0) + 1);
+        }
       }
-    }
-    return [...lines.entries()]
-      .sort(([a], [b]) => a - b)
-      .map(([, count]) => count)
-      .slice(0, -1);
+      return [...lines.entries()]
+        .sort(([a], [b]) => a - b)
+        .map(([, count]) => count)
+        .slice(0, -1);
+    });
   });
 }
 
@@ -111,12 +114,38 @@ describe('the seed document', () => {
   });
 });
 
-describe('at 1280 px wide', () => {
+/** The families of the fonts Chromium draws the first element matching `selector` with (DevTools protocol). */
+async function platformFonts(page: Page, selector: string): Promise<string[]> {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('DOM.enable');
+  await cdp.send('CSS.enable');
+  const { root } = await cdp.send('DOM.getDocument');
+  const { nodeId } = await cdp.send('DOM.querySelector', { nodeId: root.nodeId, selector });
+  const { fonts } = await cdp.send('CSS.getPlatformFontsForNode', { nodeId });
+  return fonts.map((font) => font.familyName);
+}
+
+/**
+ * The measure is set in `ch` (the width of « 0 »), which follows the reader's font; how many
+ * letters a `ch` holds still varies from one serif to another, so the line is checked with
+ * fonts of very different widths, each alone on the machine as far as Chromium can tell.
+ */
+describe.each(fontSetups)('at 1280 px wide, with $name', (setup) => {
+  let browser: Browser;
+  beforeAll(async () => {
+    browser = await launch({ fontconfig: fontconfigFile(setup) });
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
   test('a line of the document holds about 60 to 75 characters', async () => {
-    const page = await newPage(site.browser, { viewport: { width: 1280, height: 900 } });
+    const page = await newPage(browser, { viewport: { width: 1280, height: 900 } });
     await page.goto(site.server.url(documentPath));
+    // The text is set in the setup's serif: the fontconfig file took effect.
+    expect(await platformFonts(page, '.body p')).toEqual([setup.generic.serif]);
     const lines = await charactersPerLine(page);
-    expect(lines.length).toBeGreaterThanOrEqual(3);
+    expect(lines.length).toBeGreaterThanOrEqual(10);
     const average = lines.reduce((a, b) => a + b, 0) / lines.length;
     expect(average).toBeGreaterThanOrEqual(60);
     expect(average).toBeLessThanOrEqual(75);

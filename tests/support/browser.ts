@@ -15,13 +15,15 @@ export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 /** Where the browser tests leave their screenshots, for a maintainer to look at after a run. */
 export const screenshotDir = join(root, 'test-results', 'screenshots');
 
-export async function launch(): Promise<Browser> {
+/** Starts Chromium; with `fontconfig`, a fontconfig file (see `fonts.ts`) that chooses the fonts it sees. */
+export async function launch(options: { fontconfig?: string } = {}): Promise<Browser> {
   if (!existsSync(CHROMIUM)) {
     throw new Error(`Chromium is missing at ${CHROMIUM}: run \`sudo apt-get install -y chromium\` (see README).`);
   }
   return chromium.launch({
     executablePath: CHROMIUM,
     headless: true,
+    ...(options.fontconfig && { env: { ...process.env, FONTCONFIG_FILE: options.fontconfig } }),
     args: [
       '--no-sandbox',
       '--disable-gpu',
