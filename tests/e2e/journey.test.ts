@@ -104,20 +104,22 @@ describe('a reader using only the keyboard', () => {
       const el = document.activeElement;
       if (!el || el === document.body) return undefined;
       const style = getComputedStyle(el);
-      // A link that wraps has a box per line: its first line must be in view.
+      // A link that wraps has a box per line: its first line must be in view, and so must the
+      // focus ring drawn around it (outside the box by the outline's offset and width).
       const box = el.getClientRects()[0] ?? el.getBoundingClientRect();
+      const ring = parseFloat(style.outlineOffset) + parseFloat(style.outlineWidth);
       return {
         order: Array.prototype.indexOf.call(document.querySelectorAll('*'), el) as number,
         tag: el.tagName.toLowerCase(),
         href: el.getAttribute('href'),
         text: (el as HTMLElement).innerText.trim(),
         outline: { style: style.outlineStyle, width: parseFloat(style.outlineWidth), color: style.outlineColor },
-        inView: box.width > 0 && box.height > 0 && box.top >= 0 && box.bottom <= innerHeight,
+        inView: box.width > 0 && box.height > 0 && box.top - ring >= 0 && box.bottom + ring <= innerHeight,
       };
     });
   type Focused = NonNullable<Awaited<ReturnType<typeof focused>>>;
 
-  /** The focus is visible: a solid outline at least 2 px wide, on an element scrolled into view. */
+  /** The focus is visible: a solid outline at least 2 px wide, on an element scrolled into view with its ring. */
   function expectVisibleFocus(el: Focused) {
     expect(el.outline.style, `outline of ${el.tag} ${el.href}`).not.toBe('none');
     expect(el.outline.width, `outline of ${el.tag} ${el.href}`).toBeGreaterThanOrEqual(2);
