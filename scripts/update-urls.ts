@@ -27,10 +27,10 @@ function builtSite(): string {
   mkdirSync(parent, { recursive: true });
   const dir = mkdtempSync(join(parent, 'readout-archive-urls-'));
   const outDir = join(dir, 'dist');
-  const result = spawnSync(join(root, 'node_modules', '.bin', 'astro'), ['build'], {
+  const result = spawnSync(process.execPath, [join(root, 'scripts', 'astro.ts'), 'build'], {
     cwd: root,
     stdio: 'inherit',
-    env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', OUT_DIR: outDir, ASTRO_CACHE_DIR: join(dir, 'cache') },
+    env: { ...process.env, OUT_DIR: outDir, ASTRO_CACHE_DIR: join(dir, 'cache') },
   });
   if (result.status !== 0) {
     console.error('erreur : la construction a échoué ; corrigez-la avant de mettre à jour content/urls.txt');

@@ -5,11 +5,10 @@
  * validation in `tests/unit/validate.test.ts`; this file builds a representative subset, and
  * checks the authors' tools: `npm run check:content` and `npm run new`.
  */
-import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { build, root } from '../support/build.ts';
+import { build, npmRun, root } from '../support/build.ts';
 import { contentWith } from '../support/content-copy.ts';
 import { checkContent } from '../../src/integrations/content-guard.ts';
 
@@ -56,14 +55,7 @@ describe('astro build refuses bad input', () => {
   );
 });
 
-function npm(args: string[], contentDir: string) {
-  const result = spawnSync('npm', ['run', '--silent', ...args], {
-    cwd: root,
-    env: { ...process.env, CONTENT_DIR: contentDir },
-    encoding: 'utf8',
-  });
-  return { status: result.status, output: `${result.stdout}\n${result.stderr}` };
-}
+const npm = (args: string[], contentDir: string) => npmRun(args, { CONTENT_DIR: contentDir });
 
 describe('npm run check:content', () => {
   test('passes on valid content and exits with 0', () => {

@@ -8,7 +8,10 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
 export const root = resolve(import.meta.dirname, '../..');
-const astro = join(root, 'node_modules', '.bin', 'astro');
+/** Astro's CLI through the runner that `npm run build` uses, which cannot hang at exit. */
+export const astroRunner = join(root, 'scripts', 'astro.ts');
+/** Past this, a build is stopped and reported as hung: the slowest build of the suite takes under a minute. */
+export const BUILD_TIMEOUT_MS = 10 * 60 * 1000;
 
 export interface BuildResult {
   status: number | null;
@@ -77,6 +80,35 @@ export function build(options: BuildOptions = {}): BuildResult {
     ...options.env,
   };
   if (options.contentDir) env.CONTENT_DIR = options.contentDir;
-  const result = spawnSync(astro, ['build'], { cwd: root, env, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
-  return { status: result.status, output: `${result.stdout}\n${result.stderr}`, outDir };
+  const result = spawnSync(process.execPath, [astroRunner, 'build'], {
+    cwd: root,
+    env,
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
+    timeout: BUILD_TIMEOUT_MS,
+    killSignal: 'SIGKILL',
+  });
+  const timedOut = (result.error as NodeJS.ErrnoException | undefined)?.code === 'ETIMEDOUT';
+  const note = timedOut ? `\nastro build did not end within ${BUILD_TIMEOUT_MS / 1000} s: stopped by the test.` : '';
+  return { status: timedOut ? null : result.status, output: `${result.stdout}\n${result.stderr}${note}`, outDir };
+}
+
+/**
+ * Runs `npm run <script> -- …` with its exit status and output (never throws on failure). A
+ * script that does not end within `BUILD_TIMEOUT_MS` is stopped and reported as hung.
+ */
+export function npmRun(args: string[], env: Record<string, string> = {}): { status: number | null; output: string } {
+  const result = spawnSync('npm', ['run', '--silent', ...args], {
+    cwd: root,
+    env: { ...process.env, ...env },
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
+    timeout: BUILD_TIMEOUT_MS,
+    killSignal: 'SIGKILL',
+  });
+  const timedOut = (result.error as NodeJS.ErrnoException | undefined)?.code === 'ETIMEDOUT';
+  const note = timedOut
+    ? `\nnpm run ${args[0]} did not end within ${BUILD_TIMEOUT_MS / 1000} s: stopped by the test.`
+    : '';
+  return { status: timedOut ? null : result.status, output: `${result.stdout}\n${result.stderr}${note}` };
 }
