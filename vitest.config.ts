@@ -1,8 +1,23 @@
 import { defineConfig } from 'vitest/config';
 
+/** The suites that read the archive's content or its built site: they run on both archives. */
+const contentSuites = [
+  'tests/build/**/*.test.ts',
+  'tests/static/**/*.test.ts',
+  'tests/e2e/**/*.test.ts',
+  'tests/deploy/nginx.test.ts',
+];
+/** Of those, the ones that build archives of their own (bad input, synthetic archives, rebuilds). */
+const ownArchives = [
+  'tests/build/bad-input.test.ts',
+  'tests/build/determinism.test.ts',
+  'tests/build/exit.test.ts',
+  'tests/build/incremental.test.ts',
+  'tests/build/pagination.test.ts',
+];
+
 export default defineConfig({
   test: {
-    include: ['tests/**/*.test.ts'],
     globalSetup: ['tests/global-setup.ts'],
     testTimeout: 60_000,
     hookTimeout: 180_000,
@@ -10,5 +25,11 @@ export default defineConfig({
     maxWorkers: 2,
     // The JSON report lets `.ci/run` print a plain « N passed, N failed » closing line.
     reporters: ['default', ['json', { outputFile: 'test-results/vitest.json' }]],
+    projects: [
+      // `content/` as it is.
+      { extends: true, test: { name: 'archive', include: ['tests/**/*.test.ts'] } },
+      // A copy of it with more documents (see `tests/global-setup.ts`).
+      { extends: true, test: { name: 'grown archive', include: contentSuites, exclude: ownArchives } },
+    ],
   },
 });

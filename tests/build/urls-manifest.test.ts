@@ -4,20 +4,19 @@
  * old address (a redirect page, and a line of `_redirects`). `npm run urls:update` records
  * new addresses without ever removing one.
  */
-import { spawnSync } from 'node:child_process';
 import { appendFileSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, inject, test } from 'vitest';
-import { build, root, type BuildResult } from '../support/build.ts';
+import { build, npmRun, root, type BuildResult } from '../support/build.ts';
 import { contentWith } from '../support/content-copy.ts';
 import { htmlFiles, listFiles, page, sitemapUrls } from '../support/dist.ts';
 import { parseManifest, publishedRoutes } from '../../src/lib/url-manifest.ts';
 import { redirectOf } from '../../src/lib/redirects.ts';
 import { readRedirects } from '../../src/integrations/read-content.ts';
-import { readouts } from '../support/content.ts';
+import { readouts, testContentDir } from '../support/content.ts';
 
 const SITE_URL = 'https://archive.test';
-const manifest = parseManifest('content/urls.txt', readFileSync(join(root, 'content', 'urls.txt'), 'utf8'));
+const manifest = parseManifest('content/urls.txt', readFileSync(join(testContentDir(), 'urls.txt'), 'utf8'));
 
 describe('the committed manifest', () => {
   const distDir = inject('distDir');
@@ -33,7 +32,7 @@ describe('the committed manifest', () => {
   });
 
   test('every address it lists is served by the build, or redirected to an address it serves', () => {
-    const { redirects } = readRedirects(root, join(root, 'content'));
+    const { redirects } = readRedirects(root, testContentDir());
     const served = (route: string) => produced.has(route) || produced.has(redirectOf(route, redirects)?.target ?? '-');
     const lost = manifest.entries.filter((e) => !served(e.route)).map((e) => `ligne ${e.line}: ${e.route}`);
     expect(lost).toEqual([]);
@@ -101,12 +100,8 @@ describe('npm run urls:update', () => {
     const file = join(contentDir, 'urls.txt');
     const before = '# Essai\n/\ncomptes-rendus/\nune-adresse-retiree-a-la-main/\n';
     writeFileSync(file, before);
-    const result = spawnSync('npm', ['run', '--silent', 'urls:update', '--', distDir], {
-      cwd: root,
-      env: { ...process.env, CONTENT_DIR: contentDir },
-      encoding: 'utf8',
-    });
-    expect(result.status, result.stderr).toBe(0);
+    const result = npmRun(['urls:update', '--', distDir], { CONTENT_DIR: contentDir });
+    expect(result.status, result.output).toBe(0);
     const after = readFileSync(file, 'utf8');
     expect(after.startsWith(before)).toBe(true);
     const routes = parseManifest('urls.txt', after).entries.map((e) => e.route);

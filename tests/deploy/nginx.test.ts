@@ -14,7 +14,7 @@ import { readRedirects } from '../../src/integrations/read-content.ts';
 import { routes } from '../../src/lib/urls.ts';
 import { SITE_URL } from '../global-setup.ts';
 import { build, root, tempDir } from '../support/build.ts';
-import { readouts } from '../support/content.ts';
+import { readouts, testContentDir } from '../support/content.ts';
 import { listFiles } from '../support/dist.ts';
 import { CONFIG, fetchRaw, startNginx, type Nginx, type Response } from '../support/nginx.ts';
 import { headersFor, hostFile, parseHeadersFile, parseRedirectsFile, patternRegExp } from './host-rules.ts';
@@ -290,7 +290,7 @@ describe('redirects of renamed documents', () => {
    * is always exercised.
    */
   beforeAll(async () => {
-    const { redirects } = readRedirects(root, join(root, 'content'));
+    const { redirects } = readRedirects(root, testContentDir());
     const page = redirects.find((r) => r.from.endsWith('/'));
     if (page) {
       [site, first, server] = [dist, page.from, nginx];
@@ -298,7 +298,7 @@ describe('redirects of renamed documents', () => {
     }
     const contentDir = tempDir('content');
     temporary.push(contentDir);
-    cpSync(join(root, 'content'), contentDir, { recursive: true });
+    cpSync(testContentDir(), contentDir, { recursive: true });
     const id = readouts()[0]!.id;
     first = routes.readout(`ancien-${id}`);
     const entry = { from: first, to: routes.readout(id), date: '2024-06-01', reason: 'Identifiant corrigé (test).' };

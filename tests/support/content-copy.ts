@@ -1,17 +1,25 @@
 /**
- * Content folders for tests of bad (and unusual) input: a copy of `content/` in a temporary
- * folder, with the files of one or more fixture folders laid over it at the same paths.
+ * Content folders for tests of bad (and unusual) input: a copy of the archive the tests read
+ * (`content/`, or the grown archive of the second test project, see `tests/global-setup.ts`)
+ * in a temporary folder, with the files of one or more fixture folders laid over it.
  */
 import { cpSync } from 'node:fs';
 import { join } from 'node:path';
-import { root, tempDir } from './build.ts';
+import { inject } from 'vitest';
+import { tempDir } from './build.ts';
+import { root } from './build.ts';
 
 export const fixtures = join(root, 'tests', 'fixtures');
 
-/** A copy of `content/` with each overlay folder (under `tests/fixtures/`) copied on top. */
-export function contentWith(...overlays: string[]): string {
+/** A copy of `base` with each overlay folder (under `tests/fixtures/`) copied on top. */
+export function copyContent(base: string, ...overlays: string[]): string {
   const dir = join(tempDir('content'), 'content');
-  cpSync(join(root, 'content'), dir, { recursive: true });
+  cpSync(base, dir, { recursive: true });
   for (const overlay of overlays) cpSync(join(fixtures, overlay), dir, { recursive: true });
   return dir;
+}
+
+/** A copy of the archive under test with each overlay folder copied on top. */
+export function contentWith(...overlays: string[]): string {
+  return copyContent(inject('contentDir'), ...overlays);
 }

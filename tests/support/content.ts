@@ -1,12 +1,12 @@
 /**
- * The archive's content as the tests see it: read straight from `content/` with the
+ * The archive's content as the tests see it: read straight from its folder with the
  * `yaml` package, independently of the site's own loading code, so that a bug there
  * cannot hide itself.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
-import { root } from './build.ts';
+import { inject } from 'vitest';
 
 export interface TestReadout {
   id: string;
@@ -30,11 +30,13 @@ function files(dir: string, ext: string): string[] {
     .sort();
 }
 
-const contentDir = join(root, 'content');
 const idOf = (file: string, ext: string) => file.slice(file.lastIndexOf('/') + 1, -ext.length);
 
+/** The content folder of this test project: `content/`, or the grown archive (`tests/global-setup.ts`). */
+export const testContentDir = (): string => inject('contentDir');
+
 export function readouts(): TestReadout[] {
-  return files(join(contentDir, 'readouts'), '.md').map((file) => {
+  return files(join(testContentDir(), 'readouts'), '.md').map((file) => {
     const source = readFileSync(file, 'utf8');
     const [, frontmatter = '', body = ''] = /^---\n([\s\S]*?)\n---\n([\s\S]*)$/.exec(source) ?? [];
     return { id: idOf(file, '.md'), file, data: parse(frontmatter) as TestReadout['data'], body };
@@ -42,7 +44,7 @@ export function readouts(): TestReadout[] {
 }
 
 export function records(collection: 'people' | 'topics' | 'places'): { id: string; data: Record<string, unknown> }[] {
-  return files(join(contentDir, collection), '.yaml').map((file) => ({
+  return files(join(testContentDir(), collection), '.yaml').map((file) => ({
     id: idOf(file, '.yaml'),
     data: parse(readFileSync(file, 'utf8')) as Record<string, unknown>,
   }));
