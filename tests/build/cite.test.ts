@@ -66,7 +66,7 @@ describe.each([
     expect(text(section.querySelector('#citer')!)).toBe('Citer ce document');
     const permalink = permalinkOf(seedDoc.id);
     expect(text(section)).toContain(
-      `Source non précisée, « ${seedDoc.data.title} », 20 mai 2024, Archive des comptes rendus diplomatiques, ${permalink} (consulté le …).`,
+      `Source non précisée, «\u00a0${seedDoc.data.title}\u00a0», 20 mai 2024, Archive des comptes rendus diplomatiques, ${permalink} (consulté le …).`,
     );
     expect(text(section)).toContain(`${permalink}#p1`);
   });
