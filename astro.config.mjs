@@ -1,17 +1,18 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
 import sitemap from '@astrojs/sitemap';
+import { contentDirSetting } from '#content/folder.ts';
 import { unified } from '@astrojs/markdown-remark';
 import remarkGfm from 'remark-gfm';
-import contentGuard, { notARedirect, outputGuard } from './src/integrations/content-guard.ts';
-import rehypeDocumentLinks from './src/markdown/rehype-document-links.ts';
-import rehypeFrenchTypography from './src/markdown/rehype-french-typography.ts';
-import rehypeLinkAliases from './src/markdown/rehype-link-aliases.ts';
-import { readAliasTable } from './src/markdown/alias-index.ts';
-import rehypeParagraphAnchors from './src/markdown/rehype-paragraph-anchors.ts';
-import rehypeCodeDigest, { markdownCodeDigest } from './src/markdown/code-digest.ts';
-import searchIndex from './src/integrations/pagefind.ts';
-import documentFiles from './src/integrations/document-files.ts';
+import contentGuard, { notARedirect, outputGuard } from '#features/guard/integration.ts';
+import rehypeDocumentLinks from '#features/markdown/rehype-document-links.ts';
+import rehypeFrenchTypography from '#features/markdown/rehype-french-typography.ts';
+import rehypeLinkAliases from '#features/markdown/rehype-link-aliases.ts';
+import { readAliasTable } from '#features/markdown/alias-table.ts';
+import rehypeParagraphAnchors from '#features/markdown/rehype-paragraph-anchors.ts';
+import rehypeCodeDigest, { markdownCodeDigest } from '#features/markdown/code-digest.ts';
+import searchIndex from '#features/search/integration.ts';
+import documentFiles from '#features/readout-files/integration.ts';
 
 /** Public origin of the site, used for canonical and permanent URLs. */
 const site = process.env.SITE_URL || 'http://localhost:4321';
@@ -19,8 +20,8 @@ const site = process.env.SITE_URL || 'http://localhost:4321';
 const base = process.env.BASE_PATH || '/';
 /** Astro's cache (content store, preview images); tests and the benchmark give each build its own. */
 const cacheDir = process.env.ASTRO_CACHE_DIR || './node_modules/.astro';
-/** `CONTENT_DIR` lets tests build from a temporary folder; authors never set it. */
-const contentDir = process.env.CONTENT_DIR ?? './content';
+/** `content/`, or `CONTENT_DIR` (see src/content/folder.ts). */
+const contentDir = contentDirSetting();
 
 export default defineConfig({
   site,
@@ -65,7 +66,7 @@ export default defineConfig({
       directives: ["default-src 'self'", "object-src 'none'", "base-uri 'self'", "form-action 'self'"],
     },
   },
-  // Pages whose `cacheKey` (src/lib/page-keys.ts), code and configuration are unchanged are
+  // Pages whose `cacheKey` (src/archive/page-keys.ts), code and configuration are unchanged are
   // copied from the previous build (kept in `cacheDir`) instead of being rendered again.
   experimental: { incrementalBuild: true },
   integrations: [

@@ -8,9 +8,10 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
-import { readRedirects } from '../src/integrations/read-content.ts';
-import { nginxRedirectRules, withNginxRedirects } from '../src/lib/nginx-redirects.ts';
-import { formatProblem } from '../src/lib/validate.ts';
+import { readRedirects } from '#features/permanence/redirects.ts';
+import { nginxRedirectRules, withNginxRedirects } from '#features/permanence/nginx.ts';
+import { formatProblem } from '#content/problem.ts';
+import { contentDirOf } from '#content/folder.ts';
 
 export const root = resolve(import.meta.dirname, '..');
 export const configFile = join(root, 'deploy', 'nginx.conf');
@@ -27,7 +28,7 @@ if (import.meta.main) {
   const args = process.argv.slice(2);
   const file = resolve(args.find((a) => !a.startsWith('--')) ?? configFile);
   const name = file.startsWith(root) ? relative(root, file) : file;
-  const contentDir = resolve(root, process.env.CONTENT_DIR ?? 'content');
+  const contentDir = contentDirOf(root);
   const current = readFileSync(file, 'utf8');
   const updated = configWithRedirects(current, contentDir);
   if (current === updated) {

@@ -3,9 +3,9 @@
  * Prints every problem (errors and warnings) and exits with 1 when there is an error.
  */
 import { resolve } from 'node:path';
-import { checkContent } from '../src/integrations/content-guard.ts';
-import { contentDirOf } from '../src/integrations/read-content.ts';
-import { formatProblem } from '../src/lib/validate.ts';
+import { checkContent } from '#features/guard/check.ts';
+import { contentDirOf } from '#content/folder.ts';
+import { formatProblem } from '#content/problem.ts';
 
 const root = resolve(import.meta.dirname, '..');
 const problems = checkContent(root, contentDirOf(root));

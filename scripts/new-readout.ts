@@ -5,9 +5,9 @@
  */
 import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
-import { isCalendarDate } from '../src/lib/dates.ts';
-import { SLUG } from '../src/lib/schema.ts';
-import { contentDirOf } from '../src/integrations/read-content.ts';
+import { isCalendarDate } from '#content/dates.ts';
+import { isId } from '#content/ids.ts';
+import { contentDirOf } from '#content/folder.ts';
 
 const root = resolve(import.meta.dirname, '..');
 const [date = '', slug = ''] = process.argv.slice(2);
@@ -21,7 +21,7 @@ function fail(message: string): never {
 }
 
 if (!isCalendarDate(date)) fail(`« ${date} » n’est pas une date réelle au format AAAA-MM-JJ`);
-if (!SLUG.test(slug)) fail(`« ${slug} » : attendu des mots en minuscules ASCII séparés par des tirets`);
+if (!isId(slug)) fail(`« ${slug} » : attendu des mots en minuscules ASCII séparés par des tirets`);
 if (/^\d{4}-\d{2}-\d{2}(?:-|$)/.test(slug)) fail(`« ${slug} » : la date est ajoutée d’elle-même, ne la répétez pas`);
 
 const id = `${date}-${slug}`;

@@ -7,14 +7,15 @@
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
-import { contentDirOf, readManifest } from '../src/integrations/read-content.ts';
+import { contentDirOf } from '#content/folder.ts';
 import {
   appendToManifest,
   formatRoute,
   MANIFEST_FILE,
   parseManifest,
   publishedRoutes,
-} from '../src/lib/url-manifest.ts';
+  readManifest,
+} from '#features/permanence/manifest.ts';
 
 const root = resolve(import.meta.dirname, '..');
 const contentDir = contentDirOf(root);

@@ -1,15 +1,15 @@
 /**
- * The collections of the archive. Their schemas live in `src/lib/schema.ts` (the
+ * The collections of the archive. Their schemas live in `src/content/schema.ts` (the
  * contract, one doc comment per field) so that the validator applies the same ones to
  * the raw files. An entry's id is its file name without extension, whatever subfolder
  * holds it; two files with one id are refused by the validator.
  */
 import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
-import { collections as contract } from './lib/schema.ts';
+import { contentDirSetting } from '#content/folder.ts';
+import { collections as contract } from '#content/schema.ts';
 
-/** `CONTENT_DIR` lets tests build from a temporary folder; authors never set it. */
-const contentDir = process.env.CONTENT_DIR ?? './content';
+const contentDir = contentDirSetting();
 
 const fileName = ({ entry }: { entry: string }) => entry.replace(/^.*\//, '').replace(/\.[^.]+$/, '');
 

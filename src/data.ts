@@ -5,10 +5,10 @@
 import { getCollection, getEntry, render } from 'astro:content';
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { buildArchive, need, type Archive, type Readout } from './lib/archive.ts';
-import { decodeUtf8, textFixity } from './lib/fixity.ts';
-import { archiveKey } from './lib/page-keys.ts';
-import { relatedReadouts } from './lib/related.ts';
+import { buildArchive, need, type Archive, type Readout } from '#archive/archive.ts';
+import { decodeUtf8, textFixity } from '#archive/fixity.ts';
+import { archiveKey } from '#archive/page-keys.ts';
+import { relatedReadouts } from '#archive/related.ts';
 
 let archive: Promise<Archive> | undefined;
 
@@ -29,14 +29,14 @@ export function getArchive(): Promise<Archive> {
 
 let key: Promise<string> | undefined;
 
-/** The cache key of every page that lists documents or records (see `src/lib/page-keys.ts`). */
+/** The cache key of every page that lists documents or records (see `src/archive/page-keys.ts`). */
 export function getArchiveKey(): Promise<string> {
   return (key ??= getArchive().then(archiveKey));
 }
 
 let related: Promise<Map<string, Readout[]>> | undefined;
 
-/** The documents related to a document (see `src/lib/related.ts`); all lists are computed at once, on first use. */
+/** The documents related to a document (see `src/archive/related.ts`); all lists are computed at once, on first use. */
 export async function getRelated(id: string): Promise<Readout[]> {
   return (await (related ??= getArchive().then((a) => relatedReadouts(a)))).get(id) ?? [];
 }
@@ -60,7 +60,7 @@ export async function readoutSource(id: string): Promise<Uint8Array<ArrayBuffer>
 
 const fixities = new Map<string, Promise<string>>();
 
-/** The SHA-256 of a document's text (see `src/lib/fixity.ts`), computed once per build. */
+/** The SHA-256 of a document's text (see `src/archive/fixity.ts`), computed once per build. */
 export function readoutFixity(id: string): Promise<string> {
   let fixity = fixities.get(id);
   if (!fixity) {

@@ -7,7 +7,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { stringify } from 'yaml';
-import { countries, countryCodes, type CountryCode } from '../../src/i18n/countries.ts';
+import { countries, countryCodes, type CountryCode } from '#content/countries.ts';
 import * as words from './vocabulary.ts';
 
 export interface ArchiveSize {

@@ -10,7 +10,7 @@ interface Profile {
   timeDeltas: number[];
 }
 
-/** Where a function lives: `micromark`, `@astrojs/markdown-remark`, `src/lib/related.ts`, `(garbage collector)`. */
+/** Where a function lives: `micromark`, `@astrojs/markdown-remark`, `src/archive/related.ts`, `(garbage collector)`. */
 function owner(url: string, functionName: string): string {
   if (!url) return functionName ? `(${functionName.replace(/[()]/g, '')})` : '(natif)';
   // The site's own code, bundled by Astro for prerendering: named after its chunk.

@@ -1,5 +1,5 @@
 import type { APIRoute } from 'astro';
-import { absoluteUrl } from '../lib/urls.ts';
+import { absoluteUrl } from '#archive/urls.ts';
 
 /** Everything may be indexed; the sitemap lists every page. */
 export const GET: APIRoute = ({ site }) =>

@@ -1,6 +1,6 @@
 /**
  * The part of citation-js this project uses. The packages ship no types; these cover the calls
- * made in `src/lib/citation.ts` and nothing more.
+ * made in `src/formats/citation.ts` and nothing more.
  */
 declare module '@citation-js/core' {
   export class Cite {

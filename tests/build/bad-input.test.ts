@@ -2,7 +2,7 @@
  * Bad input stops `astro build` for real: a copy of `content/` with one broken fixture from
  * `tests/fixtures/invalid/` laid over it must fail the build (non-zero exit) with a message
  * naming the fixture's file and the field. Every rule is proven, faster, through the same
- * validation in `tests/unit/validate.test.ts`; this file builds a representative subset, and
+ * validation in `tests/unit/content/validate.test.ts`; this file builds a representative subset, and
  * checks the authors' tools: `npm run check:content` and `npm run new`.
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { build, npmRun, root } from '../support/build.ts';
 import { contentWith } from '../support/content-copy.ts';
-import { checkContent } from '../../src/integrations/content-guard.ts';
+import { checkContent } from '#features/guard/check.ts';
 
 const BUILD_TIMEOUT = 240_000;
 

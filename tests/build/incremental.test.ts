@@ -1,5 +1,5 @@
 /**
- * Incremental builds (`experimental.incrementalBuild`, keys in `src/lib/page-keys.ts`): a
+ * Incremental builds (`experimental.incrementalBuild`, keys in `src/archive/page-keys.ts`): a
  * rebuild that reuses the previous build's pages must give exactly what a clean build gives.
  * A synthetic archive is built, then changed in every way a page can depend on (a person's
  * name, a topic's label, a place's name, a title, a text, a document removed, one added),

@@ -9,8 +9,8 @@ import { join } from 'node:path';
 import { parse } from 'yaml';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { generateArchive } from '../../scripts/bench/generate.ts';
-import { PAGE_SIZE } from '../../src/lib/pagination.ts';
-import { RELATED_LIMIT } from '../../src/lib/related.ts';
+import { PAGE_SIZE } from '#archive/pagination.ts';
+import { RELATED_LIMIT } from '#archive/related.ts';
 import { build, tempDir, type BuildResult } from '../support/build.ts';
 import { fileForPath, page } from '../support/dist.ts';
 

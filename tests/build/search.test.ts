@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
-import { t } from '../../src/i18n/index.ts';
+import { t } from '#i18n/index.ts';
 import { launch, newPage } from '../support/browser.ts';
 import { mentionIds, readouts, records } from '../support/content.ts';
 import { htmlFiles, listFiles, page, text } from '../support/dist.ts';

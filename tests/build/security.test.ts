@@ -14,7 +14,7 @@ import type { Root } from 'hast';
 import { build, root, type BuildResult } from '../support/build.ts';
 import { contentWith } from '../support/content-copy.ts';
 import { htmlFiles, listFiles } from '../support/dist.ts';
-import rehypeDocumentLinks from '../../src/markdown/rehype-document-links.ts';
+import rehypeDocumentLinks from '#features/markdown/rehype-document-links.ts';
 
 const SITE_URL = 'https://archive.test';
 const ownHost = new URL(SITE_URL).host;

@@ -10,9 +10,8 @@ import { beforeAll, describe, expect, inject, test } from 'vitest';
 import { build, npmRun, root, type BuildResult } from '../support/build.ts';
 import { contentWith } from '../support/content-copy.ts';
 import { htmlFiles, listFiles, page, sitemapUrls } from '../support/dist.ts';
-import { parseManifest, publishedRoutes } from '../../src/lib/url-manifest.ts';
-import { redirectOf } from '../../src/lib/redirects.ts';
-import { readRedirects } from '../../src/integrations/read-content.ts';
+import { parseManifest, publishedRoutes } from '#features/permanence/manifest.ts';
+import { readRedirects, redirectOf } from '#features/permanence/redirects.ts';
 import { readouts, testContentDir } from '../support/content.ts';
 
 const SITE_URL = 'https://archive.test';

@@ -4,7 +4,7 @@
  * one. That covers the document's text and the interface's own (labels, titles, citations),
  * links included. The archived text keeps its characters (`layout.test.ts`); the interface's
  * strings hold with no-break spaces written in the dictionary, the records' texts with the
- * same spans as the documents (`src/markdown/rehype-french-typography.ts`).
+ * same spans as the documents (`src/features/markdown/rehype-french-typography.ts`).
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';

@@ -6,8 +6,7 @@
 import { cpSync } from 'node:fs';
 import { join } from 'node:path';
 import { inject } from 'vitest';
-import { tempDir } from './build.ts';
-import { root } from './build.ts';
+import { root, tempDir } from './build.ts';
 
 export const fixtures = join(root, 'tests', 'fixtures');
 

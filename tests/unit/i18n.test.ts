@@ -4,8 +4,8 @@
  * narrow U+202F), so that no line starts or ends with the mark alone.
  */
 import { describe, expect, test } from 'vitest';
-import { fr } from '../../src/i18n/fr.ts';
-import { typesetHtml } from '../../src/markdown/rehype-french-typography.ts';
+import { fr } from '#i18n/fr.ts';
+import { typesetHtml } from '#features/markdown/rehype-french-typography.ts';
 
 /** A breakable space before a closing mark, or after an opening one. */
 const BREAKABLE = /[ \t\n][»›:;?!]|[«‹][ \t\n]/;

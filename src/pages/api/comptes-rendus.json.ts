@@ -1,7 +1,7 @@
 import type { APIRoute } from 'astro';
-import { getArchive, readoutFixity } from '../../data.ts';
-import { jsonResponse, readoutsIndex } from '../../lib/api.ts';
-import { absoluteUrls } from '../../lib/urls.ts';
+import { getArchive, readoutFixity } from '#data';
+import { jsonResponse, readoutsIndex } from '#formats/api.ts';
+import { absoluteUrls } from '#archive/urls.ts';
 
 export const GET: APIRoute = async ({ site }) => {
   const archive = await getArchive();

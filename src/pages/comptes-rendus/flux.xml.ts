@@ -1,8 +1,8 @@
 import rss from '@astrojs/rss';
 import type { APIRoute } from 'astro';
-import { getArchive } from '../../data.ts';
-import { archiveFeed, rssOptions } from '../../lib/feeds.ts';
-import { absoluteUrls } from '../../lib/urls.ts';
+import { getArchive } from '#data';
+import { archiveFeed, rssOptions } from '#formats/feeds.ts';
+import { absoluteUrls } from '#archive/urls.ts';
 
 /** RSS feed of every document. */
 export const GET: APIRoute = async ({ site }) => {

@@ -1,8 +1,8 @@
 import rss from '@astrojs/rss';
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { getArchive, getArchiveKey } from '../../../data.ts';
-import { personFeed, rssOptions } from '../../../lib/feeds.ts';
-import { absoluteUrls } from '../../../lib/urls.ts';
+import { getArchive, getArchiveKey } from '#data';
+import { personFeed, rssOptions } from '#formats/feeds.ts';
+import { absoluteUrls } from '#archive/urls.ts';
 
 /** RSS feed that follows one person: documents they take part in or that mention them. */
 export const getStaticPaths = (async () => {

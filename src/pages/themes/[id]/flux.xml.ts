@@ -1,8 +1,8 @@
 import rss from '@astrojs/rss';
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { getArchive, getArchiveKey } from '../../../data.ts';
-import { rssOptions, topicFeed } from '../../../lib/feeds.ts';
-import { absoluteUrls } from '../../../lib/urls.ts';
+import { getArchive, getArchiveKey } from '#data';
+import { rssOptions, topicFeed } from '#formats/feeds.ts';
+import { absoluteUrls } from '#archive/urls.ts';
 
 /** RSS feed that follows one topic. */
 export const getStaticPaths = (async () => {

@@ -1,0 +1,118 @@
+/**
+ * The archive by year and month: counts for the chronology's index, and a year's documents
+ * grouped by month for its own pages. Documents come newest first (the archive's order),
+ * and so do years and months; a year's months are counted in one pass.
+ */
+import { t } from '#i18n/index.ts';
+import type { Readout } from './archive.ts';
+import { formatMonth } from '#i18n/dates.ts';
+import { PAGE_SIZE, pageOf, sectionsOf, type Page } from './pagination.ts';
+
+export interface MonthCount {
+  /** 1–12. */
+  month: number;
+  count: number;
+  /** The page of the year's list where this month's documents begin. */
+  page: number;
+}
+
+export interface YearCount {
+  year: number;
+  count: number;
+  /** Only the months that have documents, newest first. */
+  months: MonthCount[];
+}
+
+export interface MonthGroup {
+  year: number;
+  month: number;
+  readouts: Readout[];
+}
+
+const yearOf = (r: Readout) => Number(r.data.date.slice(0, 4));
+const monthOf = (r: Readout) => Number(r.data.date.slice(5, 7));
+
+/** Documents grouped by year, then month, keeping the order given (newest first). */
+export function groupByMonth(readouts: readonly Readout[]): MonthGroup[] {
+  const groups: MonthGroup[] = [];
+  for (const readout of readouts) {
+    const year = yearOf(readout);
+    const month = monthOf(readout);
+    const last = groups.at(-1);
+    if (last && last.year === year && last.month === month) last.readouts.push(readout);
+    else groups.push({ year, month, readouts: [readout] });
+  }
+  return groups;
+}
+
+/** Every year that has documents, newest first, with its count and its months' counts. */
+export function chronology(readouts: readonly Readout[], size: number = PAGE_SIZE): YearCount[] {
+  const years: YearCount[] = [];
+  let indexInYear = 0;
+  for (const group of groupByMonth(readouts)) {
+    let year = years.at(-1);
+    if (!year || year.year !== group.year) {
+      year = { year: group.year, count: 0, months: [] };
+      years.push(year);
+      indexInYear = 0;
+    }
+    year.months.push({ month: group.month, count: group.readouts.length, page: pageOf(indexInYear, size) });
+    year.count += group.readouts.length;
+    indexInYear += group.readouts.length;
+  }
+  return years;
+}
+
+export interface ArchiveYear extends YearCount {
+  /** The year's documents, newest first. */
+  readouts: Readout[];
+  /** The nearest years that have documents, if any. */
+  newer: number | undefined;
+  older: number | undefined;
+}
+
+/** Every year with its documents and its neighbours, for the year pages. */
+export function archiveYears(readouts: readonly Readout[]): ArchiveYear[] {
+  const years = chronology(readouts);
+  let start = 0;
+  return years.map((year, i) => ({
+    ...year,
+    // Documents come newest first, so a year's documents are one run of the list.
+    readouts: readouts.slice(start, (start += year.count)),
+    newer: years[i - 1]?.year,
+    older: years[i + 1]?.year,
+  }));
+}
+
+/** A heading and the documents under it, as `GroupedReadouts` shows them. */
+export interface ReadoutSection {
+  /** The heading's id, for links to it. */
+  id: string;
+  heading: string;
+  readouts: Readout[];
+}
+
+const heading = (text: string, continued: boolean) => (continued ? t('pagination.continued', { heading: text }) : text);
+
+/** One page of a list of documents (newest first), under a heading per year. */
+export function yearSections(all: readonly Readout[], page: Page<Readout>): ReadoutSection[] {
+  return sectionsOf(all, page, (r) => r.data.date.slice(0, 4)).map(({ key, items, continued }) => ({
+    id: `annee-${key}`,
+    heading: heading(key, continued),
+    readouts: items,
+  }));
+}
+
+/** One page of a year's documents (newest first), under a heading per month: `mois-05` is May. */
+export function monthSections(all: readonly Readout[], page: Page<Readout>): ReadoutSection[] {
+  return sectionsOf(all, page, (r) => r.data.date.slice(0, 7)).map(({ key, items, continued }) => ({
+    id: monthAnchor(Number(key.slice(5, 7))),
+    heading: heading(formatMonth(Number(key.slice(0, 4)), Number(key.slice(5, 7))), continued),
+    readouts: items,
+  }));
+}
+
+/** The id of a month's heading on its year's page. */
+export function monthAnchor(month: number): string {
+  return `mois-${String(month).padStart(2, '0')}`;
+}

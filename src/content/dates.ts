@@ -1,0 +1,45 @@
+/**
+ * Calendar dates are handled as `YYYY-MM-DD` strings and never as instants, so a page
+ * shows the same day whatever time zone builds it. This module reads them; `src/i18n/dates.ts`
+ * writes them in French.
+ */
+
+const ISO_DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+export interface CalendarParts {
+  year: number;
+  month: number;
+  day: number;
+}
+
+/** The year, month (1–12) and day of an ISO day, or `undefined` when it is not a real date. */
+export function parseCalendarDate(value: string): CalendarParts | undefined {
+  const match = ISO_DAY.exec(value);
+  if (!match) return undefined;
+  const [year, month, day] = match.slice(1).map(Number) as [number, number, number];
+  if (month < 1 || month > 12 || day < 1) return undefined;
+  if (day > daysInMonth(year, month)) return undefined;
+  return { year, month, day };
+}
+
+/** Whether the text is a real calendar day written `YYYY-MM-DD` (`2024-02-30` is not). */
+export function isCalendarDate(value: string): boolean {
+  return parseCalendarDate(value) !== undefined;
+}
+
+function daysInMonth(year: number, month: number): number {
+  const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+  return [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1] ?? 0;
+}
+
+/** The parts of a day that must be real: throws otherwise, naming it. */
+export function calendarParts(value: string): CalendarParts {
+  const parsed = parseCalendarDate(value);
+  if (!parsed) throw new Error(`Date invalide : « ${value} » (attendu AAAA-MM-JJ)`);
+  return parsed;
+}
+
+/** The year of an ISO day. */
+export function yearOf(value: string): number {
+  return calendarParts(value).year;
+}

@@ -1,0 +1,188 @@
+/**
+ * The content contract: one strict schema per collection. `src/content.config.ts`
+ * hands these to Astro, and `src/content/validate/` applies the same schemas to the raw
+ * files before any build, so an author gets one answer from both.
+ */
+import { z } from 'astro/zod';
+import { isCalendarDate } from './dates.ts';
+import { SLUG } from './ids.ts';
+import { countryCodes } from './countries.ts';
+
+
+/** The id of a record in another collection; whether it exists is checked across files. */
+export const recordId = z
+  .string({ error: 'attendu : un identifiant (texte)' })
+  .regex(SLUG, { error: 'attendu : un identifiant en minuscules ASCII, mots séparés par des tirets' });
+
+const text = (what: string) =>
+  z
+    .string({ error: `attendu : ${what} (texte)` })
+    .trim()
+    .min(1, { error: `attendu : ${what}, non vide` });
+
+/**
+ * A calendar day as the author wrote it, `YYYY-MM-DD`, returned as that same string.
+ * Astro's YAML parser turns an unquoted date into a `Date` at UTC midnight; it is read
+ * back with UTC getters, so the day never moves with the build's time zone. Dates that a
+ * YAML parser would roll over (`2024-02-30`) are caught on the raw text by the validator.
+ */
+export const calendarDate = z
+  .union([z.string(), z.date()], { error: 'attendu : une date AAAA-MM-JJ' })
+  .transform((value, ctx) => {
+    if (value instanceof Date) {
+      const iso = value.toISOString();
+      if (!iso.endsWith('T00:00:00.000Z')) {
+        ctx.addIssue({ code: 'custom', message: 'attendu : une date AAAA-MM-JJ, sans heure' });
+        return z.NEVER;
+      }
+      return iso.slice(0, 10);
+    }
+    if (!isCalendarDate(value)) {
+      ctx.addIssue({
+        code: 'custom',
+        message: `attendu : une date réelle au format AAAA-MM-JJ, reçu « ${value} »`,
+      });
+      return z.NEVER;
+    }
+    return value;
+  });
+
+/** ISO 3166-1 alpha-2 code of a country named in `src/content/countries.ts`. */
+export const country = z.enum(countryCodes, {
+  error: `attendu : un code pays ISO 3166-1 alpha-2 parmi ${countryCodes.join(', ')}`,
+});
+
+/** A BCP 47 language tag such as `zh`, `ru`, `be`, `kk`. */
+const language = z.string({ error: 'attendu : une langue (BCP 47)' }).regex(/^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/, {
+  error: 'attendu : une étiquette de langue BCP 47 comme « zh » ou « ru »',
+});
+
+/** Both or neither: a name in another script needs its language. */
+const originalNameComplete = (data: { nameOriginal?: string | undefined; nameOriginalLang?: string | undefined }) =>
+  (data.nameOriginal === undefined) === (data.nameOriginalLang === undefined);
+const originalNameMessage = {
+  error: 'attendu : nameOriginal et nameOriginalLang ensemble',
+  path: ['nameOriginalLang'],
+};
+
+/** Names by which the text may refer to a record, exactly as written (used for links in the text). */
+const aliases = z.array(text('un alias')).default([]);
+
+export const participantSchema = z.strictObject({
+  /** Id of the person in `content/people/`. */
+  person: recordId,
+  /** The role this document gives the person at the meeting, in its own words where possible. */
+  role: text('le rôle tel que le document l’énonce'),
+  /** The words the document uses for the person when they are not a name (« son homologue biélorusse »); must appear in the text. */
+  designation: text('la désignation employée par le document').optional(),
+});
+
+export const mentionSchema = z.strictObject({
+  /** Id of the person in `content/people/`. */
+  person: recordId,
+  /** The words the document uses for the person; must appear in the text. */
+  designation: text('la désignation employée par le document').optional(),
+  /** An editorial note: how the archive identified the person, when the text does not name them. */
+  note: text('une note').optional(),
+});
+
+export const sourceSchema = z.strictObject({
+  /** Who published the original (a ministry, an agency). */
+  publisher: text('l’éditeur de la source'),
+  /** Where the original was published. */
+  url: z.url({ protocol: /^https?$/, error: 'attendu : une adresse http(s) complète' }).optional(),
+  /** The day the original was published, when the source shows it; never inferred from the meeting's date. */
+  published: calendarDate.optional(),
+  /** The day the archive copied the original. */
+  retrieved: calendarDate.optional(),
+});
+
+export const readoutSchema = z.strictObject({
+  /** A factual French title written by the archive (documents rarely carry one). */
+  title: text('un titre'),
+  /** The calendar day of the meeting, `YYYY-MM-DD`. */
+  date: calendarDate,
+  /** Id of the place in `content/places/`. */
+  place: recordId,
+  /** The occasion of the meeting (a summit, a ministerial council), if any. */
+  event: text('l’occasion de la rencontre').optional(),
+  /** The people who took part, with the role the document states. */
+  participants: z
+    .array(participantSchema, { error: 'attendu : une liste de participants' })
+    .min(1, { error: 'attendu : au moins un participant' }),
+  /** People mentioned in the text who did not take part. */
+  mentions: z.array(z.union([recordId, mentionSchema])).default([]),
+  /** Ids of topics in `content/topics/`. */
+  topics: z
+    .array(recordId, { error: 'attendu : une liste de thèmes' })
+    .min(1, { error: 'attendu : au moins un thème' }),
+  /** Language of the text (BCP 47). */
+  language: z.enum(['fr'], { error: 'attendu : « fr »' }),
+  /** Where the original comes from; absent when the source does not say. */
+  source: sourceSchema.optional(),
+});
+
+export const personSchema = z
+  .strictObject({
+    /** The name as French texts write it. */
+    name: text('le nom en français'),
+    /** The name in its original script (王毅, Сергей Алейник). */
+    nameOriginal: text('le nom dans l’écriture d’origine').optional(),
+    /** Language of `nameOriginal` (BCP 47: `zh`, `ru`, `be`), so browsers and screen readers read it right. */
+    nameOriginalLang: language.optional(),
+    /** Country the person serves or belongs to. */
+    country,
+    /** One sentence saying who the person is. */
+    description: text('une description').optional(),
+    aliases,
+  })
+  .refine(originalNameComplete, originalNameMessage);
+
+export const placeSchema = z
+  .strictObject({
+    /** The name as French texts write it. */
+    name: text('le nom en français'),
+    /** The name in its local script. */
+    nameOriginal: text('le nom dans l’écriture d’origine').optional(),
+    /** Language of `nameOriginal` (BCP 47). */
+    nameOriginalLang: language.optional(),
+    country,
+    aliases,
+  })
+  .refine(originalNameComplete, originalNameMessage);
+
+export const topicKinds = ['organisation', 'initiative', 'question', 'relation', 'theme'] as const;
+
+export const topicSchema = z.strictObject({
+  /** The label shown to readers. */
+  label: text('un libellé'),
+  /** What sort of topic this is. */
+  kind: z.enum(topicKinds, { error: `attendu : un type parmi ${topicKinds.join(', ')}` }),
+  /** One or two sentences of context. */
+  description: text('une description'),
+  aliases,
+});
+
+export type ReadoutData = z.output<typeof readoutSchema>;
+export type PersonData = z.output<typeof personSchema>;
+export type PlaceData = z.output<typeof placeSchema>;
+export type TopicData = z.output<typeof topicSchema>;
+export type TopicKind = (typeof topicKinds)[number];
+
+/** The four collections, their folder under `content/` and the schema of each. */
+export const collections = {
+  readouts: { folder: 'readouts', extension: '.md', schema: readoutSchema },
+  people: { folder: 'people', extension: '.yaml', schema: personSchema },
+  places: { folder: 'places', extension: '.yaml', schema: placeSchema },
+  topics: { folder: 'topics', extension: '.yaml', schema: topicSchema },
+} as const;
+
+export type CollectionName = keyof typeof collections;
+
+/** The collections of records (people, topics, places): each record has a page, and aliases that lead to it. */
+export const recordCollections = ['people', 'topics', 'places'] as const satisfies readonly CollectionName[];
+export type RecordCollection = (typeof recordCollections)[number];
+
+export function isRecordCollection(name: CollectionName): name is RecordCollection {
+  return (recordCollections as readonly string[]).includes(name);
+}

@@ -1,0 +1,61 @@
+/**
+ * YAML as the archive reads it: YAML 1.2 (core schema), where `2024-02-30` stays the text it
+ * is instead of rolling over to a date in March. Astro's own parser (YAML 1.1) turns such
+ * unquoted dates into `Date`s, so they are marked (`YamlTimestamp`) and the validator decides,
+ * field by field, where a date is welcome (`resolveTimestamps`).
+ */
+import { parseDocument, type ScalarTag } from 'yaml';
+import { fieldPath, type Report } from './problem.ts';
+
+/**
+ * A plain YAML value that YAML 1.1, and so Astro's parser, reads as a date (`2024-05-20`,
+ * `2024-05-20 10:00:00`). Welcome where a date is expected (it is then checked as text),
+ * refused anywhere else: Astro would hand the page a `Date` instead of the text written.
+ */
+export class YamlTimestamp {
+  readonly text: string;
+  constructor(text: string) {
+    this.text = text;
+  }
+}
+
+/** What YAML 1.1 (and so Astro) reads as a timestamp: `2024-05-20`, `2024-5-20 10:00:00Z`… */
+const timestampTag: ScalarTag = {
+  tag: 'tag:yaml.org,2002:timestamp',
+  default: true,
+  test: /^\d{4}-\d\d?-\d\d?(?:(?:[Tt]|[ \t]+)\d\d?:\d\d:\d\d(?:\.\d*)?(?:[ \t]*(?:Z|[-+]\d\d?(?::\d\d)?))?)?$/,
+  resolve: (text) => new YamlTimestamp(text),
+};
+
+/**
+ * Parses YAML 1.2 (core schema). Duplicate keys are an error, and so is anything the parser
+ * only warns about (an unknown tag such as `!!binary`): Astro's parser would read it otherwise.
+ */
+export function parseYaml(text: string): { data?: unknown; parseError?: string } {
+  const doc = parseDocument(text, { schema: 'core', customTags: [timestampTag], uniqueKeys: true, prettyErrors: true });
+  const problem = doc.errors[0] ?? doc.warnings[0];
+  if (problem) return { parseError: `YAML illisible : ${problem.message.split('\n')[0]?.replace(/:$/, '')}` };
+  return { data: doc.toJS() };
+}
+
+/**
+ * Replaces each `YamlTimestamp` by its text. Where `isDateField(field)` says a date belongs,
+ * that is all; elsewhere the value is reported, since Astro would read it as a date.
+ */
+export function resolveTimestamps(data: unknown, isDateField: (field: string) => boolean, report: Report): unknown {
+  const visit = (value: unknown, path: PropertyKey[]): unknown => {
+    if (value instanceof YamlTimestamp) {
+      const field = fieldPath(path);
+      if (!isDateField(field)) {
+        report(field, `« ${value.text} » serait lu comme une date : attendu du texte, écrit entre guillemets`);
+      }
+      return value.text;
+    }
+    if (Array.isArray(value)) return value.map((v, i) => visit(v, [...path, i]));
+    if (value !== null && typeof value === 'object') {
+      return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, visit(v, [...path, k])]));
+    }
+    return value;
+  };
+  return visit(data, []);
+}

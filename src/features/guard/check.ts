@@ -1,0 +1,74 @@
+/**
+ * What the guard checks, as plain functions (`npm run check:content` runs the first without
+ * building): the content before a build, and a finished build against its content.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Problem } from '#content/problem.ts';
+import { listContent, readContent } from '#content/read.ts';
+import { validateContent } from '#content/validate/index.ts';
+import { aliasProblems } from '#content/validate/aliases.ts';
+import { entryRoute, isEntryRoute } from '#archive/urls.ts';
+import { parseManifest, readManifest } from '#features/permanence/manifest.ts';
+import { checkOutput } from '#features/permanence/output-check.ts';
+import { isPageRoute, readRedirects, redirectOf, redirectsAgainstContent } from '#features/permanence/redirects.ts';
+import { listFiles } from '#features/site-files.ts';
+import { isId } from '#content/ids.ts';
+
+/** Reads and validates the content folder, without building; returns the problems found. */
+export function checkContent(root: string, contentDir: string): Problem[] {
+  const { files, problems } = readContent(root, contentDir);
+  // The page of every entry: what the content promises to produce.
+  const known = new Set(files.filter((f) => isId(f.id)).map((f) => entryRoute(f.collection, f.id)));
+  const redirects = readRedirects(root, contentDir);
+  const manifestFile = readManifest(root, contentDir);
+  const manifest = parseManifest(manifestFile.file, manifestFile.text);
+  // A manifest address below a document or record page that no longer exists is lost,
+  // unless redirected; other addresses are checked on the built site.
+  const lost: Problem[] = manifest.entries.flatMap(({ route, line }) => {
+    const page = [...route.matchAll(/[^/]+\//g)]
+      .map((m) => route.slice(0, (m.index ?? 0) + m[0].length))
+      .find(isEntryRoute);
+    if (page === undefined || known.has(page) || redirectOf(route, redirects.redirects)) return [];
+    return [
+      {
+        severity: 'error' as const,
+        file: manifestFile.file,
+        field: `ligne ${line}`,
+        message: `« ${route} » a été publiée mais n’est plus produite : ajoutez une redirection dans content/redirects.yaml`,
+      },
+    ];
+  });
+  return [
+    ...problems,
+    ...validateContent(files),
+    // Aliases that no document contains, or that two records claim (see rehype-link-aliases).
+    ...aliasProblems(files),
+    ...redirects.problems,
+    ...redirectsAgainstContent(redirects.file, redirects.redirects, known),
+    ...manifest.problems,
+    ...lost,
+  ];
+}
+
+/** Checks a finished build in `outDir` against the content it was built from. */
+export function checkBuild(root: string, contentDir: string, outDir: string): Problem[] {
+  const { files } = listContent(root, contentDir, ['readouts']);
+  const redirects = readRedirects(root, contentDir);
+  const manifestFile = readManifest(root, contentDir);
+  const redirectPages = new Set(
+    redirects.redirects
+      .map((r) => r.from)
+      .filter((from) => {
+        const page = join(outDir, from, 'index.html');
+        return isPageRoute(from) && existsSync(page) && /<meta http-equiv="refresh"/i.test(readFileSync(page, 'utf8'));
+      }),
+  );
+  return checkOutput({
+    files: listFiles(outDir),
+    redirectPages,
+    readouts: files.map((f) => ({ id: f.id, path: f.path })),
+    manifest: { file: manifestFile.file, entries: parseManifest(manifestFile.file, manifestFile.text).entries },
+    redirects: { file: redirects.file, entries: redirects.redirects },
+  });
+}

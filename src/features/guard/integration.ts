@@ -1,0 +1,82 @@
+/**
+ * Two Astro integrations that make the build the archive's gatekeeper.
+ *
+ * - `contentGuard` validates `content/` (entries, `redirects.yaml`, `urls.txt`) before Astro
+ *   reads it, so that `astro build`, `astro dev` and `astro check` stop with every problem
+ *   listed, instead of logging and carrying on.
+ * - `outputGuard`, last in the list, checks the finished build (one page per document, no
+ *   published address lost, redirects that lead somewhere) and writes `_redirects`.
+ */
+import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { join, resolve } from 'node:path';
+import { formatProblem, type Problem } from '#content/problem.ts';
+import { normalizeBase } from '#archive/urls.ts';
+import { readRedirects, redirectsFile } from '#features/permanence/redirects.ts';
+import { checkBuild, checkContent } from './check.ts';
+
+/**
+ * Logs every problem, then throws a short error (without a stack trace: the problems are in
+ * files, not in code) so that Astro stops and exits with a non-zero status.
+ */
+function enforce(problems: Problem[], logger: AstroIntegrationLogger, what: string): void {
+  for (const p of problems.filter((x) => x.severity === 'warning')) logger.warn(formatProblem(p));
+  const errors = problems.filter((x) => x.severity === 'error');
+  if (errors.length === 0) return;
+  for (const p of errors) logger.error(formatProblem(p));
+  const error = new Error(`${what} : ${errors.length} erreur(s), détaillée(s) ci-dessus.`);
+  error.stack = '';
+  throw Object.assign(error, {
+    hint: '`npm run check:content` vérifie le contenu sans construire le site. Les règles et leurs messages sont dans le README, section « Validation rules ».',
+  });
+}
+
+export default function contentGuard(options: { contentDir: string }): AstroIntegration {
+  return {
+    name: 'readout-archive:content-guard',
+    hooks: {
+      'astro:config:setup': ({ config, logger }) => {
+        const root = fileURLToPath(config.root);
+        enforce(checkContent(root, resolve(root, options.contentDir)), logger, 'Contenu invalide');
+      },
+    },
+  };
+}
+
+/** Must come last among the integrations: it reads the output the others write. */
+export function outputGuard(options: { contentDir: string }): AstroIntegration {
+  let root = '';
+  let base = '/';
+  return {
+    name: 'readout-archive:output-guard',
+    hooks: {
+      'astro:config:done': ({ config }) => {
+        root = fileURLToPath(config.root);
+        base = normalizeBase(config.base);
+      },
+      'astro:build:done': ({ dir, logger }) => {
+        const outDir = fileURLToPath(dir);
+        const contentDir = resolve(root, options.contentDir);
+        writeFileSync(join(outDir, '_redirects'), redirectsFile(readRedirects(root, contentDir).redirects, base));
+        prefixHeaders(join(outDir, '_headers'), base);
+        enforce(checkBuild(root, contentDir, outDir), logger, 'Construction incomplète');
+      },
+    },
+  };
+}
+
+/** For `@astrojs/sitemap`'s `filter`: leaves out redirect pages, which are not pages of their own. */
+export function notARedirect(contentDir: string, base: string): (page: string) => boolean {
+  const root = process.cwd();
+  const { redirects } = readRedirects(root, resolve(root, contentDir));
+  const paths = new Set(redirects.map((r) => normalizeBase(base) + r.from));
+  return (page) => !paths.has(new URL(page).pathname);
+}
+
+/** `_headers` is written for a site at the root; under a base path, its path rules move below it. */
+function prefixHeaders(file: string, base: string): void {
+  if (base === '/' || !existsSync(file)) return;
+  const text = readFileSync(file, 'utf8');
+  writeFileSync(file, text.replace(/^\/(?=\S*$)/gm, base));
+}

@@ -1,0 +1,29 @@
+/**
+ * The archive's alias table: every `aliases` entry of the people, topic and place records,
+ * with the page it links to. `astro.config.mjs` reads it once from the YAML files (before
+ * Astro loads any collection) and hands it to `rehype-link-aliases`; the table is part of
+ * the configuration, so changing an alias makes Astro render the documents again.
+ * (`src/content/validate/aliases.ts` checks the same aliases over the whole archive.)
+ */
+import { declaredAliases, type Alias } from '#content/aliases.ts';
+import { readContent, type ContentFile } from '#content/read.ts';
+import { isRecordCollection, recordCollections } from '#content/schema.ts';
+import { entryRoute, href } from '#archive/urls.ts';
+
+/** One entry per alias of the records among `files`, linking to the record's page under `base`. */
+export function aliasTable(files: readonly ContentFile[], base: string): Alias[] {
+  return files.flatMap((f) =>
+    isRecordCollection(f.collection)
+      ? declaredAliases(f.data).map((text) => ({
+          text,
+          href: href(entryRoute(f.collection, f.id), base),
+          record: `${f.collection}/${f.id}`,
+        }))
+      : [],
+  );
+}
+
+/** Reads the records' YAML files only (never the documents) and returns the table for `base`. */
+export function readAliasTable(contentDir: string, base: string, root: string = process.cwd()): Alias[] {
+  return aliasTable(readContent(root, contentDir, recordCollections).files, base);
+}

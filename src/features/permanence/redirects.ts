@@ -1,0 +1,181 @@
+/**
+ * Redirects, kept in `content/redirects.yaml`: how a renamed document (or any retired
+ * address) keeps answering. Each entry is `{ from, to, date, reason }`, routes relative to
+ * the base as `src/archive/urls.ts` makes them. A page route (`comptes-rendus/ancien-id/`) also
+ * covers the files below it (`comptes-rendus/ancien-id/source.md` → the same file under
+ * `to`). The build turns the entries into a redirect page at each `from` and into
+ * `_redirects` for hosts that read it; `deploy/` reads the same file.
+ */
+import { z } from 'astro/zod';
+import { calendarDate } from '#content/schema.ts';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fieldPath, type Problem } from '#content/problem.ts';
+import { displayPath } from '#content/read.ts';
+import { dateFields, schemaProblems } from '#content/validate/schema-issues.ts';
+import { parseYaml, resolveTimestamps } from '#content/yaml.ts';
+import { formatRoute, ROUTE } from './manifest.ts';
+import { isEntryRoute } from '#archive/urls.ts';
+
+export const REDIRECTS_FILE = 'redirects.yaml';
+
+const route = (what: string) =>
+  z.string({ error: `attendu : ${what}, une adresse relative à la base du site (texte)` }).regex(ROUTE, {
+    error: `attendu : ${what}, une adresse relative à la base, sans « / » initial, comme « comptes-rendus/x/ »`,
+  });
+
+export const redirectSchema = z.strictObject({
+  /** The retired address. */
+  from: route('l’ancienne adresse').min(1, { error: 'attendu : l’ancienne adresse, non vide' }),
+  /** The address that replaces it; `''` is the home page. */
+  to: route('la nouvelle adresse'),
+  /** The day the redirect was made, `YYYY-MM-DD`. */
+  date: calendarDate,
+  /** Why, in a short French sentence; shown on the redirect page. */
+  reason: z.string({ error: 'attendu : le motif (texte)' }).trim().min(1, { error: 'attendu : le motif, non vide' }),
+});
+
+const redirectDates = dateFields(redirectSchema);
+
+/** An entry of the file, with its position there (`[index]` in messages). */
+export type Redirect = z.output<typeof redirectSchema> & { index: number };
+
+/** Whether a route is a page (a folder), which can hold files below it. */
+export const isPageRoute = (r: string) => r === '' || r.endsWith('/');
+
+/** Where `route` goes when a redirect covers it: the entry itself, or a file below a page entry. */
+export function redirectOf(
+  route: string,
+  redirects: readonly Redirect[],
+): { target: string; entry: Redirect } | undefined {
+  for (const entry of redirects) {
+    if (route === entry.from) return { target: entry.to, entry };
+    if (isPageRoute(entry.from) && isPageRoute(entry.to) && route.startsWith(entry.from)) {
+      return { target: entry.to + route.slice(entry.from.length), entry };
+    }
+  }
+  return undefined;
+}
+
+/**
+ * Parses the file's data and checks the entries among themselves: every field, no address
+ * redirected twice, no redirect to itself, no chain (a `to` that is itself redirected).
+ */
+export function parseRedirects(file: string, data: unknown): { redirects: Redirect[]; problems: Problem[] } {
+  const problems: Problem[] = [];
+  const report = (field: string, message: string) => problems.push({ severity: 'error', file, field, message });
+  if (data === null || data === undefined) return { redirects: [], problems };
+  if (!Array.isArray(data)) {
+    report('(racine)', 'attendu : une liste d’entrées « - from: …, to: …, date: …, reason: … »');
+    return { redirects: [], problems };
+  }
+  const redirects: Redirect[] = [];
+  data.forEach((item, i) => {
+    const at = (field: string, message: string) => report(fieldPath([i]) + (field ? `.${field}` : ''), message);
+    const raw = resolveTimestamps(item, redirectDates, at);
+    const parsed = redirectSchema.safeParse(raw);
+    if (!parsed.success) {
+      schemaProblems(redirectSchema, raw, at);
+      return;
+    }
+    redirects.push({ ...parsed.data, index: i });
+  });
+
+  const inLoop = new Set<string>();
+  redirects.forEach((r, k) => {
+    if (inLoop.has(r.from)) return; // a loop is one problem, reported on its first entry
+    const field = (name: string) => `[${r.index}].${name}`;
+    const earlier = redirects.findIndex((other) => other.from === r.from);
+    if (earlier !== k) {
+      report(
+        field('from'),
+        `« ${formatRoute(r.from)} » est déjà redirigée par l’entrée [${redirects[earlier]!.index}]`,
+      );
+      return;
+    }
+    if (r.to === r.from) {
+      report(field('to'), 'boucle : une adresse ne peut pas rediriger vers elle-même');
+      return;
+    }
+    const next = redirectOf(r.to, redirects);
+    if (!next) return;
+    // Follow the chain to its end, or until it comes back.
+    const visited = new Set([r.from]);
+    let current = r.to;
+    let loops = false;
+    for (let hop: ReturnType<typeof redirectOf> = next; hop; hop = redirectOf(current, redirects)) {
+      if (visited.has(current)) {
+        loops = true;
+        visited.forEach((route) => inLoop.add(route));
+        break;
+      }
+      visited.add(current);
+      current = hop.target;
+    }
+    const via = `« ${formatRoute(r.to)} » est elle-même redirigée (entrée [${next.entry.index}])`;
+    report(
+      field('to'),
+      loops
+        ? `boucle de redirections : ${via} et l’on revient à une adresse déjà vue`
+        : `chaîne de redirections : ${via} ; attendu l’adresse finale « ${formatRoute(current)} »`,
+    );
+  });
+  return { redirects, problems };
+}
+
+/**
+ * Checks entries against the routes the content will produce, before any build: no
+ * redirect may hide a document or a record, and a redirect to one must find it.
+ */
+export function redirectsAgainstContent(
+  file: string,
+  redirects: readonly Redirect[],
+  contentRoutes: ReadonlySet<string>,
+): Problem[] {
+  const problems: Problem[] = [];
+  for (const r of redirects) {
+    if (contentRoutes.has(r.from)) {
+      problems.push({
+        severity: 'error',
+        file,
+        field: `[${r.index}].from`,
+        message: `« ${r.from} » est l’adresse d’une fiche ou d’un document existant : une redirection ne peut pas la remplacer`,
+      });
+    }
+    // A `to` that is itself redirected is a chain, already reported.
+    if (isEntryRoute(r.to) && !contentRoutes.has(r.to) && !redirectOf(r.to, redirects)) {
+      problems.push({
+        severity: 'error',
+        file,
+        field: `[${r.index}].to`,
+        message: `« ${r.to} » n’existe pas : attendu l’adresse d’une page du site`,
+      });
+    }
+  }
+  return problems;
+}
+
+/** `_redirects` (Netlify, Cloudflare Pages): one line per entry, and one for the files below a page. */
+export function redirectsFile(redirects: readonly Redirect[], base: string): string {
+  const lines = ['# Généré par la construction depuis content/redirects.yaml : ne pas modifier à la main.'];
+  for (const r of redirects) {
+    lines.push(`${base}${r.from} ${base}${r.to} 301`);
+    if (isPageRoute(r.from) && isPageRoute(r.to)) lines.push(`${base}${r.from}* ${base}${r.to}:splat 301`);
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+/** `content/redirects.yaml`, validated on its own (cross-checks need the content or the output). */
+export function readRedirects(
+  root: string,
+  contentDir: string,
+): { file: string; redirects: Redirect[]; problems: Problem[] } {
+  const abs = join(contentDir, REDIRECTS_FILE);
+  const file = displayPath(root, abs);
+  if (!existsSync(abs)) return { file, redirects: [], problems: [] };
+  const { data, parseError } = parseYaml(readFileSync(abs, 'utf8'));
+  if (parseError !== undefined) {
+    return { file, redirects: [], problems: [{ severity: 'error', file, field: '(YAML)', message: parseError }] };
+  }
+  return { file, ...parseRedirects(file, data) };
+}

@@ -1,0 +1,89 @@
+/**
+ * The files published next to each document (source, references, JSON record, preview image:
+ * `src/features/readout-files/build.ts`) are made by a worker thread that starts with the build and
+ * runs on a second core while Astro works: it reads the archive and draws the previews while
+ * Astro loads the content, then writes the files into the output folder once Astro has
+ * emptied it, while Astro renders the pages. The build ends when both are done. The development server serves them one at a time instead (`src/features/readout-files/route.ts`).
+ */
+import type { AstroIntegration } from 'astro';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import type { DocumentFilesJob, DocumentFilesResult } from './build.ts';
+import { PREVIEW_CACHE_SUBDIR } from '#features/preview/content.ts';
+import { citationFormats, normalizeBase, routes } from '#archive/urls.ts';
+
+/** The worker thread of a build: `write` gives it the output folder once Astro has emptied it. */
+function start(job: DocumentFilesJob): { result: Promise<DocumentFilesResult>; write: (outDir: string) => void } {
+  const worker = new Worker(new URL('./worker.ts', import.meta.url), { workerData: job });
+  const result = new Promise<DocumentFilesResult>((done, fail) => {
+    worker.once('message', (message: { result?: DocumentFilesResult; error?: string }) => {
+      if (message.result) done(message.result);
+      else fail(new Error(message.error));
+    });
+    worker.once('error', fail);
+    worker.once('exit', (code) => fail(new Error(`le processus de travail s’est arrêté (code ${code})`)));
+  });
+  // Awaited at the end of the build; a failure before then is not an unhandled rejection.
+  result.catch(() => {});
+  // A build that stops early does not wait for the worker. After the listeners, which would
+  // otherwise keep the process alive again.
+  worker.unref();
+  return { result, write: (outDir) => worker.postMessage(outDir) };
+}
+
+export default function documentFiles(options: { contentDir: string }): AstroIntegration {
+  let worker: ReturnType<typeof start> | undefined;
+  let outDir = '';
+  return {
+    name: 'readout-archive:document-files',
+    hooks: {
+      'astro:config:setup': ({ command, config, injectRoute }) => {
+        if (command === 'dev') {
+          const entrypoint = new URL('./route.ts', import.meta.url);
+          const id = 'identifiant';
+          for (const route of [
+            routes.readoutSource(id),
+            routes.readoutPreview(id),
+            routes.apiReadout(id),
+            ...citationFormats.map((format) => routes.readoutCitation(id, format)),
+          ]) {
+            injectRoute({ pattern: `/${route.replace(id, '[id]')}`, entrypoint });
+          }
+        }
+        if (command !== 'build') return;
+        const root = fileURLToPath(config.root);
+        const cacheDir = fileURLToPath(config.cacheDir);
+        worker = start({
+          root,
+          contentDir: resolve(root, options.contentDir),
+          site: config.site ?? 'http://localhost:4321',
+          base: normalizeBase(config.base),
+          fontsDir: join(root, 'src/assets/fonts'),
+          previewCacheDir: join(cacheDir, PREVIEW_CACHE_SUBDIR),
+        });
+      },
+      'astro:config:done': ({ config }) => {
+        outDir = fileURLToPath(config.outDir);
+      },
+      // Called once Astro has emptied the output folder: the worker may write into it.
+      'astro:build:setup': () => {
+        worker?.write(outDir);
+      },
+      'astro:build:done': async ({ logger }) => {
+        if (!worker) throw new Error('Fichiers des documents : le processus de travail n’a pas été lancé');
+        const waited = performance.now();
+        const result = await worker.result.catch((error: Error) => {
+          throw new Error(`Fichiers des documents : ${error.message}`, { cause: error });
+        });
+        for (const line of result.warnings) logger.warn(line);
+        const { drawn, cached } = result.previews;
+        logger.info(
+          `${result.documents} document(s) : ${result.routes.length} fichiers écrits en ${result.seconds.toFixed(1)} s ` +
+            `(attente de la fin : ${((performance.now() - waited) / 1000).toFixed(1)} s)`,
+        );
+        logger.info(`aperçus : ${drawn + cached} images, ${drawn} dessinée(s), ${cached} reprise(s) du cache`);
+      },
+    },
+  };
+}

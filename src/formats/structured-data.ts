@@ -1,0 +1,183 @@
+/**
+ * Structured data (schema.org, as JSON-LD) describing each page for search engines and
+ * library tools: a document is a `Report` about a meeting (an `Event` at a `Place`, whose
+ * attendees carry the role the document gives them), people are `Person`s, and every page
+ * with breadcrumbs has a `BreadcrumbList`. Every node that has a page here takes that page's
+ * permanent URL as its `@id`, so the same person is the same node on every page.
+ *
+ * Dates: a document's `date` is the day of the meeting. It is the Event's `startDate` and the
+ * Report's `temporalCoverage`; the Report's `datePublished` is given only when the source
+ * shows the original's publication day (`source.published`), never inferred.
+ */
+import type {
+  BreadcrumbList,
+  EventLeaf,
+  OrganizationLeaf,
+  PersonLeaf,
+  PlaceLeaf,
+  Report,
+  Role,
+  Thing,
+  ThingLeaf,
+  WithContext,
+} from 'schema-dts';
+import { countries } from '#content/countries.ts';
+import { t } from '#i18n/index.ts';
+import { recordsOf, type Archive, type Person, type Place, type Readout, type Topic } from '#archive/archive.ts';
+import { formatDate } from '#i18n/dates.ts';
+import { routes, type Absolute } from '#archive/urls.ts';
+
+export type JsonLd = WithContext<Thing>;
+
+const context = 'https://schema.org' as const;
+
+/** A crumb with the full address of its page. */
+export interface LinkedCrumb {
+  name: string;
+  url: string;
+}
+
+/** The trail from the home page to the page itself, positions from 1. */
+export function breadcrumbList(crumbs: readonly LinkedCrumb[]): WithContext<BreadcrumbList> {
+  return {
+    '@context': context,
+    '@type': 'BreadcrumbList',
+    itemListElement: crumbs.map((crumb, i) => ({
+      '@type': 'ListItem',
+      position: i + 1,
+      name: crumb.name,
+      item: crumb.url,
+    })),
+  };
+}
+
+/** A person, identified by the URL of their page. */
+export function personNode(person: Person, url: Absolute): PersonLeaf {
+  const { data } = person;
+  const page = url(routes.person(person.id));
+  return {
+    '@type': 'Person',
+    '@id': page,
+    url: page,
+    name: data.name,
+    ...(data.nameOriginal !== undefined && { alternateName: data.nameOriginal }),
+    ...(data.description !== undefined && { description: data.description }),
+    nationality: { '@type': 'Country', name: countries[data.country], identifier: data.country },
+  };
+}
+
+/** A place, with the country it is in. */
+export function placeNode(place: Place, url: Absolute): PlaceLeaf {
+  const { data } = place;
+  const page = url(routes.place(place.id));
+  return {
+    '@type': 'Place',
+    '@id': page,
+    url: page,
+    name: data.name,
+    ...(data.nameOriginal !== undefined && { alternateName: data.nameOriginal }),
+    address: { '@type': 'PostalAddress', addressCountry: data.country },
+  };
+}
+
+/** A topic: an `Organization` when it is one, otherwise a `Thing`. */
+export function topicNode(topic: Topic, url: Absolute): OrganizationLeaf | ThingLeaf {
+  const page = url(routes.topic(topic.id));
+  const common = { '@id': page, url: page, name: topic.data.label, description: topic.data.description };
+  return topic.data.kind === 'organisation' ? { '@type': 'Organization', ...common } : { '@type': 'Thing', ...common };
+}
+
+/** The person alone, for their own page. */
+export function personJsonLd(person: Person, url: Absolute): WithContext<PersonLeaf> {
+  return { '@context': context, ...personNode(person, url) };
+}
+
+/** The place alone, for its own page. */
+export function placeJsonLd(place: Place, url: Absolute): WithContext<PlaceLeaf> {
+  return { '@context': context, ...placeNode(place, url) };
+}
+
+/** The topic alone, for its own page. */
+export function topicJsonLd(topic: Topic, url: Absolute): WithContext<OrganizationLeaf | ThingLeaf> {
+  return { '@context': context, ...topicNode(topic, url) };
+}
+
+/** The meeting a document reports: when, where, who took part and in what role. */
+export function meetingNode(readout: Readout, archive: Archive, url: Absolute): EventLeaf {
+  const { data } = readout;
+  const { place, participants } = recordsOf(readout, archive);
+  const location = placeNode(place, url);
+  const attendee: Role<PersonLeaf, 'attendee'>[] = participants.map((p) => ({
+    '@type': 'Role',
+    roleName: p.role,
+    attendee: personNode(p.person, url),
+  }));
+  return {
+    '@type': 'Event',
+    '@id': `${url(routes.readout(readout.id))}#rencontre`,
+    name: data.title,
+    startDate: data.date,
+    location,
+    attendee,
+    ...(data.event !== undefined && { superEvent: { '@type': 'Event', name: data.event, location } }),
+  };
+}
+
+const names = new Intl.ListFormat('fr', { type: 'conjunction' });
+
+/** One sentence describing a document: the page's description, its OpenGraph description and the Report's. */
+export function readoutDescription(readout: Readout, archive: Archive): string {
+  const { place, participants } = recordsOf(readout, archive);
+  return t('readout.description', {
+    date: formatDate(readout.data.date),
+    place: place.data.name,
+    participants: names.format(participants.map((p) => p.person.data.name)),
+  });
+}
+
+/** A document: the report of a meeting, about its topics, mentioning people, in French. */
+export function readoutJsonLd(
+  readout: Readout,
+  archive: Archive,
+  url: Absolute,
+  image?: string | undefined,
+): WithContext<Report> {
+  const { data } = readout;
+  const page = url(routes.readout(readout.id));
+  const home = url(routes.home());
+  const records = recordsOf(readout, archive);
+  const topics = records.topics.map((topic) => topicNode(topic, url));
+  const source = data.source;
+  return {
+    '@context': context,
+    '@type': 'Report',
+    '@id': page,
+    url: page,
+    name: data.title,
+    headline: data.title,
+    description: readoutDescription(readout, archive),
+    inLanguage: data.language,
+    temporalCoverage: data.date,
+    ...(source?.published !== undefined && { datePublished: source.published }),
+    ...(source !== undefined && { publisher: { '@type': 'Organization', name: source.publisher } }),
+    ...(source?.url !== undefined && { isBasedOn: source.url }),
+    about: [meetingNode(readout, archive, url), ...topics],
+    mentions: records.mentions.map((m) => personNode(m.person, url)),
+    contentLocation: placeNode(records.place, url),
+    isPartOf: { '@type': 'WebSite', '@id': home, url: home, name: t('site.name'), inLanguage: 'fr' },
+    ...(image !== undefined && { image }),
+  };
+}
+
+/**
+ * JSON for a `<script type="application/ld+json">`: `<`, `>` and `&` are escaped so that no
+ * text (a title with `</script>`) can end the element, and U+2028/U+2029 are escaped too.
+ */
+export function serializeJsonLd(data: JsonLd): string {
+  return JSON.stringify(data)
+    .replace(/</g, '\\u003c')
+    .replace(/>/g, '\\u003e')
+    .replace(/&/g, '\\u0026')
+    .replace(/\u2028/g, '\\u2028')
+    .replace(/\u2029/g, '\\u2029');
+}

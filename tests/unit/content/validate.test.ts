@@ -1,0 +1,196 @@
+/**
+ * Every validation rule, one broken input each: a copy of `content/` with one fixture from
+ * `tests/fixtures/invalid/<case>/` laid over it must give exactly one error, naming the
+ * fixture's file and the field. The same rules run in `astro build` (see
+ * `tests/build/bad-input.test.ts`, which builds a representative subset for real).
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, test } from 'vitest';
+import { root } from '../../support/build.ts';
+import { contentWith, fixtures } from '../../support/content-copy.ts';
+import { checkContent } from '#features/guard/check.ts';
+import { checkBody } from '#content/validate/body.ts';
+import { formatProblem, type Problem } from '#content/problem.ts';
+
+interface Case {
+  /** Folder under `tests/fixtures/invalid/`. */
+  name: string;
+  /** The broken file, relative to the content folder. */
+  file: string;
+  /** The field the error must name; for the text, `texte, ligne N` of the line holding `line`. */
+  field: string | { line: string };
+  message: RegExp;
+  /** What the row proves, as a sentence. */
+  why: string;
+}
+
+const doc = (name: string) => `readouts/2024/${name}.md`;
+
+// prettier-ignore
+const cases: Case[] = [
+  // References between files.
+  { name: 'unknown-participant', file: doc('2024-05-21-participant-inconnu'), field: 'participants[0].person', message: /« wang-yii » n’existe pas.*content\/people\//, why: 'a participant with no record in content/people/ is refused' },
+  { name: 'unknown-mention', file: doc('2024-05-21-mention-inconnue'), field: 'mentions[0]', message: /« xi-jinpin » n’existe pas/, why: 'a mention with no record is refused' },
+  { name: 'unknown-topic', file: doc('2024-05-21-theme-inconnu'), field: 'topics[1]', message: /« theme-inconnu » n’existe pas.*content\/topics\//, why: 'a topic with no record is refused' },
+  { name: 'unknown-place', file: doc('2024-05-21-lieu-inconnu'), field: 'place', message: /« pekin » n’existe pas.*content\/places\//, why: 'a place with no record is refused' },
+  { name: 'duplicate-topic', file: doc('2024-05-21-theme-en-double'), field: 'topics[1]', message: /en double/, why: 'a topic listed twice is refused' },
+  { name: 'duplicate-participant', file: doc('2024-05-21-participant-en-double'), field: 'participants[1].person', message: /figure déjà en participants\[0\]/, why: 'the same participant twice is refused' },
+  { name: 'duplicate-mention', file: doc('2024-05-21-mention-en-double'), field: 'mentions[1].person', message: /figure déjà en mentions\[0\]/, why: 'the same person mentioned twice is refused' },
+  { name: 'participant-also-mentioned', file: doc('2024-05-21-participant-mentionne'), field: 'mentions[0]', message: /participe déjà/, why: 'a participant also listed as mentioned is refused' },
+  // Dates.
+  { name: 'impossible-date', file: doc('2024-02-30-date-impossible'), field: 'date', message: /date réelle.*« 2024-02-30 »/, why: 'the 30th of February is refused' },
+  { name: 'impossible-month', file: doc('2024-13-45-mois-impossible'), field: 'date', message: /date réelle.*« 2024-13-45 »/, why: 'a thirteenth month is refused' },
+  { name: 'french-date', file: doc('2024-05-20-date-a-la-francaise'), field: 'date', message: /AAAA-MM-JJ.*« 20\/05\/2024 »/, why: 'a date written 20/05/2024 is refused' },
+  { name: 'date-with-time', file: doc('2024-05-21-date-avec-heure'), field: 'date', message: /AAAA-MM-JJ.*« 2024-05-21T10:00:00 »/, why: 'a date with a time is refused' },
+  { name: 'date-with-zone', file: doc('2024-05-21-date-avec-fuseau'), field: 'date', message: /AAAA-MM-JJ/, why: 'a date with a time and a time zone is refused' },
+  { name: 'retrieved-impossible', file: doc('2024-05-21-consultation-impossible'), field: 'source.retrieved', message: /date réelle.*« 2024-06-31 »/, why: 'an impossible retrieval date is refused' },
+  { name: 'date-in-text-field', file: doc('2024-05-21-occasion-lue-comme-date'), field: 'event', message: /serait lu comme une date.*guillemets/, why: 'an unquoted date where text belongs is refused, since Astro would read a date' },
+  // Required fields.
+  { name: 'missing-title', file: doc('2024-05-21-sans-titre'), field: 'title', message: /obligatoire absent.*titre/, why: 'a document without a title is refused' },
+  { name: 'empty-title', file: doc('2024-05-21-titre-vide'), field: 'title', message: /titre, non vide/, why: 'a blank title is refused' },
+  { name: 'missing-participants', file: doc('2024-05-21-sans-participants'), field: 'participants', message: /obligatoire absent.*participants/, why: 'a document without participants is refused' },
+  { name: 'empty-participants', file: doc('2024-05-21-participants-vides'), field: 'participants', message: /au moins un participant/, why: 'an empty list of participants is refused' },
+  { name: 'missing-role', file: doc('2024-05-21-sans-role'), field: 'participants[0].role', message: /obligatoire absent.*rôle/, why: 'a participant without a role is refused' },
+  { name: 'missing-topics', file: doc('2024-05-21-sans-themes'), field: 'topics', message: /obligatoire absent.*thèmes/, why: 'a document without topics is refused' },
+  { name: 'empty-topics', file: doc('2024-05-21-themes-vides'), field: 'topics', message: /au moins un thème/, why: 'an empty list of topics is refused' },
+  { name: 'missing-place', file: doc('2024-05-21-sans-lieu'), field: 'place', message: /obligatoire absent/, why: 'a document without a place is refused' },
+  { name: 'empty-body', file: doc('2024-05-21-texte-vide'), field: 'texte', message: /texte du document, non vide/, why: 'a document without text is refused' },
+  { name: 'wrong-language', file: doc('2024-05-21-langue-anglaise'), field: 'language', message: /« fr »/, why: 'a language other than French is refused' },
+  { name: 'source-javascript-url', file: doc('2024-05-21-source-javascript'), field: 'source.url', message: /http\(s\)/, why: 'a source address that is not http(s) is refused' },
+  // Unknown keys, in every collection.
+  { name: 'unknown-key', file: doc('2024-05-21-cle-inconnue'), field: 'auteur', message: /clé inconnue.*title, date, place/, why: 'an unknown key in a document is refused, listing the keys allowed' },
+  { name: 'unknown-key-participant', file: doc('2024-05-21-cle-inconnue-participant'), field: 'participants[0].fonction', message: /clé inconnue.*person, role, designation/, why: 'an unknown key in a participant is refused' },
+  { name: 'unknown-key-mention', file: doc('2024-05-21-cle-inconnue-mention'), field: 'mentions[0].remarque', message: /clé inconnue.*person, designation, note/, why: 'an unknown key in a mention is refused' },
+  { name: 'person-unknown-key', file: 'people/murat-nurtleu.yaml', field: 'nom', message: /clé inconnue/, why: 'an unknown key in a person is refused' },
+  { name: 'topic-unknown-key', file: 'topics/g20.yaml', field: 'sigle', message: /clé inconnue/, why: 'an unknown key in a topic is refused' },
+  { name: 'place-unknown-key', file: 'places/pekin.yaml', field: 'ville', message: /clé inconnue/, why: 'an unknown key in a place is refused' },
+  { name: 'redirect-unknown-key', file: 'redirects.yaml', field: '[0].statut', message: /clé inconnue.*from, to, date, reason/, why: 'an unknown key in a redirect is refused' },
+  // YAML itself.
+  { name: 'duplicate-key', file: doc('2024-05-21-cle-en-double'), field: '(YAML)', message: /YAML illisible.*line 10/, why: 'a key written twice is refused' },
+  { name: 'yaml-unknown-tag', file: doc('2024-05-21-balise-yaml'), field: 'title', message: /titre/, why: 'a YAML tag that makes a title something other than text is refused' },
+  { name: 'place-bad-yaml', file: 'places/pekin.yaml', field: '(YAML)', message: /YAML illisible/, why: 'a record that is not valid YAML is refused' },
+  { name: 'no-frontmatter', file: doc('2024-05-21-sans-en-tete'), field: '(YAML)', message: /« --- »/, why: 'a document without its YAML header is refused' },
+  // Ids and files.
+  { name: 'id-not-slug', file: doc('2024-05-21-Wang-Yi'), field: '(nom du fichier)', message: /minuscules ASCII/, why: 'a document id with capitals is refused' },
+  { name: 'id-without-date', file: doc('wang-yi-astana'), field: '(nom du fichier)', message: /commencer par la date/, why: 'a document id that does not start with its date is refused' },
+  { name: 'id-other-date', file: doc('2024-05-22-autre-date'), field: '(nom du fichier)', message: /« 2024-05-21-… »/, why: 'a document id that starts with another date is refused' },
+  { name: 'duplicate-id', file: 'readouts/2023/2024-05-20-wang-yi-sergei-aleinik.md', field: '(nom du fichier)', message: /en double/, why: 'two documents with one id, in different folders, are refused' },
+  { name: 'person-id-not-slug', file: 'people/Murat_Nurtleu.yaml', field: '(nom du fichier)', message: /minuscules ASCII/, why: 'a record id with capitals and an underscore is refused' },
+  { name: 'person-duplicate-id', file: 'people/chine/wang-yi.yaml', field: '(nom du fichier)', message: /en double/, why: 'two people with one id are refused' },
+  { name: 'stray-file', file: 'readouts/2024/notes.txt', field: '(fichier)', message: /\.md/, why: 'a file the archive would silently ignore is refused' },
+  // Records.
+  { name: 'person-missing-name', file: 'people/murat-nurtleu.yaml', field: 'name', message: /obligatoire absent.*nom/, why: 'a person without a name is refused' },
+  { name: 'person-unknown-country', file: 'people/murat-nurtleu.yaml', field: 'country', message: /ISO 3166-1/, why: 'a country code not in the list is refused' },
+  { name: 'person-original-name-without-language', file: 'people/murat-nurtleu.yaml', field: 'nameOriginalLang', message: /ensemble/, why: 'a name in another script without its language is refused' },
+  { name: 'topic-unknown-kind', file: 'topics/g20.yaml', field: 'kind', message: /organisation, initiative/, why: 'a topic of an unknown kind is refused' },
+  // The text: no HTML, safe links only.
+  { name: 'designation-not-in-text', file: doc('2024-05-21-designation-absente'), field: 'participants[0].designation', message: /ne figure pas dans le texte/, why: 'a designation that the text does not contain is refused' },
+  { name: 'html-script', file: doc('2024-05-21-html-script'), field: { line: '<script>' }, message: /HTML interdit.*<script>/, why: 'a script element in the text is refused' },
+  { name: 'html-iframe', file: doc('2024-05-21-html-iframe'), field: { line: '<iframe' }, message: /HTML interdit.*<iframe/, why: 'an iframe in the text is refused' },
+  { name: 'html-event-handler', file: doc('2024-05-21-html-evenement'), field: { line: 'onmouseover' }, message: /HTML interdit.*onmouseover/, why: 'an event-handler attribute in the text is refused once' },
+  { name: 'html-tag', file: doc('2024-05-21-html-balise'), field: { line: '<b>' }, message: /HTML interdit.*<b>/, why: 'any HTML tag in the text is refused once' },
+  { name: 'html-comment', file: doc('2024-05-21-html-commentaire'), field: { line: '<!--' }, message: /HTML interdit/, why: 'an HTML comment in the text is refused' },
+  { name: 'javascript-link', file: doc('2024-05-21-lien-javascript'), field: { line: 'javascript:' }, message: /lien refusé.*javascript:/, why: 'a javascript: link is refused' },
+  { name: 'javascript-reference-link', file: doc('2024-05-21-lien-reference-javascript'), field: { line: '[x]:' }, message: /lien refusé.*javascript:/, why: 'a javascript: link given as a reference definition is refused' },
+  { name: 'data-link', file: doc('2024-05-21-lien-data'), field: { line: 'data:' }, message: /lien refusé.*data:/, why: 'a data: link is refused' },
+  { name: 'protocol-relative-link', file: doc('2024-05-21-lien-sans-protocole'), field: { line: '//example.org' }, message: /lien refusé/, why: 'a protocol-relative link is refused' },
+  { name: 'image', file: doc('2024-05-21-image'), field: { line: '![photo]' }, message: /image interdite/, why: 'an image, which another host would serve, is refused' },
+  // Redirects.
+  { name: 'redirect-to-missing-page', file: 'redirects.yaml', field: '[0].to', message: /n’existe pas/, why: 'a redirect to a document that does not exist is refused' },
+  { name: 'redirect-hides-page', file: 'redirects.yaml', field: '[0].from', message: /document existant/, why: 'a redirect from the address of an existing document is refused' },
+  { name: 'redirect-chain', file: 'redirects.yaml', field: '[0].to', message: /chaîne de redirections.*2024-05-20-wang-yi-sergei-aleinik/, why: 'a chain of redirects is refused, naming the final address' },
+  { name: 'redirect-loop', file: 'redirects.yaml', field: '[0].to', message: /boucle/, why: 'a redirect to itself is refused' },
+  { name: 'redirect-cycle', file: 'redirects.yaml', field: '[0].to', message: /boucle/, why: 'two redirects that lead to each other are refused once' },
+  { name: 'redirect-twice', file: 'redirects.yaml', field: '[1].from', message: /déjà redirigée par l’entrée \[0\]/, why: 'the same address redirected twice is refused' },
+  { name: 'redirect-impossible-date', file: 'redirects.yaml', field: '[0].date', message: /date réelle/, why: 'a redirect with an impossible date is refused' },
+  { name: 'redirect-absolute-path', file: 'redirects.yaml', field: '[0].from', message: /sans « \/ » initial/, why: 'a redirect written with a leading slash is refused' },
+  // The manifest of published addresses.
+  { name: 'manifest-lost-document', file: 'urls.txt', field: 'ligne 4', message: /n’est plus produite.*redirects\.yaml/, why: 'a published document address that nothing serves any more is refused' },
+  { name: 'manifest-absolute-url', file: 'urls.txt', field: 'ligne 2', message: /relative à la base/, why: 'a manifest line that is a full URL is refused' },
+];
+
+/** Fixtures only a real build can judge (the output is needed); `tests/build/bad-input.test.ts` builds them. */
+const buildOnly = ['manifest-lost-page'];
+
+function expectedField(c: Case): string {
+  if (typeof c.field === 'string') return c.field;
+  const lines = readFileSync(join(fixtures, 'invalid', c.name, c.file), 'utf8').split('\n');
+  const index = lines.findIndex((l) => l.includes((c.field as { line: string }).line));
+  expect(index, `the fixture holds « ${c.field.line} »`).toBeGreaterThanOrEqual(0);
+  return `texte, ligne ${index + 1}`;
+}
+
+const errorsOf = (problems: Problem[]) => problems.filter((p) => p.severity === 'error');
+
+describe('content validation', () => {
+  test('the unmodified content passes, so that every error below comes from its fixture', () => {
+    const problems = checkContent(root, contentWith());
+    expect(errorsOf(problems).map(formatProblem)).toEqual([]);
+  });
+
+  test('every fixture folder has its row, and every row its folder', () => {
+    const folders = readdirSync(join(fixtures, 'invalid')).sort();
+    expect(folders.length).toBeGreaterThan(60);
+    expect(folders).toEqual([...cases.map((c) => c.name), ...buildOnly].sort());
+  });
+
+  test.each(cases)('$why ($name)', (c) => {
+    const problems = checkContent(root, contentWith(`invalid/${c.name}`));
+    const errors = errorsOf(problems);
+    expect(errors.map(formatProblem), 'exactly one error for one problem').toHaveLength(1);
+    const [error] = errors as [Problem];
+    expect(formatProblem(error)).toContain(c.file);
+    expect(error.field).toBe(expectedField(c));
+    expect(error.message).toMatch(c.message);
+  });
+
+  test.each(buildOnly)('%s passes this check and is left to the build', (name) => {
+    expect(errorsOf(checkContent(root, contentWith(`invalid/${name}`)))).toEqual([]);
+  });
+
+  test('a record that no document uses is a warning, not an error', () => {
+    const problems = checkContent(root, contentWith('content-warning/unused-record'));
+    expect(errorsOf(problems)).toEqual([]);
+    const about = problems.filter((p) => p.file.endsWith('people/murat-nurtleu.yaml'));
+    expect(about.map((p) => [p.severity, p.field])).toEqual([['warning', '(fiche)']]);
+  });
+});
+
+describe('the text of a document', () => {
+  // prettier-ignore
+  const accepted: [string, string][] = [
+    ['plain text with « guillemets » and a < b', 'Le rapport est de 1 < 2 et de 3 > 2, « selon lui ».'],
+    ['a web link', 'Voir [le communiqué](https://www.example.org/fr/communique.html).'],
+    ['a plain http link', 'Voir [le communiqué](http://www.example.org/).'],
+    ['an e-mail link', 'Écrire à [l’archive](mailto:archive@example.org).'],
+    ['a link to a page of the site', 'Voir [Wang Yi](/personnes/wang-yi/).'],
+    ['a link to a paragraph', 'Voir [le premier paragraphe](#p1).'],
+    ['an autolink, which is not a tag', 'Source : <https://www.example.org/>.'],
+    ['a bare web address', 'Source : https://www.example.org/.'],
+    ['a tag inside code, shown as text', 'La balise `<script>` est citée telle quelle.'],
+  ];
+  test.each(accepted)('accepts %s', (_what, body) => {
+    expect(checkBody('x.md', `${body}\n`)).toEqual([]);
+  });
+
+  // prettier-ignore
+  const refused: [string, string][] = [
+    ['an inline tag', 'Un <b>mot</b> en gras.'],
+    ['an HTML comment', 'Texte.\n\n<!-- note -->'],
+    ['an image', 'Voir ![la photo](https://www.example.org/p.jpg).'],
+    ['an image by reference', 'Voir ![la photo][p].\n\n[p]: https://www.example.org/p.jpg'],
+    ['a javascript: link', 'Voir [ceci](javascript:alert(1)).'],
+    ['a link to another scheme, in angle brackets', 'Voir [ceci](<ftp://example.org/>).'],
+    ['a reference link to another scheme', 'Voir [ceci][r].\n\n[r]: ftp://example.org/'],
+    ['a shortcut reference with its definition on two lines', 'Voir [r].\n\n[r]:\n  ftp://example.org/'],
+  ];
+  test.each(refused)('refuses %s', (_what, body) => {
+    expect(checkBody('x.md', `${body}\n`).map((p) => p.severity)).toEqual(['error']);
+  });
+
+  test('counts lines from the top of the file', () => {
+    const [problem] = checkBody('x.md', 'Premier paragraphe.\n\nSecond <i>paragraphe</i>.\n', 12);
+    expect(problem?.field).toBe('texte, ligne 14');
+  });
+});
