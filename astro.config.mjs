@@ -5,14 +5,14 @@ import { contentDirSetting } from '#content/folder.ts';
 import { unified } from '@astrojs/markdown-remark';
 import remarkGfm from 'remark-gfm';
 import contentGuard, { notARedirect, outputGuard } from '#features/guard/integration.ts';
-import rehypeDocumentLinks from '#features/markdown/rehype-document-links.ts';
+import rehypeReadoutLinks from '#features/markdown/rehype-readout-links.ts';
 import rehypeFrenchTypography from '#features/markdown/rehype-french-typography.ts';
 import rehypeLinkAliases from '#features/markdown/rehype-link-aliases.ts';
 import { readAliasTable } from '#features/markdown/alias-table.ts';
 import rehypeParagraphAnchors from '#features/markdown/rehype-paragraph-anchors.ts';
 import rehypeCodeDigest, { markdownCodeDigest } from '#features/markdown/code-digest.ts';
 import searchIndex from '#features/search/integration.ts';
-import documentFiles from '#features/readout-files/integration.ts';
+import readoutFiles from '#features/readout-files/integration.ts';
 
 /** Public origin of the site, used for canonical and permanent URLs. */
 const site = process.env.SITE_URL || 'http://localhost:4321';
@@ -29,7 +29,7 @@ export default defineConfig({
   trailingSlash: 'always',
   // Four routes rendered at a time: a route mostly waits on files (reading a source, writing
   // its output), and overlapping those waits cut the rendering of 1,000 documents by a third
-  // on two cores (docs/PERFORMANCE.md). Every route's output depends on its own data only.
+  // on two cores (docs/performance.md). Every route's output depends on its own data only.
   build: { format: 'directory', concurrency: 4 },
   outDir: process.env.OUT_DIR || './dist',
   cacheDir,
@@ -47,7 +47,7 @@ export default defineConfig({
       // typography splits text nodes). The alias table is part of the config, so changing
       // an alias renders the documents again.
       rehypePlugins: [
-        [rehypeDocumentLinks, { base }],
+        [rehypeReadoutLinks, { base }],
         [rehypeLinkAliases, { aliases: readAliasTable(contentDir, base) }],
         rehypeParagraphAnchors,
         rehypeFrenchTypography,
@@ -75,7 +75,7 @@ export default defineConfig({
     // The search index (Pagefind), written into the built site.
     searchIndex(),
     // The files next to each document (source, references, JSON, preview), written by a worker thread.
-    documentFiles({ contentDir }),
+    readoutFiles({ contentDir }),
     // Keep last: it checks the output that the others write.
     outputGuard({ contentDir }),
   ],

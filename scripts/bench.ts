@@ -5,7 +5,7 @@
  *
  *   npm run bench                          1,000 and 10,000 documents
  *   npm run bench -- --sizes 1000          one size only
- *   npm run bench -- --record              also writes docs/PERFORMANCE.md's results and docs/build-time.svg
+ *   npm run bench -- --record              also writes docs/performance.md's results and docs/build-time.svg
  *   npm run bench -- --profile             adds a CPU profile of each build, summarised by package
  *   npm run bench -- --keep                keeps the generated archives, outputs and logs (paths printed)
  *
@@ -157,7 +157,7 @@ const shareRows = results.flatMap(({ documents, runs }) =>
       ...kindsOrder.map((k) =>
         run.routes[k].count ? `${(100 * share(k)).toFixed(0)} % (${s(share(k) * run.phases.render)})` : '—',
       ),
-      `${s(run.documentFiles.seconds)} (${s(run.documentFiles.waited)})`,
+      `${s(run.readoutFiles.seconds)} (${s(run.readoutFiles.waited)})`,
     ];
   }),
 );
@@ -192,7 +192,7 @@ const report = `${description}\n\n${mainTable}\n\nDurée de chaque étape (d’a
 console.log(report);
 
 if (values.record) {
-  const file = join(root, 'docs', 'PERFORMANCE.md');
+  const file = join(root, 'docs', 'performance.md');
   const text = readFileSync(file, 'utf8');
   const start = '<!-- bench:start -->';
   const end = '<!-- bench:end -->';
@@ -217,5 +217,5 @@ if (values.record) {
       `${machine.cores} cœurs, ${machine.cpu} ; mesuré le ${today}`,
     ),
   );
-  console.error(`# écrit : docs/PERFORMANCE.md, docs/build-time.svg`);
+  console.error(`# écrit : docs/performance.md, docs/build-time.svg`);
 }

@@ -54,7 +54,7 @@ export interface BuildRun {
    * The files next to each document (source, references, JSON, preview), written by a worker
    * thread during the build: its own time, and how long the build waited for it at the end.
    */
-  documentFiles: { seconds: number; waited: number };
+  readoutFiles: { seconds: number; waited: number };
   /** Sum of Astro's per-route times, in seconds, by kind of output. */
   routes: Record<Kind, { count: number; seconds: number }>;
   typicalPage: PageWeight | undefined;
@@ -103,7 +103,7 @@ export function parseLog(
   log: string,
   start: Date,
   wallSeconds: number,
-): Pick<BuildRun, 'routes' | 'phases' | 'documentFiles'> {
+): Pick<BuildRun, 'routes' | 'phases' | 'readoutFiles'> {
   const routes = Object.fromEntries(
     [...Object.keys(kinds), 'other'].map((k) => [k, { count: 0, seconds: 0 }]),
   ) as BuildRun['routes'];
@@ -116,7 +116,7 @@ export function parseLog(
   const files = /fichiers écrits en ([\d.]+) s \(attente de la fin : ([\d.]+) s\)/.exec(log);
   return {
     routes,
-    documentFiles: { seconds: Number(files?.[1] ?? Number.NaN), waited: Number(files?.[2] ?? Number.NaN) },
+    readoutFiles: { seconds: Number(files?.[1] ?? Number.NaN), waited: Number(files?.[2] ?? Number.NaN) },
     phases: {
       startup: at(log, /\[content\] Syncing content/, start) ?? 0,
       content: after(/\[types\] Generated ([^\n]+)/),
@@ -199,8 +199,8 @@ export function timedBuild(options: BuildOptions): BuildRun {
     : [];
   const built = result.status === 0;
   const files = built ? walk(options.outDir) : [];
-  const documentPages = files.filter((f) => /^comptes-rendus\/\d[^/]*\/index\.html$/.test(f));
-  const bySize = documentPages
+  const readoutPages = files.filter((f) => /^comptes-rendus\/\d[^/]*\/index\.html$/.test(f));
+  const bySize = readoutPages
     .map((f) => ({ f, size: statSync(join(options.outDir, f)).size }))
     .sort((a, b) => a.size - b.size);
   const median = bySize[Math.floor(bySize.length / 2)];

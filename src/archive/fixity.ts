@@ -8,11 +8,11 @@
  * To check a copy: `sed '1,/^---$/d' source.md | sha256sum`.
  */
 import { createHash } from 'node:crypto';
-import { splitDocument } from '#content/read.ts';
+import { splitReadout } from '#content/read.ts';
 
 /** The body of a document's source file: everything after the line that closes its frontmatter. */
 export function markdownBody(source: string): string {
-  const parts = splitDocument(source);
+  const parts = splitReadout(source);
   if (!parts) throw new Error('attendu : un en-tête YAML entre deux lignes « --- »');
   return parts.body;
 }

@@ -1,8 +1,10 @@
 /**
  * Long lists split into pages of one fixed size. Page 1 keeps the list's own URL (a URL
  * published before the list grew must not move); page n ≥ 2 lives at `<list>/page/<n>/`
- * (see `routes.page` in `urls.ts`), never behind a query string.
+ * (see `routes.page` in `urls.ts`), never behind a query string. Each list is one route file,
+ * `…/[...page].astro`, whose `getStaticPaths()` gives one entry per page (`pagePaths`).
  */
+import { pageParam } from './urls.ts';
 
 /** How many documents one page of any list shows: the all-documents list, a person's, a topic's, a place's, a year's. */
 export const PAGE_SIZE = 50;
@@ -17,7 +19,6 @@ export interface Page<T> {
   offset: number;
 }
 
-/** How many pages a list of `length` items takes; an empty list still has its page 1. */
 /** Where a page stands in its list: what pagination links need. */
 export interface PagePosition {
   /** Route of the list's first page (`comptes-rendus/`); later pages are derived from it. */
@@ -27,6 +28,7 @@ export interface PagePosition {
   total: number;
 }
 
+/** How many pages a list of `length` items takes; an empty list still has its page 1. */
 export function pageCount(length: number, size: number = PAGE_SIZE): number {
   if (!Number.isInteger(size) || size < 1) throw new Error(`Taille de page invalide : ${size}`);
   return Math.max(1, Math.ceil(length / size));
@@ -41,6 +43,17 @@ export function paginate<T>(items: readonly T[], size: number = PAGE_SIZE): Page
     items: items.slice(i * size, (i + 1) * size),
     offset: i * size,
   }));
+}
+
+/**
+ * Every page of a list, with the `[...page]` parameter of its URL: what a list's
+ * `getStaticPaths()` maps to its entries.
+ */
+export function pagePaths<T>(
+  items: readonly T[],
+  size: number = PAGE_SIZE,
+): { page: Page<T>; param: string | undefined }[] {
+  return paginate(items, size).map((page) => ({ page, param: pageParam(page.number) }));
 }
 
 /** The page (1-based) that shows the item at `index` (0-based). */

@@ -3,10 +3,15 @@
  * the person. Both lists are paginated as one, in that order, so that each page holds at most
  * `PAGE_SIZE` documents whatever the person's share of each.
  */
-import type { MentionOf, Participation } from './archive.ts';
-import { PAGE_SIZE, paginate, type Page } from './pagination.ts';
+import type { Archive, MentionOf, Participation } from './archive.ts';
+import { PAGE_SIZE, paginate, pagePaths, type Page } from './pagination.ts';
 
 export type PersonEntry = { participation: Participation } | { mention: MentionOf };
+
+const entries = (participations: readonly Participation[], mentions: readonly MentionOf[]): PersonEntry[] => [
+  ...participations.map((participation) => ({ participation })),
+  ...mentions.map((mention) => ({ mention })),
+];
 
 /** The pages of a person's documents: participations first, then mentions. */
 export function personPages(
@@ -14,8 +19,14 @@ export function personPages(
   mentions: readonly MentionOf[],
   size: number = PAGE_SIZE,
 ): Page<PersonEntry>[] {
-  return paginate<PersonEntry>(
-    [...participations.map((participation) => ({ participation })), ...mentions.map((mention) => ({ mention }))],
-    size,
-  );
+  return paginate(entries(participations, mentions), size);
+}
+
+/** The pages of a person's documents with the `[...page]` parameter of each (see `pagePaths`). */
+export function personPagePaths(
+  archive: Pick<Archive, 'participationsOf' | 'mentionsOf'>,
+  personId: string,
+  size: number = PAGE_SIZE,
+): { page: Page<PersonEntry>; param: string | undefined }[] {
+  return pagePaths(entries(archive.participationsOf.get(personId) ?? [], archive.mentionsOf.get(personId) ?? []), size);
 }

@@ -22,7 +22,7 @@ export const routes = {
   chronologyYear: (year: number) => `chronologie/${yearSegment(year)}/`,
   search: () => 'recherche/',
   /** Page `n` of a list whose first page is `list`: page 1 keeps the list's URL, the next ones add `page/<n>/`. */
-  page: (list: string, n: number) => (n === 1 ? list : `${list}page/${pageSegment(n)}/`),
+  page: (list: string, n: number) => list + (pageParam(n) === undefined ? '' : `${pageParam(n)}/`),
 
   // Files next to a page (no trailing slash: they are files, not pages).
   /** The document's Markdown file, byte for byte as the archive holds it. */
@@ -81,10 +81,13 @@ function yearSegment(year: number): string {
   return String(year);
 }
 
-/** Page numbers in URLs start at 2: page 1 is the list's own URL, never `page/1/`. */
-function pageSegment(n: number): string {
+/**
+ * What page `n` adds to its list's URL, as the `[...page]` parameter of a list's route file:
+ * nothing for page 1 (the list's own URL, never `page/1/`), `page/<n>` after.
+ */
+export function pageParam(n: number): string | undefined {
   if (!Number.isInteger(n) || n < 1) throw new Error(`Numéro de page impropre à une URL : ${n}`);
-  return String(n);
+  return n === 1 ? undefined : `page/${n}`;
 }
 
 /** `/`, `/archive/`: the base path with exactly one leading and one trailing slash. */

@@ -36,7 +36,7 @@ const FRONTMATTER = /^---\r?\n(?:([\s\S]*?)\r?\n)?---[ \t]*(?:\r?\n|$)/;
  * A document's source cut at its frontmatter: the YAML between the two lines `---`, and the
  * Markdown body, every byte after the closing line (its line feed included).
  */
-export function splitDocument(source: string): { frontmatter: string; body: string; bodyLine: number } | undefined {
+export function splitReadout(source: string): { frontmatter: string; body: string; bodyLine: number } | undefined {
   const match = FRONTMATTER.exec(source);
   if (!match) return undefined;
   return {
@@ -104,7 +104,7 @@ export function listContent(
 export function readFile(file: ContentFile): ContentFile {
   const source = readFileSync(file.abs ?? file.path, 'utf8').replace(/^\uFEFF/, '');
   if (file.collection !== 'readouts') return { ...file, ...parseYaml(source) };
-  const parts = splitDocument(source);
+  const parts = splitReadout(source);
   if (!parts) return { ...file, parseError: 'attendu : un en-tête YAML entre deux lignes « --- »' };
   return { ...file, ...parseYaml(parts.frontmatter), body: parts.body, bodyLine: parts.bodyLine };
 }

@@ -178,6 +178,17 @@ describe('every page', () => {
     expect([...listed].sort()).toEqual([...expected].sort());
   });
 
+  test('a heading and the count after it are words apart, on screen and for a screen reader', () => {
+    const counted = pages().flatMap((file) =>
+      page(dist, `/${file}`)
+        .querySelectorAll('h2')
+        .filter((h2) => h2.querySelector('.count'))
+        .map((h2) => [file, h2.textContent] as const),
+    );
+    expect(counted.length).toBeGreaterThan(0);
+    for (const [file, heading] of counted) expect(heading, file).toMatch(/[^\s(] \(/);
+  });
+
   test('robots.txt points to the sitemap by its absolute URL', () => {
     expect(readFileSync(join(dist, 'robots.txt'), 'utf8')).toContain(`Sitemap: ${SITE}/sitemap-index.xml`);
   });

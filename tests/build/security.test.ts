@@ -14,7 +14,7 @@ import type { Root } from 'hast';
 import { build, root, type BuildResult } from '../support/build.ts';
 import { contentWith } from '../support/content-copy.ts';
 import { htmlFiles, listFiles } from '../support/dist.ts';
-import rehypeDocumentLinks from '#features/markdown/rehype-document-links.ts';
+import rehypeReadoutLinks from '#features/markdown/rehype-readout-links.ts';
 
 const SITE_URL = 'https://archive.test';
 const ownHost = new URL(SITE_URL).host;
@@ -171,7 +171,7 @@ describe('links in the text of a document', () => {
   });
   const run = (href: string, base: string) => {
     const tree = link(href);
-    rehypeDocumentLinks({ base })(tree);
+    rehypeReadoutLinks({ base })(tree);
     return (tree.children[0] as { properties: Record<string, unknown> }).properties;
   };
 

@@ -28,7 +28,7 @@ function enforce(problems: Problem[], logger: AstroIntegrationLogger, what: stri
   const error = new Error(`${what} : ${errors.length} erreur(s), détaillée(s) ci-dessus.`);
   error.stack = '';
   throw Object.assign(error, {
-    hint: '`npm run check:content` vérifie le contenu sans construire le site. Les règles et leurs messages sont dans le README, section « Validation rules ».',
+    hint: '`npm run check:content` vérifie le contenu sans construire le site. Les règles et leurs messages sont dans docs/validation.md.',
   });
 }
 

@@ -39,7 +39,7 @@ export function previewFile(content: PreviewContent, options: PreviewOptions): {
   if (missing.length > 0) {
     log.warn(
       `aperçu ${options.label} : caractères sans glyphe dans les polices (« ${missing.join(' ')} ») : ` +
-        'relancez scripts/subset-fonts.py (voir README)',
+        'relancez scripts/subset-fonts.py (voir docs/data.md)',
     );
   }
   mkdirSync(options.cacheDir, { recursive: true });

@@ -14,13 +14,13 @@ import { basename, dirname, join, resolve } from 'node:path';
 import { readContent } from '#content/read.ts';
 import { linkOrCopy } from '#features/site-files.ts';
 import { buildArchive, type Archive } from '#archive/archive.ts';
-import { documentFiles } from './files.ts';
+import { readoutFiles } from './files.ts';
 import { previewContent } from '#features/preview/content.ts';
 import { absoluteUrls, routes } from '#archive/urls.ts';
 import { parseEntries } from '#content/entries.ts';
 import { previewFile } from '#features/preview/cache.ts';
 
-export interface DocumentFilesJob {
+export interface ReadoutFilesJob {
   /** The project's root: entry paths are relative to it. */
   root: string;
   contentDir: string;
@@ -31,7 +31,7 @@ export interface DocumentFilesJob {
   previewCacheDir: string;
 }
 
-export interface DocumentFilesResult {
+export interface ReadoutFilesResult {
   documents: number;
   /** Every file written, as a route. */
   routes: string[];
@@ -42,8 +42,8 @@ export interface DocumentFilesResult {
 }
 
 /** A build's document files, ready to be written: the archive read, every preview drawn or found in the cache. */
-export interface PreparedDocumentFiles {
-  job: DocumentFilesJob;
+export interface PreparedReadoutFiles {
+  job: ReadoutFilesJob;
   archive: Archive;
   /** The cached preview image of each document, by id. */
   previews: Map<string, string>;
@@ -53,7 +53,7 @@ export interface PreparedDocumentFiles {
 }
 
 /** Reads the archive and draws the previews that the cache lacks: everything that needs no output folder. */
-export function prepareDocumentFiles(job: DocumentFilesJob): PreparedDocumentFiles {
+export function prepareReadoutFiles(job: ReadoutFilesJob): PreparedReadoutFiles {
   const started = performance.now();
   const { files } = readContent(job.root, job.contentDir);
   const archive = buildArchive(parseEntries(files));
@@ -79,7 +79,7 @@ export function prepareDocumentFiles(job: DocumentFilesJob): PreparedDocumentFil
 }
 
 /** Writes the files of every document into `outDir` (which the site's build may be filling meanwhile). */
-export function writePreparedFiles(prepared: PreparedDocumentFiles, outDir: string): DocumentFilesResult {
+export function writePreparedFiles(prepared: PreparedReadoutFiles, outDir: string): ReadoutFilesResult {
   const { job, archive, previews } = prepared;
   const url = absoluteUrls(job.site, job.base);
   const written: string[] = [];
@@ -96,7 +96,7 @@ export function writePreparedFiles(prepared: PreparedDocumentFiles, outDir: stri
   };
   for (const readout of archive.readouts) {
     const source = readFileSync(resolve(job.root, readout.filePath!));
-    for (const { route, contents } of documentFiles(readout, archive, source, url))
+    for (const { route, contents } of readoutFiles(readout, archive, source, url))
       writeFileSync(target(route), contents);
     linkOrCopy(previews.get(readout.id)!, target(routes.readoutPreview(readout.id)));
   }
@@ -110,6 +110,6 @@ export function writePreparedFiles(prepared: PreparedDocumentFiles, outDir: stri
 }
 
 /** Both steps at once. */
-export function writeDocumentFiles(job: DocumentFilesJob, outDir: string): DocumentFilesResult {
-  return writePreparedFiles(prepareDocumentFiles(job), outDir);
+export function writeReadoutFiles(job: ReadoutFilesJob, outDir: string): ReadoutFilesResult {
+  return writePreparedFiles(prepareReadoutFiles(job), outDir);
 }

@@ -11,19 +11,19 @@ import { citable, citationFile } from '#formats/citation.ts';
 import { decodeUtf8, markdownBody, textFixity } from '#archive/fixity.ts';
 import { citationFormats, routes, type Absolute } from '#archive/urls.ts';
 
-export interface DocumentFile {
+export interface ReadoutFile {
   /** Where it is published, as a route (`comptes-rendus/<id>/citation.bib`). */
   route: string;
   contents: string | Uint8Array<ArrayBuffer>;
 }
 
 /** The files of `readout` but its preview; `source` is its file in `content/`, byte for byte. */
-export function documentFiles(
+export function readoutFiles(
   readout: Readout,
   archive: Archive,
   source: Uint8Array<ArrayBuffer>,
   url: Absolute,
-): DocumentFile[] {
+): ReadoutFile[] {
   const { id } = readout;
   const text = decodeUtf8(source);
   const reference = citable(readout, archive, url(routes.readout(id)));

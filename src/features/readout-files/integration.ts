@@ -9,15 +9,15 @@ import type { AstroIntegration } from 'astro';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import type { DocumentFilesJob, DocumentFilesResult } from './build.ts';
+import type { ReadoutFilesJob, ReadoutFilesResult } from './build.ts';
 import { PREVIEW_CACHE_SUBDIR } from '#features/preview/content.ts';
 import { citationFormats, normalizeBase, routes } from '#archive/urls.ts';
 
 /** The worker thread of a build: `write` gives it the output folder once Astro has emptied it. */
-function start(job: DocumentFilesJob): { result: Promise<DocumentFilesResult>; write: (outDir: string) => void } {
+function start(job: ReadoutFilesJob): { result: Promise<ReadoutFilesResult>; write: (outDir: string) => void } {
   const worker = new Worker(new URL('./worker.ts', import.meta.url), { workerData: job });
-  const result = new Promise<DocumentFilesResult>((done, fail) => {
-    worker.once('message', (message: { result?: DocumentFilesResult; error?: string }) => {
+  const result = new Promise<ReadoutFilesResult>((done, fail) => {
+    worker.once('message', (message: { result?: ReadoutFilesResult; error?: string }) => {
       if (message.result) done(message.result);
       else fail(new Error(message.error));
     });
@@ -32,11 +32,11 @@ function start(job: DocumentFilesJob): { result: Promise<DocumentFilesResult>; w
   return { result, write: (outDir) => worker.postMessage(outDir) };
 }
 
-export default function documentFiles(options: { contentDir: string }): AstroIntegration {
+export default function readoutFiles(options: { contentDir: string }): AstroIntegration {
   let worker: ReturnType<typeof start> | undefined;
   let outDir = '';
   return {
-    name: 'readout-archive:document-files',
+    name: 'readout-archive:readout-files',
     hooks: {
       'astro:config:setup': ({ command, config, injectRoute }) => {
         if (command === 'dev') {

@@ -8,7 +8,7 @@ import { cacheDir, root } from 'astro:config/server';
 import { fileURLToPath } from 'node:url';
 import { getArchive, readoutSource } from '#data';
 import { citationMediaTypes } from '#formats/citation.ts';
-import { documentFiles } from './files.ts';
+import { readoutFiles } from './files.ts';
 import { PREVIEW_CACHE_SUBDIR, previewContent } from '#features/preview/content.ts';
 import { absoluteUrls, routes } from '#archive/urls.ts';
 import { previewPng } from '#features/preview/cache.ts';
@@ -35,7 +35,7 @@ export const GET: APIRoute = async ({ params, url, site }) => {
     });
     return new Response(new Uint8Array(png), { headers: { 'Content-Type': 'image/png' } });
   }
-  const file = documentFiles(readout, archive, await readoutSource(readout.id), absoluteUrls(site!)).find(
+  const file = readoutFiles(readout, archive, await readoutSource(readout.id), absoluteUrls(site!)).find(
     (f) => f.route === route,
   );
   if (!file) return new Response(null, { status: 404 });

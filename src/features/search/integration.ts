@@ -20,12 +20,12 @@ import { linkTree } from '#features/site-files.ts';
 import { routes } from '#archive/urls.ts';
 
 /** Only document pages carry searchable content: Pagefind need not read the thousands of others. */
-const DOCUMENT_PAGES = `${routes.readouts()}*/index.html`;
+const READOUT_PAGES = `${routes.readouts()}*/index.html`;
 const CACHE_SUBDIR = 'readout-archive/pagefind';
 const OUTPUT = 'pagefind';
 
-/** The pages Pagefind reads (what `DOCUMENT_PAGES` matches), relative to the site, sorted. */
-function documentPages(site: string): string[] {
+/** The pages Pagefind reads (what `READOUT_PAGES` matches), relative to the site, sorted. */
+function readoutPages(site: string): string[] {
   const folder = join(site, routes.readouts());
   if (!existsSync(folder)) return [];
   return readdirSync(folder, { withFileTypes: true })
@@ -48,8 +48,8 @@ export default function searchIndex(): AstroIntegration {
       'astro:build:done': async ({ dir, logger }) => {
         const site = fileURLToPath(dir);
         const started = performance.now();
-        const pages = documentPages(site);
-        const hash = createHash('sha256').update(readFileSync(pagefindPackage)).update(`\n${DOCUMENT_PAGES}\n`);
+        const pages = readoutPages(site);
+        const hash = createHash('sha256').update(readFileSync(pagefindPackage)).update(`\n${READOUT_PAGES}\n`);
         for (const page of pages) hash.update(`${page}\n`).update(readFileSync(join(site, page)));
         const cached = join(cacheRoot, hash.digest('hex'));
         if (existsSync(join(cached, 'pagefind-entry.json'))) {
@@ -62,7 +62,7 @@ export default function searchIndex(): AstroIntegration {
         try {
           const { index, errors } = await pagefind.createIndex({});
           if (!index) throw new Error(errors.join('\n'));
-          const added = await index.addDirectory({ path: site, glob: DOCUMENT_PAGES });
+          const added = await index.addDirectory({ path: site, glob: READOUT_PAGES });
           if (added.errors.length > 0) throw new Error(added.errors.join('\n'));
           const written = await index.writeFiles({ outputPath: join(site, OUTPUT) });
           if (written.errors.length > 0) throw new Error(written.errors.join('\n'));

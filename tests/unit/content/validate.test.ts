@@ -62,6 +62,13 @@ const cases: Case[] = [
   { name: 'unknown-key', file: doc('2024-05-21-cle-inconnue'), field: 'auteur', message: /clé inconnue.*title, date, place/, why: 'an unknown key in a document is refused, listing the keys allowed' },
   { name: 'unknown-key-participant', file: doc('2024-05-21-cle-inconnue-participant'), field: 'participants[0].fonction', message: /clé inconnue.*person, role, designation/, why: 'an unknown key in a participant is refused' },
   { name: 'unknown-key-mention', file: doc('2024-05-21-cle-inconnue-mention'), field: 'mentions[0].remarque', message: /clé inconnue.*person, designation, note/, why: 'an unknown key in a mention is refused' },
+  { name: 'participants-not-list', file: doc('2024-05-21-participants-pas-en-liste'), field: 'participants', message: /attendu : une liste de participants/, why: 'participants written as one id instead of a list are refused' },
+  { name: 'source-not-fields', file: doc('2024-05-21-source-en-texte'), field: 'source', message: /attendu : des champs « clé: valeur »/, why: 'a source written as text instead of its fields is refused' },
+  { name: 'place-not-id', file: doc('2024-05-21-lieu-en-clair'), field: 'place', message: /attendu : un identifiant en minuscules ASCII/, why: 'a place written by its name instead of its id is refused' },
+  { name: 'mention-not-id', file: doc('2024-05-21-mention-nombre'), field: 'mentions[0]', message: /attendu : un identifiant \(texte\), ou des champs/, why: 'a mention that is neither an id nor fields is refused' },
+  { name: 'person-bad-language', file: 'people/wang-yi.yaml', field: 'nameOriginalLang', message: /BCP 47/, why: 'a language that is not a BCP 47 tag is refused' },
+  { name: 'duplicate-alias', file: 'topics/organisation-shanghai.yaml', field: 'aliases[0]', message: /« OCS » est déjà un alias de .*content\/topics\/ocs\.yaml/, why: 'an alias another record already has is refused' },
+  { name: 'redirects-not-list', file: 'redirects.yaml', field: '(racine)', message: /attendu : une liste d’entrées/, why: 'a redirects file that is not a list is refused' },
   { name: 'person-unknown-key', file: 'people/murat-nurtleu.yaml', field: 'nom', message: /clé inconnue/, why: 'an unknown key in a person is refused' },
   { name: 'topic-unknown-key', file: 'topics/g20.yaml', field: 'sigle', message: /clé inconnue/, why: 'an unknown key in a topic is refused' },
   { name: 'place-unknown-key', file: 'places/pekin.yaml', field: 'ville', message: /clé inconnue/, why: 'an unknown key in a place is refused' },
@@ -147,6 +154,17 @@ describe('content validation', () => {
 
   test.each(buildOnly)('%s passes this check and is left to the build', (name) => {
     expect(errorsOf(checkContent(root, contentWith(`invalid/${name}`)))).toEqual([]);
+  });
+
+  test.each([
+    ['content-warning/alias-in-no-document', 'places/almaty.yaml', 'aliases[0]', /« Almaty » ne figure dans aucun document/],
+    ['content-warning/manifest-repeated-line', 'urls.txt', 'ligne 4', /déjà listée ligne 3/],
+  ])('%s is a warning, not an error', (fixture, file, field, message) => {
+    const problems = checkContent(root, contentWith(fixture));
+    expect(errorsOf(problems)).toEqual([]);
+    const warning = problems.find((p) => p.file.endsWith(`content/${file}`) && p.field === field);
+    expect(warning?.severity).toBe('warning');
+    expect(warning?.message).toMatch(message);
   });
 
   test('a record that no document uses is a warning, not an error', () => {

@@ -1,10 +1,10 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { writeDocumentFiles } from '#features/readout-files/build.ts';
+import { writeReadoutFiles } from '#features/readout-files/build.ts';
 import { readContent } from '#content/read.ts';
 import { buildArchive } from '#archive/archive.ts';
-import { documentFiles } from '#features/readout-files/files.ts';
+import { readoutFiles } from '#features/readout-files/files.ts';
 import { absoluteUrls } from '#archive/urls.ts';
 import { parseEntries } from '#content/entries.ts';
 import { root, tempDir } from '../../support/build.ts';
@@ -19,10 +19,10 @@ function job(contentDir: string, cache: string) {
 }
 const outDir = () => join(tempDir('document-files'), 'out');
 
-describe('writeDocumentFiles: the files next to every document, written at once', () => {
+describe('writeReadoutFiles: the files next to every document, written at once', () => {
   const cache = join(tempDir('document-files-cache'), 'previews');
   const contentDir = join(root, 'content');
-  const first = writeDocumentFiles(job(contentDir, cache), outDir());
+  const first = writeReadoutFiles(job(contentDir, cache), outDir());
   const ids = readouts().map((r) => r.id);
 
   test('six files per document, at their routes, and nothing else', () => {
@@ -41,11 +41,11 @@ describe('writeDocumentFiles: the files next to every document, written at once'
 
   test('each file holds what the pure function says, from the collections as Astro reads them', () => {
     const out = outDir();
-    const result = writeDocumentFiles(job(contentDir, cache), out);
+    const result = writeReadoutFiles(job(contentDir, cache), out);
     const archive = buildArchive(parseEntries(readContent(root, contentDir).files));
     for (const readout of archive.readouts) {
       const source = readFileSync(join(root, readout.filePath!));
-      for (const file of documentFiles(readout, archive, source, absoluteUrls(site, base))) {
+      for (const file of readoutFiles(readout, archive, source, absoluteUrls(site, base))) {
         expect(readFileSync(join(out, file.route))).toEqual(Buffer.from(file.contents));
       }
     }
@@ -60,7 +60,7 @@ describe('writeDocumentFiles: the files next to every document, written at once'
 
   test('previews are drawn once, then taken from the cache as links, not copies', () => {
     expect(first.previews).toEqual({ drawn: ids.length, cached: 0 });
-    const again = writeDocumentFiles(job(contentDir, cache), outDir());
+    const again = writeReadoutFiles(job(contentDir, cache), outDir());
     expect(again.previews).toEqual({ drawn: 0, cached: ids.length });
     const [cached] = readdirSync(cache);
     expect(statSync(join(cache, cached!)).nlink).toBeGreaterThan(1);
@@ -68,14 +68,14 @@ describe('writeDocumentFiles: the files next to every document, written at once'
 
   test('a new document gets its image drawn; the others come from the cache', () => {
     const dir = contentWith('content-links');
-    const result = writeDocumentFiles(job(dir, cache), outDir());
+    const result = writeReadoutFiles(job(dir, cache), outDir());
     expect(result.documents).toBeGreaterThan(ids.length);
     expect(result.previews.drawn).toBe(result.documents - ids.length);
     expect(readdirSync(cache)).toHaveLength(result.documents);
   });
 
   test('the cache keeps the images of the latest build only', () => {
-    writeDocumentFiles(job(contentDir, cache), outDir());
+    writeReadoutFiles(job(contentDir, cache), outDir());
     expect(readdirSync(cache)).toHaveLength(ids.length);
   });
 });

@@ -34,7 +34,7 @@ function runtimeImports(file: string, seen = new Set<string>()): Set<string> {
 }
 
 describe('markdownCodeDigest: the code that renders documents, as part of the configuration', () => {
-  const plugins = ['document-links', 'link-aliases', 'paragraph-anchors', 'french-typography'].map((name) =>
+  const plugins = ['readout-links', 'link-aliases', 'paragraph-anchors', 'french-typography'].map((name) =>
     join(root, 'src', 'features', 'markdown', `rehype-${name}.ts`),
   );
 

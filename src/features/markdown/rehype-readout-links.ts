@@ -11,7 +11,7 @@
 import type { Element, Root, RootContent } from 'hast';
 import { href as withBase } from '#archive/urls.ts';
 
-export default function rehypeDocumentLinks(options: { base: string }) {
+export default function rehypeReadoutLinks(options: { base: string }) {
   const visit = (node: Root | RootContent) => {
     if (node.type === 'element' && node.tagName === 'a') rewrite(node, options.base);
     if ('children' in node) node.children.forEach(visit);
