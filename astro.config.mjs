@@ -2,17 +2,10 @@
 import { defineConfig } from 'astro/config';
 import sitemap from '@astrojs/sitemap';
 import { contentDirSetting } from '#content/folder.ts';
-import { unified } from '@astrojs/markdown-remark';
-import remarkGfm from 'remark-gfm';
 import contentGuard, { notARedirect, outputGuard } from '#features/guard/integration.ts';
-import rehypeReadoutLinks from '#features/markdown/rehype-readout-links.ts';
-import rehypeFrenchTypography from '#features/markdown/rehype-french-typography.ts';
-import rehypeLinkAliases from '#features/markdown/rehype-link-aliases.ts';
-import { readAliasTable } from '#features/markdown/alias-table.ts';
-import rehypeParagraphAnchors from '#features/markdown/rehype-paragraph-anchors.ts';
-import rehypeCodeDigest, { markdownCodeDigest } from '#features/markdown/code-digest.ts';
 import searchIndex from '#features/search/integration.ts';
 import readoutFiles from '#features/readout-files/integration.ts';
+import incrementalOutput from '#features/incremental/integration.ts';
 
 /** Public origin of the site, used for canonical and permanent URLs. */
 const site = process.env.SITE_URL || 'http://localhost:4321';
@@ -35,29 +28,15 @@ export default defineConfig({
   cacheDir,
   // Vite's cache of pre-bundled dependencies goes with Astro's: builds with caches of their
   // own (tests, benchmark) then neither overwrite one another's nor redo it when warm.
-  vite: { cacheDir: `${cacheDir}/vite` },
-  markdown: {
-    // Documents are text: code is shown as written, without Shiki's inline styles (refused by the CSP).
-    syntaxHighlight: false,
-    // Archived text is reproduced as written: no typographic rewriting.
-    // French typography keeps every character; it goes last, as it splits text nodes.
-    processor: unified({
-      remarkPlugins: [remarkGfm],
-      // Names link to their records' pages (after authors' links get their base, before
-      // typography splits text nodes). The alias table is part of the config, so changing
-      // an alias renders the documents again.
-      rehypePlugins: [
-        [rehypeReadoutLinks, { base }],
-        [rehypeLinkAliases, { aliases: readAliasTable(contentDir, base) }],
-        rehypeParagraphAnchors,
-        rehypeFrenchTypography,
-        // Changes nothing; carries a digest of the code above, so that changing it renders
-        // every document again (Astro's content cache follows the configuration, not the code).
-        [rehypeCodeDigest, { digest: markdownCodeDigest(process.cwd()) }],
-      ],
-      smartypants: false,
-    }),
+  vite: {
+    cacheDir: `${cacheDir}/vite`,
+    // The output folder is updated in place, not emptied: unchanged pages and files stay as they
+    // are, and what no step of the build wrote is removed at its end (src/features/incremental/).
+    build: { emptyOutDir: false },
   },
+  // Astro renders no Markdown itself (readouts are rendered by their pages, see
+  // src/features/markdown/render.ts); without this it would load Shiki for nothing.
+  markdown: { syntaxHighlight: false },
   // Every page carries a Content-Security-Policy: scripts and styles only from the site
   // (Astro adds the hashes of its inline ones), nothing from another origin. `frame-ancestors`
   // cannot be set from a page: `public/_headers` sends it.
@@ -76,6 +55,8 @@ export default defineConfig({
     searchIndex(),
     // The files next to each document (source, references, JSON, preview), written by a worker thread.
     readoutFiles({ contentDir }),
+    // After every step that writes into the output: removes what this build did not write or keep.
+    incrementalOutput(),
     // Keep last: it checks the output that the others write.
     outputGuard({ contentDir }),
   ],

@@ -2,13 +2,17 @@
  * The one module that reads the collections. Each is loaded once per build; pages ask
  * for the indexes they need and never call `getCollection` themselves.
  */
-import { getCollection, getEntry, render } from 'astro:content';
+import { getCollection } from 'astro:content';
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
+import { compileAliases, type Alias, type AliasMatcher } from '#content/aliases.ts';
+import { contentDirOf } from '#content/folder.ts';
 import { buildArchive, need, type Archive, type Readout } from '#archive/archive.ts';
-import { decodeUtf8, textFixity } from '#archive/fixity.ts';
-import { archiveKey } from '#archive/page-keys.ts';
+import { decodeUtf8, markdownBody, textFixity } from '#archive/fixity.ts';
+import { archiveKey, readoutPageKey } from '#archive/page-keys.ts';
 import { relatedReadouts } from '#archive/related.ts';
+import { readAliasTable } from '#features/markdown/alias-table.ts';
+import { readoutRenderer } from '#features/markdown/render.ts';
 
 let archive: Promise<Archive> | undefined;
 
@@ -41,11 +45,36 @@ export async function getRelated(id: string): Promise<Readout[]> {
   return (await (related ??= getArchive().then((a) => relatedReadouts(a)))).get(id) ?? [];
 }
 
-/** The rendered body of a document, as a component. */
-export async function renderReadout(id: string) {
-  const entry = await getEntry('readouts', id);
-  if (!entry) throw new Error(`Document « ${id} » introuvable`);
-  return (await render(entry)).Content;
+let aliases: { table: Alias[]; matcher: AliasMatcher } | undefined;
+
+/** The archive's alias table (for links on names in the text), read once per build. */
+function getAliases(): { table: Alias[]; matcher: AliasMatcher } {
+  if (!aliases) {
+    const table = readAliasTable(contentDirOf(), import.meta.env.BASE_URL);
+    aliases = { table, matcher: compileAliases(table) };
+  }
+  return aliases;
+}
+
+/** The Markdown text of a document, as stored: the body of its source file. */
+export async function readoutText(id: string): Promise<string> {
+  return markdownBody(decodeUtf8(await readoutSource(id)));
+}
+
+let renderer: ReturnType<typeof readoutRenderer> | undefined;
+
+/** The text of a document as HTML (see `src/features/markdown/render.ts`). */
+export async function readoutHtml(id: string): Promise<string> {
+  const render = await (renderer ??= readoutRenderer({ base: import.meta.env.BASE_URL, aliases: getAliases().table }));
+  return render(await readoutText(id));
+}
+
+/** The cache key of a document's page (see `src/archive/page-keys.ts`), with the names its text links. */
+export async function getReadoutPageKey(readout: Readout): Promise<string> {
+  const links = getAliases()
+    .matcher.find(await readoutText(readout.id))
+    .map((m) => [m.start, m.end, m.alias.href, m.alias.record]);
+  return readoutPageKey(readout, await getRelated(readout.id), await getArchive(), links);
 }
 
 /**

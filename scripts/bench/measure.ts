@@ -113,7 +113,7 @@ export function parseLog(
     routes[kind].seconds += Number(ms) / 1000;
   }
   const after = (re: RegExp) => parseDuration(re.exec(log)?.[1] ?? '');
-  const files = /fichiers écrits en ([\d.]+) s \(attente de la fin : ([\d.]+) s\)/.exec(log);
+  const files = /prêts en ([\d.]+) s \(attente de la fin : ([\d.]+) s\)/.exec(log);
   return {
     routes,
     readoutFiles: { seconds: Number(files?.[1] ?? Number.NaN), waited: Number(files?.[2] ?? Number.NaN) },

@@ -4,8 +4,9 @@
  * rendered again, when its key, its code (the modules it imports) and the configuration are
  * all unchanged. A key must therefore change whenever anything the page shows changes:
  *
- * - a document's page shows the document (its data, its rendered text, its source's digest),
- *   the records it names, and its related documents with theirs: `readoutPageKey`;
+ * - a document's page shows the document (its data, its source's digest, which covers its
+ *   text, and the names its text links), the records it names, and its related documents with
+ *   theirs: `readoutPageKey`;
  * - every other page (lists, records, feeds, chronology) gets one key for the whole archive,
  *   `archiveKey`: coarse, since a change anywhere renders them all again, but safe.
  *
@@ -20,7 +21,7 @@ export function pageKey(...inputs: unknown[]): string {
 }
 
 /** What any page may show of a document, but its text: its data and the records it names. */
-function readoutInputs(readout: Readout, archive: Archive): unknown[] {
+export function readoutInputs(readout: Readout, archive: Archive): unknown[] {
   const { place, participants, mentions, topics } = recordsOf(readout, archive);
   return [
     readout.id,
@@ -31,12 +32,21 @@ function readoutInputs(readout: Readout, archive: Archive): unknown[] {
   ];
 }
 
-/** The key of a document's page: the document whole, its records, and its related documents. */
-export function readoutPageKey(readout: Readout, related: readonly Readout[], archive: Archive): string {
+/**
+ * The key of a document's page: the document whole (its data, and its file's digest, which
+ * covers the text), its records, the names its text links (`links`: each match of an alias,
+ * where it is and where it leads, see `src/content/aliases.ts`), and its related documents.
+ */
+export function readoutPageKey(
+  readout: Readout,
+  related: readonly Readout[],
+  archive: Archive,
+  links: readonly unknown[],
+): string {
   return pageKey(
     readoutInputs(readout, archive),
     readout.digest ?? null,
-    readout.rendered?.html ?? null,
+    links,
     related.map((r) => readoutInputs(r, archive)),
   );
 }

@@ -102,7 +102,12 @@ export function listContent(
 
 /** Reads and parses one listed file. */
 export function readFile(file: ContentFile): ContentFile {
-  const source = readFileSync(file.abs ?? file.path, 'utf8').replace(/^\uFEFF/, '');
+  return parseFile(file, readFileSync(file.abs ?? file.path, 'utf8'));
+}
+
+/** Parses the text of one listed file: a readout's frontmatter and body, or a record's YAML. */
+export function parseFile(file: ContentFile, text: string): ContentFile {
+  const source = text.replace(/^\uFEFF/, '');
   if (file.collection !== 'readouts') return { ...file, ...parseYaml(source) };
   const parts = splitReadout(source);
   if (!parts) return { ...file, parseError: 'attendu : un en-tête YAML entre deux lignes « --- »' };

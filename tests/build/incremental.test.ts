@@ -1,27 +1,27 @@
 /**
- * Incremental builds (`experimental.incrementalBuild`, keys in `src/archive/page-keys.ts`): a
- * rebuild that reuses the previous build's pages must give exactly what a clean build gives.
- * A synthetic archive is built, then changed in every way a page can depend on (a person's
- * name, a topic's label, a place's name, a title, a text, a document removed, one added),
- * built again with the first build's cache, and compared file by file with a clean build of
- * the changed content.
+ * Incremental builds: a build updates the previous output in place (`src/features/incremental/`),
+ * keeps the pages whose key is unchanged (`experimental.incrementalBuild`, keys in
+ * `src/archive/page-keys.ts`) and the files beside them that are unchanged, and must give exactly
+ * what a clean build gives. A synthetic archive is built once; then each change an archivist
+ * makes (a document added, a text changed, a document removed, a person record changed, and
+ * several changes at once) is made in turn, the site is built again into the same folder with
+ * the same cache, and the result is compared file by file with a clean build of the same content.
  */
 import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { stripVTControlCharacters } from 'node:util';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { generateArchive } from '../../scripts/bench/generate.ts';
-import { build, outDirFor, tempDir, type BuildResult } from '../support/build.ts';
+import { build, outDirFor, removeBuild, tempDir, type BuildResult } from '../support/build.ts';
 import { listFiles } from '../support/dist.ts';
 
 const contentDir = join(tempDir('incremental'), 'content');
 const cacheDir = join(tempDir('incremental-cache'), 'cache');
-let first: BuildResult;
-let rebuilt: BuildResult;
-let clean: BuildResult;
+const outDir = outDirFor('incremental');
+const env = { ASTRO_CACHE_DIR: cacheDir, SITE_URL: 'https://archive.test' };
 
-/** The first file of a content folder, in name order. */
-const firstOf = (folder: string, n = 0) => {
+/** The n-th file of a content folder, in name order. */
+const nth = (folder: string, n = 0) => {
   const files = readdirSync(join(contentDir, folder), { recursive: true, encoding: 'utf8' })
     .filter((f) => /\.(md|yaml)$/.test(f))
     .sort();
@@ -42,38 +42,58 @@ const counts = (log: string) => {
   };
 };
 
+/** The changes an archivist makes, each on top of the ones before. */
+const changes: [string, () => void][] = [
+  [
+    'a document added',
+    () => {
+      const added = readFileSync(nth('readouts', 3), 'utf8');
+      const date = /^date: (\S+)$/m.exec(added)![1]!;
+      writeFileSync(join(contentDir, 'readouts', date.slice(0, 4), `${date}-document-ajoute.md`), added);
+    },
+  ],
+  ['a text changed', () => edit(nth('readouts', 1), (t) => `${t}\nUn paragraphe ajouté au texte.\n`)],
+  ['a document removed', () => rmSync(nth('readouts', 2))],
+  ['a person record changed', () => edit(nth('people'), (t) => t.replace(/^name: (.*)$/m, 'name: $1 (nom corrigé)'))],
+  [
+    'a title, a topic and a place changed at once',
+    () => {
+      edit(nth('readouts', 0), (t) => t.replace(/^title: .*$/m, 'title: Un titre corrigé'));
+      edit(nth('topics'), (t) => t.replace(/^label: .*$/m, 'label: "Thème renommé"'));
+      edit(nth('places'), (t) => t.replace(/^name: (.*)$/m, 'name: $1-Ville'));
+    },
+  ],
+];
+
+let first: BuildResult;
 beforeAll(() => {
   generateArchive(contentDir, { documents: 40, people: 12, topics: 10, places: 4, years: 2 });
-  const env = { ASTRO_CACHE_DIR: cacheDir, SITE_URL: 'https://archive.test' };
-  first = build({ contentDir, env });
+  first = build({ contentDir, env, outDir });
+}, 300_000);
 
-  edit(firstOf('people'), (t) => t.replace(/^name: (.*)$/m, 'name: $1 (nom corrigé)'));
-  edit(firstOf('topics'), (t) => t.replace(/^label: .*$/m, 'label: "Thème renommé"'));
-  edit(firstOf('places'), (t) => t.replace(/^name: (.*)$/m, 'name: $1-Ville'));
-  edit(firstOf('readouts', 0), (t) => t.replace(/^title: .*$/m, 'title: Un titre corrigé'));
-  edit(firstOf('readouts', 1), (t) => `${t}\nUn paragraphe ajouté au texte.\n`);
-  const added = readFileSync(firstOf('readouts', 3), 'utf8');
-  const date = /^date: (\S+)$/m.exec(added)![1]!;
-  rmSync(firstOf('readouts', 2));
-  writeFileSync(join(contentDir, 'readouts', date.slice(0, 4), `${date}-document-ajoute.md`), added);
+test('the first build succeeds, rendering every page', () => {
+  expect(first.status, first.output.slice(-3000)).toBe(0);
+  expect(counts(first.output).reused).toBe(0);
+});
 
-  rebuilt = build({ contentDir, env, outDir: outDirFor('incremental') });
-  clean = build({ contentDir, env: { SITE_URL: 'https://archive.test' } });
-}, 600_000);
+describe.each(changes)('after %s, a build into the same folder', (_what, change) => {
+  let rebuilt: BuildResult;
+  let clean: BuildResult;
+  beforeAll(() => {
+    change();
+    rebuilt = build({ contentDir, env, outDir });
+    clean = build({ contentDir, env: { SITE_URL: env.SITE_URL } });
+  }, 300_000);
 
-describe('an incremental build', () => {
-  test('all three builds succeed', () => {
-    for (const result of [first, rebuilt, clean]) expect(result.status, result.output.slice(-3000)).toBe(0);
-  });
-
-  test('reuses pages of the previous build and renders the changed ones again', () => {
-    expect(counts(first.output).reused).toBe(0);
+  test('succeeds, reusing pages of the previous build and rendering the changed ones', () => {
+    expect(rebuilt.status, rebuilt.output.slice(-3000)).toBe(0);
     const { reused, rendered } = counts(rebuilt.output);
     expect(reused).toBeGreaterThan(0);
     expect(rendered).toBeGreaterThan(0);
   });
 
   test('gives, file for file and byte for byte, what a clean build of the same content gives', () => {
+    expect(clean.status, clean.output.slice(-3000)).toBe(0);
     const files = listFiles(clean.outDir);
     expect(files.length).toBeGreaterThan(100);
     expect(listFiles(rebuilt.outDir)).toEqual(files);
@@ -81,5 +101,6 @@ describe('an incremental build', () => {
       (f) => !readFileSync(join(clean.outDir, f)).equals(readFileSync(join(rebuilt.outDir, f))),
     );
     expect(differing).toEqual([]);
+    removeBuild(clean.outDir);
   });
 });

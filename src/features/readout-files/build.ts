@@ -9,12 +9,15 @@
  * The archive is read from `content/` with the validator's reader and the collections' own
  * schemas (`parseEntries`), so these files say what the pages say.
  */
+import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
+import { pageKey, readoutInputs } from '#archive/page-keys.ts';
+import { codeDigest } from '#features/code-digest.ts';
 import { readContent } from '#content/read.ts';
 import { linkOrCopy } from '#features/site-files.ts';
 import { buildArchive, type Archive } from '#archive/archive.ts';
-import { readoutFiles } from './files.ts';
+import { readoutFileRoutes, readoutFiles } from './files.ts';
 import { previewContent } from '#features/preview/content.ts';
 import { absoluteUrls, routes } from '#archive/urls.ts';
 import { parseEntries } from '#content/entries.ts';
@@ -29,12 +32,19 @@ export interface ReadoutFilesJob {
   /** The fonts of the previews, and the folder of their cache. */
   fontsDir: string;
   previewCacheDir: string;
+  /**
+   * Where the key of each readout's files, as last written, is kept between builds: a readout
+   * whose key is unchanged and whose files are in place is not written again.
+   */
+  manifestFile: string;
 }
 
 export interface ReadoutFilesResult {
   documents: number;
-  /** Every file written, as a route. */
+  /** Every file of every readout, written or kept, as a route. */
   routes: string[];
+  /** How many readouts' files were written (the others were in place, unchanged). */
+  written: number;
   previews: { drawn: number; cached: number };
   /** Lines for the build's log (a character that no font of the previews has). */
   warnings: string[];
@@ -78,11 +88,33 @@ export function prepareReadoutFiles(job: ReadoutFilesJob): PreparedReadoutFiles 
   return { job, archive, previews, drawn, warnings, started };
 }
 
-/** Writes the files of every document into `outDir` (which the site's build may be filling meanwhile). */
+/** What the files next to the readouts show besides their data: this code, and what it uses. */
+const FILES_CODE = [
+  'src/content',
+  'src/archive',
+  'src/formats',
+  'src/i18n',
+  'src/features/readout-files',
+  'package-lock.json',
+];
+
+/**
+ * Writes the files of every document into `outDir` (which the site's build may be filling
+ * meanwhile). A readout whose key (its source, its data, the records it names, the site's
+ * address, this code, its preview) is the one recorded at the last build, and whose files are
+ * all in place, is left as it is.
+ */
 export function writePreparedFiles(prepared: PreparedReadoutFiles, outDir: string): ReadoutFilesResult {
   const { job, archive, previews } = prepared;
   const url = absoluteUrls(job.site, job.base);
-  const written: string[] = [];
+  const code = codeDigest(
+    job.root,
+    FILES_CODE.filter((path) => existsSync(join(job.root, path))),
+  );
+  const previous = readManifest(job.manifestFile);
+  const keys: Record<string, string> = {};
+  const all: string[] = [];
+  let written = 0;
   const madeDirs = new Set<string>();
   const target = (route: string) => {
     const file = join(outDir, route);
@@ -91,23 +123,43 @@ export function writePreparedFiles(prepared: PreparedReadoutFiles, outDir: strin
       mkdirSync(dir, { recursive: true });
       madeDirs.add(dir);
     }
-    written.push(route);
     return file;
   };
   for (const readout of archive.readouts) {
     const source = readFileSync(resolve(job.root, readout.filePath!));
+    const preview = previews.get(readout.id)!;
+    const routesOf = readoutFileRoutes(readout.id);
+    all.push(...routesOf);
+    const key = pageKey(code, job.site, job.base, basename(preview), sha256Of(source), readoutInputs(readout, archive));
+    keys[readout.id] = key;
+    if (previous[readout.id] === key && routesOf.every((route) => existsSync(join(outDir, route)))) continue;
     for (const { route, contents } of readoutFiles(readout, archive, source, url))
       writeFileSync(target(route), contents);
-    linkOrCopy(previews.get(readout.id)!, target(routes.readoutPreview(readout.id)));
+    linkOrCopy(preview, target(routes.readoutPreview(readout.id)));
+    written++;
   }
+  mkdirSync(dirname(job.manifestFile), { recursive: true });
+  writeFileSync(job.manifestFile, `${JSON.stringify(keys)}\n`);
   return {
     documents: archive.readouts.length,
-    routes: written,
+    routes: all,
+    written,
     previews: { drawn: prepared.drawn, cached: archive.readouts.length - prepared.drawn },
     warnings: prepared.warnings,
     seconds: (performance.now() - prepared.started) / 1000,
   };
 }
+
+/** The keys recorded by the last build, or none. */
+function readManifest(file: string): Record<string, string> {
+  try {
+    return JSON.parse(readFileSync(file, 'utf8')) as Record<string, string>;
+  } catch {
+    return {};
+  }
+}
+
+const sha256Of = (contents: string | Uint8Array) => createHash('sha256').update(contents).digest('base64url');
 
 /** Both steps at once. */
 export function writeReadoutFiles(job: ReadoutFilesJob, outDir: string): ReadoutFilesResult {

@@ -37,3 +37,13 @@ export function readoutFiles(
     { route: routes.apiReadout(id), contents: toJson(record) },
   ];
 }
+
+/** Where the files of a readout are published, its preview included. */
+export function readoutFileRoutes(id: string): string[] {
+  return [
+    routes.readoutSource(id),
+    ...citationFormats.map((format) => routes.readoutCitation(id, format)),
+    routes.apiReadout(id),
+    routes.readoutPreview(id),
+  ];
+}

@@ -12,6 +12,7 @@ import { Worker } from 'node:worker_threads';
 import type { ReadoutFilesJob, ReadoutFilesResult } from './build.ts';
 import { PREVIEW_CACHE_SUBDIR } from '#features/preview/content.ts';
 import { citationFormats, normalizeBase, routes } from '#archive/urls.ts';
+import { claimFiles } from '#features/incremental/produced.ts';
 
 /** The worker thread of a build: `write` gives it the output folder once Astro has emptied it. */
 function start(job: ReadoutFilesJob): { result: Promise<ReadoutFilesResult>; write: (outDir: string) => void } {
@@ -61,6 +62,7 @@ export default function readoutFiles(options: { contentDir: string }): AstroInte
           base: normalizeBase(config.base),
           fontsDir: join(root, 'src/assets/fonts'),
           previewCacheDir: join(cacheDir, PREVIEW_CACHE_SUBDIR),
+          manifestFile: join(cacheDir, 'readout-archive', 'readout-files.json'),
         });
       },
       'astro:config:done': ({ config }) => {
@@ -76,11 +78,13 @@ export default function readoutFiles(options: { contentDir: string }): AstroInte
         const result = await worker.result.catch((error: Error) => {
           throw new Error(`Fichiers des documents : ${error.message}`, { cause: error });
         });
+        // The files of every readout, written now or kept from the last build, belong to this build.
+        claimFiles(result.routes);
         for (const line of result.warnings) logger.warn(line);
         const { drawn, cached } = result.previews;
         logger.info(
-          `${result.documents} document(s) : ${result.routes.length} fichiers écrits en ${result.seconds.toFixed(1)} s ` +
-            `(attente de la fin : ${((performance.now() - waited) / 1000).toFixed(1)} s)`,
+          `${result.documents} document(s), fichiers de ${result.written} écrits, des autres inchangés, ` +
+            `prêts en ${result.seconds.toFixed(1)} s (attente de la fin : ${((performance.now() - waited) / 1000).toFixed(1)} s)`,
         );
         logger.info(`aperçus : ${drawn + cached} images, ${drawn} dessinée(s), ${cached} reprise(s) du cache`);
       },

@@ -15,7 +15,15 @@ const site = 'https://archive.test';
 const base = '/archive/';
 
 function job(contentDir: string, cache: string) {
-  return { root, contentDir, site, base, fontsDir: join(root, 'src/assets/fonts'), previewCacheDir: cache };
+  return {
+    root,
+    contentDir,
+    site,
+    base,
+    fontsDir: join(root, 'src/assets/fonts'),
+    previewCacheDir: cache,
+    manifestFile: join(cache, '..', 'readout-files.json'),
+  };
 }
 const outDir = () => join(tempDir('document-files'), 'out');
 

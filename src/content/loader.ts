@@ -1,0 +1,54 @@
+/**
+ * How Astro loads the collections: through the archive's own reader (`read.ts`: YAML 1.2, dates
+ * as written, the files the validator has checked), not Astro's glob loader. An entry is its
+ * data only. A readout's text is rendered by the page that shows it
+ * (`src/features/markdown/render.ts`), so Astro's content store holds a few hundred bytes per
+ * readout instead of its rendered HTML: at 10,000 documents the store, which every build loads,
+ * saves and bundles whole, shrinks from about 40 MB to a few, and a change of a record's aliases
+ * no longer changes Astro's configuration (see docs/performance.md).
+ *
+ * An entry's digest is its file's text: an unchanged file is not parsed again. In `astro dev`,
+ * a change under the collection's folder loads the collection again.
+ */
+import { readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import type { Loader } from 'astro/loaders';
+import { listContent, parseFile } from './read.ts';
+import { collections, type CollectionName } from './schema.ts';
+import { DATE_FIELDS } from './validate/schema-issues.ts';
+import { resolveTimestamps } from './yaml.ts';
+
+export function archiveLoader(collection: CollectionName, contentDir: string): Loader {
+  return {
+    name: `readout-archive:${collection}`,
+    load: async ({ store, parseData, generateDigest, watcher }) => {
+      const root = process.cwd();
+      const dir = resolve(root, contentDir);
+      const sync = async () => {
+        const { files } = listContent(root, dir, [collection]);
+        const seen = new Set<string>();
+        for (const file of files) {
+          seen.add(file.id);
+          const text = readFileSync(file.abs!, 'utf8');
+          const digest = generateDigest(text);
+          if (store.get(file.id)?.digest === digest) continue;
+          // The guard has validated every file before Astro loads any: nothing here is refused.
+          const parsed = parseFile(file, text);
+          const raw = resolveTimestamps(parsed.data, DATE_FIELDS[collection], () => {}) as Record<string, unknown>;
+          const data = await parseData({ id: file.id, data: raw, filePath: file.path });
+          store.set({ id: file.id, data, digest, filePath: file.path });
+        }
+        for (const id of store.keys()) if (!seen.has(id)) store.delete(id);
+      };
+      await sync();
+      if (watcher) {
+        const folder = join(dir, collections[collection].folder);
+        watcher.add(folder);
+        const onChange = (path: string) => {
+          if (path.startsWith(folder) && path.endsWith(collections[collection].extension)) void sync();
+        };
+        for (const event of ['add', 'change', 'unlink'] as const) watcher.on(event, onChange);
+      }
+    },
+  };
+}
