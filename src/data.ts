@@ -9,7 +9,7 @@ import { compileAliases, type Alias, type AliasMatcher } from '#content/aliases.
 import { contentDirOf } from '#content/folder.ts';
 import { buildArchive, need, type Archive, type Readout } from '#archive/archive.ts';
 import { decodeUtf8, markdownBody, textFixity } from '#archive/fixity.ts';
-import { archiveKey, readoutPageKey } from '#archive/page-keys.ts';
+import { readoutPageKey } from '#archive/page-keys.ts';
 import { relatedReadouts } from '#archive/related.ts';
 import { readAliasTable } from '#features/markdown/alias-table.ts';
 import { readoutRenderer } from '#features/markdown/render.ts';
@@ -29,13 +29,6 @@ async function load(): Promise<Archive> {
 /** The whole archive, sorted and indexed; the same promise for every page of a build. */
 export function getArchive(): Promise<Archive> {
   return (archive ??= load());
-}
-
-let key: Promise<string> | undefined;
-
-/** The cache key of every page that lists documents or records (see `src/archive/page-keys.ts`). */
-export function getArchiveKey(): Promise<string> {
-  return (key ??= getArchive().then(archiveKey));
 }
 
 let related: Promise<Map<string, Readout[]>> | undefined;

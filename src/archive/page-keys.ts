@@ -7,13 +7,15 @@
  * - a document's page shows the document (its data, its source's digest, which covers its
  *   text, and the names its text links), the records it names, and its related documents with
  *   theirs: `readoutPageKey`;
- * - every other page (lists, records, feeds, chronology) gets one key for the whole archive,
- *   `archiveKey`: coarse, since a change anywhere renders them all again, but safe.
+ * - a page of a list (all documents, a person's, a topic's, a place's, a year's) shows what it
+ *   lists of each document, its place in the list and the list's own record: `listPageKey`;
+ * - a feed shows its documents as the pages show them, records included: `readoutInputs`.
  *
  * `tests/build/incremental.test.ts` checks that a rebuild after changes equals a clean build.
  */
 import { createHash } from 'node:crypto';
 import { recordsOf, type Archive, type Readout } from './archive.ts';
+import type { Page } from './pagination.ts';
 
 /** A hash of values that JSON can write (the order of keys counts: they come from the same code each time). */
 export function pageKey(...inputs: unknown[]): string {
@@ -51,10 +53,21 @@ export function readoutPageKey(
   );
 }
 
-/** One key for every page that lists documents or records: the whole archive. */
-export function archiveKey(archive: Archive): string {
-  return pageKey(
-    archive.readouts.map((r) => [r.id, r.digest ?? null, r.data]),
-    [archive.people, archive.topics, archive.places].map((records) => records.map((r) => [r.id, r.data])),
-  );
+/** What a list shows of a document: its address, its title and its date. */
+export const listed = (readout: Readout): unknown[] => [readout.id, readout.data.title, readout.data.date];
+
+/**
+ * The key of a page of a list of documents: what it shows of each, where it stands in the list
+ * (a heading that a section continues under, from the page before, shows the date before it),
+ * and `shown`, whatever else the page shows (the list's record, its counts).
+ */
+export function listPageKey<T>(
+  page: Page<T>,
+  all: readonly T[],
+  show: (item: T) => unknown,
+  dateOf: (item: T) => string,
+  ...shown: unknown[]
+): string {
+  const before = page.offset > 0 ? all[page.offset - 1] : undefined;
+  return pageKey(page.number, page.total, page.items.map(show), before === undefined ? null : dateOf(before), shown);
 }

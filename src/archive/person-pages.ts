@@ -5,6 +5,7 @@
  */
 import type { Archive, MentionOf, Participation } from './archive.ts';
 import { PAGE_SIZE, paginate, pagePaths, type Page } from './pagination.ts';
+import { listed } from './page-keys.ts';
 
 export type PersonEntry = { participation: Participation } | { mention: MentionOf };
 
@@ -22,11 +23,30 @@ export function personPages(
   return paginate(entries(participations, mentions), size);
 }
 
+/** A person's documents as one list: participations first, then mentions. */
+export function personEntries(
+  archive: Pick<Archive, 'participationsOf' | 'mentionsOf'>,
+  personId: string,
+): PersonEntry[] {
+  return entries(archive.participationsOf.get(personId) ?? [], archive.mentionsOf.get(personId) ?? []);
+}
+
 /** The pages of a person's documents with the `[...page]` parameter of each (see `pagePaths`). */
 export function personPagePaths(
   archive: Pick<Archive, 'participationsOf' | 'mentionsOf'>,
   personId: string,
   size: number = PAGE_SIZE,
 ): { page: Page<PersonEntry>; param: string | undefined }[] {
-  return pagePaths(entries(archive.participationsOf.get(personId) ?? [], archive.mentionsOf.get(personId) ?? []), size);
+  return pagePaths(personEntries(archive, personId), size);
 }
+
+/** What a person's page shows of an entry: the document as a list shows it, and the role, or the words that name the person. */
+export function shownEntry(entry: PersonEntry): unknown {
+  return 'participation' in entry
+    ? [listed(entry.participation.readout), entry.participation.role]
+    : [listed(entry.mention.readout), entry.mention.designation ?? null];
+}
+
+/** The date of an entry's document. */
+export const entryDate = (entry: PersonEntry): string =>
+  ('participation' in entry ? entry.participation.readout : entry.mention.readout).data.date;

@@ -1,14 +1,20 @@
 import rss from '@astrojs/rss';
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { getArchive, getArchiveKey } from '#data';
-import { personFeed, rssOptions } from '#formats/feeds.ts';
+import { getArchive } from '#data';
+import { personFeed, readoutsConcerning, rssOptions } from '#formats/feeds.ts';
+import { pageKey, readoutInputs } from '#archive/page-keys.ts';
 import { absoluteUrls } from '#archive/urls.ts';
 
 /** RSS feed that follows one person: documents they take part in or that mention them. */
 export const getStaticPaths = (async () => {
   const archive = await getArchive();
-  const cacheKey = await getArchiveKey();
-  return archive.people.map((person) => ({ params: { id: person.id }, cacheKey }));
+  return archive.people.map((person) => ({
+    params: { id: person.id },
+    cacheKey: pageKey(
+      person.data.name,
+      readoutsConcerning(archive, person.id).map((r) => readoutInputs(r, archive)),
+    ),
+  }));
 }) satisfies GetStaticPaths;
 
 export const GET: APIRoute = async ({ params, site }) => {

@@ -1,14 +1,20 @@
 import rss from '@astrojs/rss';
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { getArchive, getArchiveKey } from '#data';
+import { getArchive } from '#data';
 import { rssOptions, topicFeed } from '#formats/feeds.ts';
+import { pageKey, readoutInputs } from '#archive/page-keys.ts';
 import { absoluteUrls } from '#archive/urls.ts';
 
 /** RSS feed that follows one topic. */
 export const getStaticPaths = (async () => {
   const archive = await getArchive();
-  const cacheKey = await getArchiveKey();
-  return archive.topics.map((topic) => ({ params: { id: topic.id }, cacheKey }));
+  return archive.topics.map((topic) => ({
+    params: { id: topic.id },
+    cacheKey: pageKey(
+      topic.data.label,
+      (archive.readoutsOnTopic.get(topic.id) ?? []).map((r) => readoutInputs(r, archive)),
+    ),
+  }));
 }) satisfies GetStaticPaths;
 
 export const GET: APIRoute = async ({ params, site }) => {
