@@ -20,9 +20,15 @@ export function feedDate(date: string): Date {
   return new Date(Date.UTC(day.year, day.month - 1, day.day, 12));
 }
 
-/** One item per document, newest first as given: title, permanent link, date, place, participants. */
+/**
+ * How many documents a feed lists: the newest. A reader's feed reader keeps what it has seen;
+ * the whole list of a person's or a topic's documents is on its pages and in the JSON API.
+ */
+export const FEED_SIZE = 50;
+
+/** One item per document, the newest `FEED_SIZE` of those given (newest first): title, permanent link, date, place, participants. */
 export function feedItems(readouts: readonly Readout[], archive: Archive, url: Absolute): RSSFeedItem[] {
-  return readouts.map((readout) => {
+  return readouts.slice(0, FEED_SIZE).map((readout) => {
     const { data } = readout;
     const { place, participants, topics } = recordsOf(readout, archive);
     return {

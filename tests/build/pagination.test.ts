@@ -13,6 +13,8 @@ import { PAGE_SIZE } from '#archive/pagination.ts';
 import { RELATED_LIMIT } from '#archive/related.ts';
 import { build, tempDir, type BuildResult } from '../support/build.ts';
 import { fileForPath, page } from '../support/dist.ts';
+import { childrenNamed, only, parseXml } from '../support/xml.ts';
+import { FEED_SIZE } from '#formats/feeds.ts';
 
 interface Doc {
   id: string;
@@ -47,7 +49,12 @@ const docs: Doc[] = readdirSync(join(contentDir, 'readouts'), { recursive: true,
       topics: data.topics,
     };
   })
-  .sort((a, b) => (a.date === b.date ? (a.id < b.id ? -1 : 1) : a.date < b.date ? 1 : -1));
+  .sort(newestFirst);
+
+/** Newest first; same day: by id. */
+function newestFirst(a: Doc, b: Doc): number {
+  return a.date === b.date ? (a.id < b.id ? -1 : 1) : a.date < b.date ? 1 : -1;
+}
 
 /** The key whose list is longest, and that list. */
 function longest(lists: Map<string, Doc[]>): [string, Doc[]] {
@@ -161,5 +168,18 @@ describe('related documents', () => {
         .map((a) => a.getAttribute('href'));
       expect(related, doc.id).toEqual(relatedBySpec(doc));
     }
+  });
+});
+
+describe('feeds of lists longer than a page', () => {
+  test.each([
+    ['the archive', '/comptes-rendus/flux.xml', docs],
+    [`the person ${person}`, `/personnes/${person}/flux.xml`, [...participations, ...mentions].sort(newestFirst)],
+    [`the topic ${topic}`, `/themes/${topic}/flux.xml`, onTopic],
+  ] as const)('the feed of %s lists its FEED_SIZE newest documents', (_what, path, expected) => {
+    expect(expected.length).toBeGreaterThan(FEED_SIZE);
+    const channel = only(parseXml(readFileSync(join(result.outDir, path.slice(1)), 'utf8')), 'channel');
+    const links = childrenNamed(channel, 'item').map((item) => only(item, 'link').text);
+    expect(links).toEqual(expected.slice(0, FEED_SIZE).map((d) => `https://archive.test/comptes-rendus/${d.id}/`));
   });
 });

@@ -5,7 +5,9 @@
  * (readout files, search index) rewrite only what changed. A file that no step of this build
  * wrote or kept is left over from an earlier build (a removed document's page, a page of a list
  * that got shorter, an old style sheet) and is removed here, so that the output is exactly what
- * a clean build would give (`tests/build/incremental.test.ts`).
+ * a clean build would give (`tests/build/incremental.test.ts`). A file is this build's when a
+ * step kept it without writing it again and says so (Astro's unchanged pages; the unchanged
+ * files next to the readouts, `produced.ts`), or when it is newer than the build's start.
  *
  * Astro writes its manifest of pages only at the end of a build. A build stopped halfway would
  * leave pages newer than that manifest says, so a marker is written at the start and removed
@@ -14,9 +16,8 @@
  * Must come after every integration that writes into the output, and before the output guard.
  */
 import type { AstroIntegration } from 'astro';
-import type { Plugin } from 'vite';
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, rmdirSync, writeFileSync } from 'node:fs';
-import { dirname, join, relative, resolve, sep } from 'node:path';
+import { existsSync, mkdirSync, readdirSync, rmSync, rmdirSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { listFiles } from '#features/site-files.ts';
 import { claimFiles, isClaimed, resetClaims } from './produced.ts';
@@ -37,36 +38,17 @@ function removeEmptyFolders(root: string, files: readonly string[]): void {
 export default function incrementalOutput(): AstroIntegration {
   let outDir = '';
   let cacheDir = '';
-  let publicDir = '';
-  const emitted = new Set<string>();
+  let started = 0;
   return {
     name: 'readout-archive:incremental-output',
     hooks: {
-      'astro:config:setup': ({ command, updateConfig }) => {
-        if (command !== 'build') return;
-        // The files Vite writes (style sheets, the search page's scripts), whichever build writes them.
-        updateConfig({
-          vite: {
-            plugins: [
-              <Plugin>{
-                name: 'readout-archive:emitted-files',
-                writeBundle(options, bundle) {
-                  if (!options.dir) return;
-                  for (const name of Object.keys(bundle)) emitted.add(resolve(options.dir, name));
-                },
-              },
-            ],
-          },
-        });
-      },
       'astro:config:done': ({ config }) => {
         outDir = fileURLToPath(config.outDir);
         cacheDir = fileURLToPath(config.cacheDir);
-        publicDir = fileURLToPath(config.publicDir);
       },
       'astro:build:start': () => {
         resetClaims();
-        emitted.clear();
+        started = Date.now();
         const marker = join(cacheDir, MARKER);
         if (existsSync(marker)) {
           // The last build stopped halfway: trust nothing it left.
@@ -79,17 +61,12 @@ export default function incrementalOutput(): AstroIntegration {
       'astro:build:done': ({ dir, assets, logger }) => {
         const site = fileURLToPath(dir).replace(/[\\/]+$/, '');
         const relativeTo = (file: string) => relative(site, file).split(sep).join('/');
-        // Astro's pages, rendered or kept; Vite's files; `public/`, copied every build.
+        // Astro's pages, rendered or kept from the last build.
         claimFiles([...assets.values()].flat().map((url) => relativeTo(fileURLToPath(url))));
-        claimFiles([...emitted].filter((file) => file.startsWith(site + sep)).map(relativeTo));
-        if (existsSync(publicDir)) claimFiles(listFiles(publicDir));
-        // The sitemaps, written whole by @astrojs/sitemap: its index and the files it lists.
-        const sitemapIndex = join(site, 'sitemap-index.xml');
-        if (existsSync(sitemapIndex)) {
-          const listed = [...readFileSync(sitemapIndex, 'utf8').matchAll(/<loc>[^<]*\/(sitemap-\d+\.xml)<\/loc>/g)];
-          claimFiles(['sitemap-index.xml', ...listed.map((m) => m[1]!)]);
-        }
-        const stale = listFiles(site).filter((file) => !isClaimed(file));
+        // Whatever this build wrote (style sheets, scripts, `public/`, sitemaps): the file
+        // system's clock may lag the process's by a tick.
+        const fresh = (file: string) => statSync(join(site, file)).mtimeMs >= started - 50;
+        const stale = listFiles(site).filter((file) => !isClaimed(file) && !fresh(file));
         for (const file of stale) rmSync(join(site, file));
         removeEmptyFolders(site, stale);
         if (stale.length > 0) logger.info(`${stale.length} fichier(s) d’une construction précédente supprimé(s)`);

@@ -1,13 +1,15 @@
 /**
- * The image as a grid of palette indices: a few colours, each at 63 levels of coverage over the
- * background, written as an indexed PNG (`png.ts`), a quarter of the bytes of a full-colour image.
+ * The image as a grid of palette indices: four colours, each at three levels of coverage over
+ * the background, 13 colours in all, written as an indexed PNG of 4 bits per pixel (`png.ts`):
+ * about 10 KB an image. Three levels are enough to smooth the edges of text of this size; 63
+ * gave images twice as heavy that a reader could not tell apart (docs/performance.md).
  */
 import { PREVIEW_HEIGHT as HEIGHT, PREVIEW_WIDTH as WIDTH, previewLayout as layout } from './content.ts';
 import type { Mask } from './glyphs.ts';
 import { encodeIndexedPng } from './png.ts';
 
-/** Shades of coverage per colour: 4 colours × 63 levels + the background fit in a 256-colour palette. */
-const LEVELS = 63;
+/** Shades of coverage per colour: 4 colours × 3 levels + the background fit in a 16-colour palette. */
+const LEVELS = 3;
 
 type Rgb = readonly [number, number, number];
 const rgb = (hex: string): Rgb => [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16)) as unknown as Rgb;

@@ -18,10 +18,13 @@ function pngSize(png: Buffer): { width: number; height: number } {
   return { width: png.readUInt32BE(16), height: png.readUInt32BE(20) };
 }
 
-/** The palette index of every pixel of an indexed PNG of filter type 0, row by row. */
+/** The palette index of every pixel of an indexed PNG of filter type 0 (8 or 4 bits a pixel), row by row. */
 function pixelsOf(png: Buffer): { width: number; height: number; at: (x: number, y: number) => number } {
   const { width, height } = pngSize(png);
   expect(png[25]).toBe(3); // indexed colour
+  const depth = png[24]!;
+  expect([4, 8]).toContain(depth);
+  const stride = depth === 8 ? width : Math.ceil(width / 2);
   const idat: Buffer[] = [];
   for (let offset = 8; offset < png.length;) {
     const length = png.readUInt32BE(offset);
@@ -30,8 +33,12 @@ function pixelsOf(png: Buffer): { width: number; height: number; at: (x: number,
     offset += length + 12;
   }
   const rows = inflateSync(Buffer.concat(idat));
-  expect(rows.length).toBe((width + 1) * height);
-  return { width, height, at: (x, y) => rows[y * (width + 1) + 1 + x]! };
+  expect(rows.length).toBe((stride + 1) * height);
+  const at = (x: number, y: number) => {
+    const byte = rows[y * (stride + 1) + 1 + (depth === 8 ? x : x >> 1)]!;
+    return depth === 8 ? byte : x % 2 === 0 ? byte >> 4 : byte & 0x0f;
+  };
+  return { width, height, at };
 }
 
 /** How many pixels of the box differ from the background (palette index 0). */
