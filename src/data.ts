@@ -3,9 +3,11 @@
  * for the indexes they need and never call `getCollection` themselves.
  */
 import { getCollection } from 'astro:content';
+import { cacheDir } from 'astro:config/server';
+import { fileURLToPath } from 'node:url';
 import { readFile } from 'node:fs/promises';
-import { resolve } from 'node:path';
-import { compileAliases, type Alias, type AliasMatcher } from '#content/aliases.ts';
+import { join, resolve } from 'node:path';
+import type { Alias } from '#content/aliases.ts';
 import { contentDirOf } from '#content/folder.ts';
 import { buildArchive, need, type Archive, type Readout } from '#archive/archive.ts';
 import { decodeUtf8, markdownBody, textFixity } from '#archive/fixity.ts';
@@ -13,6 +15,7 @@ import { readoutPageKey } from '#archive/page-keys.ts';
 import { relatedReadouts } from '#archive/related.ts';
 import { readAliasTable } from '#features/markdown/alias-table.ts';
 import { readoutRenderer } from '#features/markdown/render.ts';
+import { CHECK_CACHE, type ReadoutLinks } from '#features/guard/cache.ts';
 
 let archive: Promise<Archive> | undefined;
 
@@ -38,15 +41,11 @@ export async function getRelated(id: string): Promise<Readout[]> {
   return (await (related ??= getArchive().then((a) => relatedReadouts(a)))).get(id) ?? [];
 }
 
-let aliases: { table: Alias[]; matcher: AliasMatcher } | undefined;
+let aliases: Alias[] | undefined;
 
 /** The archive's alias table (for links on names in the text), read once per build. */
-function getAliases(): { table: Alias[]; matcher: AliasMatcher } {
-  if (!aliases) {
-    const table = readAliasTable(contentDirOf(), import.meta.env.BASE_URL);
-    aliases = { table, matcher: compileAliases(table) };
-  }
-  return aliases;
+function getAliases(): Alias[] {
+  return (aliases ??= readAliasTable(contentDirOf(), import.meta.env.BASE_URL));
 }
 
 /** The Markdown text of a document, as stored: the body of its source file. */
@@ -58,16 +57,24 @@ let renderer: ReturnType<typeof readoutRenderer> | undefined;
 
 /** The text of a document as HTML (see `src/features/markdown/render.ts`). */
 export async function readoutHtml(id: string): Promise<string> {
-  const render = await (renderer ??= readoutRenderer({ base: import.meta.env.BASE_URL, aliases: getAliases().table }));
+  const render = await (renderer ??= readoutRenderer({ base: import.meta.env.BASE_URL, aliases: getAliases() }));
   return render(await readoutText(id));
 }
 
-/** The cache key of a document's page (see `src/archive/page-keys.ts`), with the names its text links. */
+let links: Promise<ReadoutLinks> | undefined;
+
+/**
+ * The cache key of a document's page (see `src/archive/page-keys.ts`), with the names its text
+ * links, as the guard found them at this build's start (`CHECK_CACHE.links`): no text is read
+ * again to make the keys of pages that will not be rendered.
+ */
 export async function getReadoutPageKey(readout: Readout): Promise<string> {
-  const links = getAliases()
-    .matcher.find(await readoutText(readout.id))
-    .map((m) => [m.start, m.end, m.alias.href, m.alias.record]);
-  return readoutPageKey(readout, await getRelated(readout.id), await getArchive(), links);
+  const found = await (links ??= readFile(join(fileURLToPath(cacheDir), CHECK_CACHE.links), 'utf8').then(
+    (text) => JSON.parse(text) as ReadoutLinks,
+  ));
+  const linked = found[readout.id];
+  if (!linked) throw new Error(`Document « ${readout.id} » absent de ${CHECK_CACHE.links}`);
+  return readoutPageKey(readout, await getRelated(readout.id), await getArchive(), linked);
 }
 
 /**

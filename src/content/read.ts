@@ -100,18 +100,21 @@ export function listContent(
   return { files, problems };
 }
 
+/** How a text of YAML is parsed: `parseYaml`, or a parser that remembers (`yaml-cache.ts`). */
+export type YamlParser = (text: string) => ReturnType<typeof parseYaml>;
+
 /** Reads and parses one listed file. */
-export function readFile(file: ContentFile): ContentFile {
-  return parseFile(file, readFileSync(file.abs ?? file.path, 'utf8'));
+export function readFile(file: ContentFile, yaml: YamlParser = parseYaml): ContentFile {
+  return parseFile(file, readFileSync(file.abs ?? file.path, 'utf8'), yaml);
 }
 
 /** Parses the text of one listed file: a readout's frontmatter and body, or a record's YAML. */
-export function parseFile(file: ContentFile, text: string): ContentFile {
+export function parseFile(file: ContentFile, text: string, yaml: YamlParser = parseYaml): ContentFile {
   const source = text.replace(/^\uFEFF/, '');
-  if (file.collection !== 'readouts') return { ...file, ...parseYaml(source) };
+  if (file.collection !== 'readouts') return { ...file, ...yaml(source) };
   const parts = splitReadout(source);
   if (!parts) return { ...file, parseError: 'attendu : un en-tête YAML entre deux lignes « --- »' };
-  return { ...file, ...parseYaml(parts.frontmatter), body: parts.body, bodyLine: parts.bodyLine };
+  return { ...file, ...yaml(parts.frontmatter), body: parts.body, bodyLine: parts.bodyLine };
 }
 
 /** Every entry file of the collections asked for, parsed, and a problem for each stray file. */
@@ -119,7 +122,8 @@ export function readContent(
   root: string,
   contentDir: string,
   names: readonly CollectionName[] = ALL,
+  yaml: YamlParser = parseYaml,
 ): { files: ContentFile[]; problems: Problem[] } {
   const { files, problems } = listContent(root, contentDir, names);
-  return { files: files.map(readFile), problems };
+  return { files: files.map((file) => readFile(file, yaml)), problems };
 }

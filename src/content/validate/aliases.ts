@@ -4,12 +4,14 @@
  * name must lead to one page. Every document is read once, by the one matcher that also links
  * the names when the site is built (`src/features/markdown/rehype-link-aliases.ts`).
  */
-import { compileAliases, declaredAliases, normalizeAlias } from '../aliases.ts';
+import { declaredAliases, normalizeAlias } from '../aliases.ts';
+import { aliasScanner, type AliasScanner } from '../alias-scan.ts';
 import type { Problem } from '../problem.ts';
 import type { ContentFile } from '../read.ts';
 import { isRecordCollection } from '../schema.ts';
 
-export function aliasProblems(files: readonly ContentFile[]): Problem[] {
+/** The problems of the aliases of `files`; `scan` finds them in the texts (one without cache by default). */
+export function aliasProblems(files: readonly ContentFile[], scan?: AliasScanner): Problem[] {
   const records = files.filter((f) => isRecordCollection(f.collection));
   const problems: Problem[] = [];
   const owner = new Map<string, { record: ContentFile; aliases: string[]; index: number }>();
@@ -30,15 +32,17 @@ export function aliasProblems(files: readonly ContentFile[]): Problem[] {
     });
   }
 
-  const matcher = compileAliases(
-    records.flatMap((r) =>
-      declaredAliases(r.data).map((text) => ({ text, href: '', record: `${r.collection}/${r.id}` })),
-    ),
-  );
+  const scanner =
+    scan ??
+    aliasScanner(
+      records.flatMap((r) =>
+        declaredAliases(r.data).map((text) => ({ text, href: '', record: `${r.collection}/${r.id}` })),
+      ),
+    );
   const found = new Set<string>();
   for (const f of files) {
     if (f.collection !== 'readouts' || f.body === undefined) continue;
-    for (const match of matcher.find(f.body)) found.add(normalizeAlias(match.alias.text));
+    for (const [, , alias] of scanner.matches(f.body)) found.add(normalizeAlias(alias.text));
   }
   for (const [spelled, { record, aliases, index }] of owner) {
     if (found.has(spelled)) continue;

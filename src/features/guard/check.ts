@@ -2,10 +2,14 @@
  * What the guard checks, as plain functions (`npm run check:content` runs the first without
  * building): the content before a build, and a finished build against its content.
  */
-import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import type { Problem } from '#content/problem.ts';
 import { listContent, readContent } from '#content/read.ts';
+import { cachedYamlParser } from '#content/yaml-cache.ts';
+import { aliasScanner } from '#content/alias-scan.ts';
+import { aliasTable } from '#features/markdown/alias-table.ts';
+import { CHECK_CACHE, type ReadoutLinks } from './cache.ts';
 import { validateContent } from '#content/validate/index.ts';
 import { aliasProblems } from '#content/validate/aliases.ts';
 import { entryRoute, isEntryRoute } from '#archive/urls.ts';
@@ -15,9 +19,29 @@ import { isPageRoute, readRedirects, redirectOf, redirectsAgainstContent } from 
 import { listFiles } from '#features/site-files.ts';
 import { isId } from '#content/ids.ts';
 
-/** Reads and validates the content folder, without building; returns the problems found. */
-export function checkContent(root: string, contentDir: string): Problem[] {
-  const { files, problems } = readContent(root, contentDir);
+/**
+ * Reads and validates the content folder, without building; returns the problems found. With
+ * `cacheDir`, what the last run parsed and found is taken from there, and what this run finds is
+ * kept there (`CHECK_CACHE`).
+ */
+export function checkContent(root: string, contentDir: string, options: { cacheDir?: string } = {}): Problem[] {
+  const cached = (file: string) => (options.cacheDir === undefined ? undefined : join(options.cacheDir, file));
+  const yaml = options.cacheDir === undefined ? undefined : cachedYamlParser(cached(CHECK_CACHE.yaml)!);
+  const { files, problems } = readContent(root, contentDir, undefined, yaml?.parse);
+  yaml?.save();
+  const scanner = aliasScanner(aliasTable(files, '/'), cached(CHECK_CACHE.aliases));
+  const aliases = aliasProblems(files, scanner);
+  const linksFile = cached(CHECK_CACHE.links);
+  if (linksFile) {
+    const links: ReadoutLinks = {};
+    for (const f of files) {
+      if (f.collection !== 'readouts' || f.body === undefined) continue;
+      links[f.id] = scanner.matches(f.body).map(([start, end, alias]) => [start, end, alias.record, alias.text]);
+    }
+    mkdirSync(dirname(linksFile), { recursive: true });
+    writeFileSync(linksFile, JSON.stringify(links));
+  }
+  scanner.save();
   // The page of every entry: what the content promises to produce.
   const known = new Set(files.filter((f) => isId(f.id)).map((f) => entryRoute(f.collection, f.id)));
   const redirects = readRedirects(root, contentDir);
@@ -43,7 +67,7 @@ export function checkContent(root: string, contentDir: string): Problem[] {
     ...problems,
     ...validateContent(files),
     // Aliases that no document contains, or that two records claim (see rehype-link-aliases).
-    ...aliasProblems(files),
+    ...aliases,
     ...redirects.problems,
     ...redirectsAgainstContent(redirects.file, redirects.redirects, known),
     ...manifest.problems,

@@ -38,7 +38,8 @@ export default function contentGuard(options: { contentDir: string }): AstroInte
     hooks: {
       'astro:config:setup': ({ config, logger }) => {
         const root = fileURLToPath(config.root);
-        enforce(checkContent(root, resolve(root, options.contentDir)), logger, 'Contenu invalide');
+        const cacheDir = fileURLToPath(config.cacheDir);
+        enforce(checkContent(root, resolve(root, options.contentDir), { cacheDir }), logger, 'Contenu invalide');
       },
     },
   };

@@ -15,6 +15,7 @@ import { basename, dirname, join, resolve } from 'node:path';
 import { pageKey, readoutInputs } from '#archive/page-keys.ts';
 import { codeDigest } from '#features/code-digest.ts';
 import { readContent } from '#content/read.ts';
+import { cachedYamlParser } from '#content/yaml-cache.ts';
 import { linkOrCopy } from '#features/site-files.ts';
 import { buildArchive, type Archive } from '#archive/archive.ts';
 import { readoutFileRoutes, readoutFiles } from './files.ts';
@@ -37,6 +38,8 @@ export interface ReadoutFilesJob {
    * whose key is unchanged and whose files are in place is not written again.
    */
   manifestFile: string;
+  /** The YAML parsed by the guard at this build's start (`src/content/yaml-cache.ts`). */
+  yamlCache: string;
 }
 
 export interface ReadoutFilesResult {
@@ -65,7 +68,8 @@ export interface PreparedReadoutFiles {
 /** Reads the archive and draws the previews that the cache lacks: everything that needs no output folder. */
 export function prepareReadoutFiles(job: ReadoutFilesJob): PreparedReadoutFiles {
   const started = performance.now();
-  const { files } = readContent(job.root, job.contentDir);
+  // The guard has just parsed every file and kept the results: they are read from its cache.
+  const { files } = readContent(job.root, job.contentDir, undefined, cachedYamlParser(job.yamlCache).parse);
   const archive = buildArchive(parseEntries(files));
   const warnings: string[] = [];
   const previews = new Map<string, string>();

@@ -13,6 +13,7 @@ import type { ReadoutFilesJob, ReadoutFilesResult } from './build.ts';
 import { PREVIEW_CACHE_SUBDIR } from '#features/preview/content.ts';
 import { citationFormats, normalizeBase, routes } from '#archive/urls.ts';
 import { claimFiles } from '#features/incremental/produced.ts';
+import { CHECK_CACHE } from '#features/guard/cache.ts';
 
 /** The worker thread of a build: `write` gives it the output folder once Astro has emptied it. */
 function start(job: ReadoutFilesJob): { result: Promise<ReadoutFilesResult>; write: (outDir: string) => void } {
@@ -63,6 +64,7 @@ export default function readoutFiles(options: { contentDir: string }): AstroInte
           fontsDir: join(root, 'src/assets/fonts'),
           previewCacheDir: join(cacheDir, PREVIEW_CACHE_SUBDIR),
           manifestFile: join(cacheDir, 'readout-archive', 'readout-files.json'),
+          yamlCache: join(cacheDir, CHECK_CACHE.yaml),
         });
       },
       'astro:config:done': ({ config }) => {
