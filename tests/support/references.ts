@@ -35,86 +35,40 @@ export type Field = keyof Described;
 /** What one reading of one file finds: a field it lacks is absent. */
 export type View = { [F in Field]?: string | undefined };
 
+/** Every field, in the order the files give them. */
+const every: readonly Field[] = Object.keys({
+  id: 1,
+  title: 1,
+  date: 1,
+  language: 1,
+  publisher: 1,
+  event: 1,
+  place: 1,
+  permalink: 1,
+  archive: 1,
+  accessed: 1,
+  genre: 1,
+  note: 1,
+} satisfies Record<Field, 1>) as Field[];
+const allBut = (...left: Field[]) => every.filter((field) => !left.includes(field));
+
 /**
- * Where each reading finds each field. A field a format does not carry is absent from its list
- * (docs/data.md says why), so that a reading losing a field it carries fails, and one finding a
- * field it should not have fails too.
+ * Which fields each reading finds. A field a format does not carry is left out (docs/data.md
+ * says why), so that a reading losing a field it carries fails, and one finding a field it
+ * should not have fails too.
  */
 export const carried = {
-  csl: [
-    'id',
-    'title',
-    'date',
-    'language',
-    'publisher',
-    'event',
-    'place',
-    'permalink',
-    'archive',
-    'accessed',
-    'genre',
-    'note',
-  ],
-  'csl → citation-js': [
-    'id',
-    'title',
-    'date',
-    'language',
-    'publisher',
-    'event',
-    'place',
-    'permalink',
-    'archive',
-    'accessed',
-    'genre',
-    'note',
-  ],
+  csl: every,
+  'csl → citation-js': every,
   // The event has no field of its own in a biblatex @misc: it is in the note.
-  bib: ['id', 'title', 'date', 'language', 'publisher', 'place', 'permalink', 'archive', 'accessed', 'genre', 'note'],
-  // citation-js drops `addendum` when there is a note.
-  'bib → citation-js': [
-    'id',
-    'title',
-    'date',
-    'language',
-    'publisher',
-    'place',
-    'permalink',
-    'accessed',
-    'genre',
-    'note',
-  ],
-  ris: [
-    'id',
-    'title',
-    'date',
-    'language',
-    'publisher',
-    'event',
-    'place',
-    'permalink',
-    'archive',
-    'accessed',
-    'genre',
-    'note',
-  ],
-  'ris → citation-js': [
-    'id',
-    'title',
-    'date',
-    'language',
-    'publisher',
-    'event',
-    'place',
-    'permalink',
-    'archive',
-    'accessed',
-    'genre',
-    'note',
-  ],
-  // Highwire's tags have nothing for the event, the place, the archive or a note.
+  bib: allBut('event'),
+  // citation-js also drops `addendum` when there is a note.
+  'bib → citation-js': allBut('event', 'archive'),
+  ris: every,
+  'ris → citation-js': every,
+  // Highwire's tags have nothing for the kind, the event, the place, the archive or a note.
   meta: ['title', 'date', 'language', 'publisher', 'permalink'],
-} as const satisfies Record<string, readonly Field[]>;
+} satisfies Record<string, readonly Field[]>;
 
 export type Reading = keyof typeof carried;
 
