@@ -99,6 +99,12 @@ export const fr = {
     'Référence à copier. Remplacez les points de suspension par le jour où vous avez consulté le document.',
   'citation.text': '{publisher}, «\u00a0{title}\u00a0», {date}, {archive}, {url} (consulté le …).',
   'citation.noPublisher': 'Source non précisée',
+  // In the reference files (CSL-JSON, BibTeX, RIS): the kind of document, and a note on the meeting.
+  'citation.genre': 'Compte rendu d’entretien',
+  'citation.note.participants.one': 'Participant\u00a0: {names}',
+  'citation.note.participants.other': 'Participants\u00a0: {names}',
+  'citation.note.event': 'Occasion\u00a0: {event}',
+  'citation.note.place': 'Lieu\u00a0: {place}',
   'citation.paragraph':
     'Pour citer un seul paragraphe, ajoutez à l’adresse permanente «\u00a0#p\u00a0» suivi de son numéro\u202f; le lien ¶ au bout de chaque paragraphe porte cette adresse. Pour le premier paragraphe\u00a0:',
   'citation.downloads': 'La référence pour un logiciel de bibliographie\u00a0:',
