@@ -6,7 +6,7 @@
 import { z } from 'astro/zod';
 import { isCalendarDate } from './dates.ts';
 import { SLUG } from './ids.ts';
-import { countryCodes } from './countries.ts';
+import { isCountryCode } from './countries.ts';
 
 
 /** The id of a record in another collection; whether it exists is checked across files. */
@@ -47,9 +47,10 @@ export const calendarDate = z
     return value;
   });
 
-/** ISO 3166-1 alpha-2 code of a country named in `src/content/countries.ts`. */
-export const country = z.enum(countryCodes, {
-  error: `attendu : un code pays ISO 3166-1 alpha-2 parmi ${countryCodes.join(', ')}`,
+/** An ISO 3166-1 alpha-2 code that ISO has assigned (`src/content/countries.ts`); its French name comes from CLDR. */
+export const country = z.string({ error: 'attendu : un code pays ISO 3166-1 alpha-2 (texte)' }).refine(isCountryCode, {
+  error: (issue) =>
+    `« ${String(issue.input)} » n’est pas un code pays ISO 3166-1 alpha-2 attribué : attendu deux lettres majuscules comme « FR », « CN » ou « BY »`,
 });
 
 /** A BCP 47 language tag such as `zh`, `ru`, `be`, `kk`. */

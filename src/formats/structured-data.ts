@@ -21,7 +21,7 @@ import type {
   ThingLeaf,
   WithContext,
 } from 'schema-dts';
-import { countries } from '#content/countries.ts';
+import { countryName } from '#content/countries.ts';
 import { t } from '#i18n/index.ts';
 import { recordsOf, type Archive, type Person, type Place, type Readout, type Topic } from '#archive/archive.ts';
 import { formatDate } from '#i18n/dates.ts';
@@ -62,7 +62,7 @@ export function personNode(person: Person, url: Absolute): PersonLeaf {
     name: data.name,
     ...(data.nameOriginal !== undefined && { alternateName: data.nameOriginal }),
     ...(data.description !== undefined && { description: data.description }),
-    nationality: { '@type': 'Country', name: countries[data.country], identifier: data.country },
+    nationality: { '@type': 'Country', name: countryName(data.country), identifier: data.country },
   };
 }
 

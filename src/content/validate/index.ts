@@ -11,6 +11,7 @@ import { isId } from '../ids.ts';
 import type { Problem } from '../problem.ts';
 import type { ContentFile } from '../read.ts';
 import { resolveTimestamps } from '../yaml.ts';
+import { yamlErrorField } from '../yaml-errors.ts';
 import { checkBody } from './body.ts';
 import { checkReferences, type RecordIds } from './references.ts';
 import { DATE_FIELDS, schemaProblems } from './schema-issues.ts';
@@ -42,7 +43,7 @@ export function validateContent(files: readonly ContentFile[]): Problem[] {
   for (const f of files) {
     const error = errorIn(f.path);
     if (f.parseError !== undefined) {
-      error('(YAML)', f.parseError);
+      error(yamlErrorField(f.parseErrorLine), f.parseError);
       continue;
     }
     const raw = resolveTimestamps(f.data, DATE_FIELDS[f.collection], error);

@@ -8,6 +8,7 @@ import type { Problem } from '#content/problem.ts';
 import { listContent, readContent } from '#content/read.ts';
 import { validateContent } from '#content/validate/index.ts';
 import { aliasProblems } from '#content/validate/aliases.ts';
+import { countryNameProblems } from '#content/validate/countries.ts';
 import { entryRoute, isEntryRoute } from '#archive/urls.ts';
 import { parseManifest, readManifest } from '#features/permanence/manifest.ts';
 import { checkOutput } from '#features/permanence/output-check.ts';
@@ -44,6 +45,8 @@ export function checkContent(root: string, contentDir: string): Problem[] {
     ...validateContent(files),
     // Aliases that no document contains, or that two records claim (see rehype-link-aliases).
     ...aliasProblems(files),
+    // The archive's own country names (content/countries.yaml).
+    ...countryNameProblems(root, contentDir),
     ...redirects.problems,
     ...redirectsAgainstContent(redirects.file, redirects.redirects, known),
     ...manifest.problems,

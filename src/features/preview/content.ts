@@ -5,7 +5,7 @@
  * key it is cached under (`previewKey`). The other modules of this folder draw it (`draw.ts`) and cache it (`cache.ts`).
  */
 import { createHash } from 'node:crypto';
-import { countries } from '#content/countries.ts';
+import { countryName } from '#content/countries.ts';
 import { t, tCount } from '#i18n/index.ts';
 import { recordsOf, type Archive, type Readout } from '#archive/archive.ts';
 import { formatDate } from '#i18n/dates.ts';
@@ -58,7 +58,7 @@ export function previewContent(readout: Readout, archive: Archive): PreviewConte
     when: t('preview.when', {
       date: formatDate(data.date),
       place: place.data.name,
-      country: countries[place.data.country],
+      country: countryName(place.data.country),
     }),
     participants: names.slice(0, MAX_PARTICIPANTS),
     ...(left > 0 && { more: tCount('morePeople', left) }),

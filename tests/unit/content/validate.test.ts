@@ -74,9 +74,9 @@ const cases: Case[] = [
   { name: 'place-unknown-key', file: 'places/pekin.yaml', field: 'ville', message: /clé inconnue/, why: 'an unknown key in a place is refused' },
   { name: 'redirect-unknown-key', file: 'redirects.yaml', field: '[0].statut', message: /clé inconnue.*from, to, date, reason/, why: 'an unknown key in a redirect is refused' },
   // YAML itself.
-  { name: 'duplicate-key', file: doc('2024-05-21-cle-en-double'), field: '(YAML)', message: /YAML illisible.*line 10/, why: 'a key written twice is refused' },
+  { name: 'duplicate-key', file: doc('2024-05-21-cle-en-double'), field: 'ligne 11', message: /YAML illisible : clé « title » écrite deux fois.*n’en gardez qu’une/, why: 'a key written twice is refused, in French, at its line of the file' },
   { name: 'yaml-unknown-tag', file: doc('2024-05-21-balise-yaml'), field: 'title', message: /titre/, why: 'a YAML tag that makes a title something other than text is refused' },
-  { name: 'place-bad-yaml', file: 'places/pekin.yaml', field: '(YAML)', message: /YAML illisible/, why: 'a record that is not valid YAML is refused' },
+  { name: 'place-bad-yaml', file: 'places/pekin.yaml', field: 'ligne 2', message: /YAML illisible : ligne incomprise : attendu « clé: valeur », la clé alignée/, why: 'a record that is not valid YAML is refused, in French, at its line' },
   { name: 'no-frontmatter', file: doc('2024-05-21-sans-en-tete'), field: '(YAML)', message: /« --- »/, why: 'a document without its YAML header is refused' },
   // Ids and files.
   { name: 'id-not-slug', file: doc('2024-05-21-Wang-Yi'), field: '(nom du fichier)', message: /minuscules ASCII/, why: 'a document id with capitals is refused' },
@@ -88,7 +88,11 @@ const cases: Case[] = [
   { name: 'stray-file', file: 'readouts/2024/notes.txt', field: '(fichier)', message: /\.md/, why: 'a file the archive would silently ignore is refused' },
   // Records.
   { name: 'person-missing-name', file: 'people/murat-nurtleu.yaml', field: 'name', message: /obligatoire absent.*nom/, why: 'a person without a name is refused' },
-  { name: 'person-unknown-country', file: 'people/murat-nurtleu.yaml', field: 'country', message: /ISO 3166-1/, why: 'a country code not in the list is refused' },
+  { name: 'person-unknown-country', file: 'people/murat-nurtleu.yaml', field: 'country', message: /« XX » n’est pas un code pays ISO 3166-1 alpha-2 attribué/, why: 'a country code ISO has not assigned is refused' },
+  { name: 'person-country-not-iso', file: 'people/murat-nurtleu.yaml', field: 'country', message: /« UK » n’est pas un code pays ISO 3166-1/, why: 'a region code that Intl names but ISO has not assigned (UK for GB) is refused' },
+  { name: 'country-name-unknown-code', file: 'countries.yaml', field: 'EU', message: /« EU » n’est pas un code pays ISO 3166-1/, why: 'a name for a code that is not a country is refused in content/countries.yaml' },
+  { name: 'country-name-empty', file: 'countries.yaml', field: 'BY', message: /nom français du pays.*non vide/, why: 'an empty name in content/countries.yaml is refused' },
+  { name: 'country-names-not-mapping', file: 'countries.yaml', field: '(racine)', message: /attendu : des lignes « CODE: Nom »/, why: 'a content/countries.yaml that is not « CODE: Nom » lines is refused' },
   { name: 'person-original-name-without-language', file: 'people/murat-nurtleu.yaml', field: 'nameOriginalLang', message: /ensemble/, why: 'a name in another script without its language is refused' },
   { name: 'topic-unknown-kind', file: 'topics/g20.yaml', field: 'kind', message: /organisation, initiative/, why: 'a topic of an unknown kind is refused' },
   // The text: no HTML, safe links only.
@@ -159,6 +163,7 @@ describe('content validation', () => {
   test.each([
     ['content-warning/alias-in-no-document', 'places/almaty.yaml', 'aliases[0]', /« Almaty » ne figure dans aucun document/],
     ['content-warning/manifest-repeated-line', 'urls.txt', 'ligne 4', /déjà listée ligne 3/],
+    ['content-warning/country-name-as-cldr', 'countries.yaml', 'CN', /« Chine » est déjà le nom que donnent les données CLDR/],
   ])('%s is a warning, not an error', (fixture, file, field, message) => {
     const problems = checkContent(root, contentWith(fixture));
     expect(errorsOf(problems)).toEqual([]);
