@@ -30,9 +30,9 @@ const doc = (name: string) => `readouts/2024/${name}.md`;
 // prettier-ignore
 const cases: Case[] = [
   // References between files.
-  { name: 'unknown-participant', file: doc('2024-05-21-participant-inconnu'), field: 'participants[0].person', message: /« wang-yii » n’existe pas.*content\/people\//, why: 'a participant with no record in content/people/ is refused' },
-  { name: 'unknown-mention', file: doc('2024-05-21-mention-inconnue'), field: 'mentions[0]', message: /« xi-jinpin » n’existe pas/, why: 'a mention with no record is refused' },
-  { name: 'unknown-topic', file: doc('2024-05-21-theme-inconnu'), field: 'topics[1]', message: /« theme-inconnu » n’existe pas.*content\/topics\//, why: 'a topic with no record is refused' },
+  { name: 'unknown-participant', file: doc('2024-05-21-participant-inconnu'), field: 'participants[0].person', message: /^« wang-yii » n’existe pas ; vouliez-vous dire `wang-yi` \?$/, why: 'a participant with no record is refused, with the nearest existing id' },
+  { name: 'unknown-mention', file: doc('2024-05-21-mention-inconnue'), field: 'mentions[0]', message: /« xi-jinpin » n’existe pas ; vouliez-vous dire `xi-jinping` \?/, why: 'a mention with no record is refused, with the nearest existing id' },
+  { name: 'unknown-topic', file: doc('2024-05-21-theme-inconnu'), field: 'topics[1]', message: /« theme-inconnu » n’existe pas : attendu.*content\/topics\/ \(corrigez-le, ou créez content\/topics\/theme-inconnu\.yaml\)/, why: 'a topic with no record, and none near, is refused, saying which record to create' },
   { name: 'unknown-place', file: doc('2024-05-21-lieu-inconnu'), field: 'place', message: /« pekin » n’existe pas.*content\/places\//, why: 'a place with no record is refused' },
   { name: 'duplicate-topic', file: doc('2024-05-21-theme-en-double'), field: 'topics[1]', message: /en double/, why: 'a topic listed twice is refused' },
   { name: 'duplicate-participant', file: doc('2024-05-21-participant-en-double'), field: 'participants[1].person', message: /figure déjà en participants\[0\]/, why: 'the same participant twice is refused' },
