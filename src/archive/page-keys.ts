@@ -31,7 +31,7 @@ function readoutInputs(readout: Readout, archive: Archive): unknown[] {
   return [
     readout.id,
     readout.data,
-    place.data,
+    place?.data ?? null,
     [...participants, ...mentions].map((p) => p.person.data),
     topics.map((topic) => topic.data),
   ];

@@ -30,8 +30,8 @@ export interface Citable {
   /** Who published the original; absent when the source is not known (never made up). */
   publisher?: string | undefined;
   event?: string | undefined;
-  /** The name of the place of the meeting. */
-  place: string;
+  /** The name of the place of the meeting; a call has none. */
+  place?: string | undefined;
   /** The document's permanent URL. */
   permalink: string;
   /** The name of the archive that holds the copy. */
@@ -48,7 +48,7 @@ export function citable(readout: Readout, archive: Archive, permalink: string): 
     language: data.language,
     publisher: data.source?.publisher,
     event: data.event,
-    place: need(archive.place, data.place, 'Lieu').data.name,
+    place: data.place === undefined ? undefined : need(archive.place, data.place, 'Lieu').data.name,
     permalink,
     archive: t('site.name'),
   };
@@ -78,7 +78,7 @@ export interface CslItem {
   language: string;
   publisher?: string;
   'event-title'?: string;
-  'event-place': string;
+  'event-place'?: string;
   archive: string;
   URL: string;
 }
@@ -96,7 +96,7 @@ export function cslItem(c: Citable): CslItem {
     language: c.language,
     ...(c.publisher !== undefined && { publisher: c.publisher }),
     ...(c.event !== undefined && { 'event-title': c.event }),
-    'event-place': c.place,
+    ...(c.place !== undefined && { 'event-place': c.place }),
     archive: c.archive,
     URL: c.permalink,
   };

@@ -13,6 +13,7 @@ import type { ContentFile } from '../read.ts';
 import { resolveTimestamps } from '../yaml.ts';
 import { yamlErrorField } from '../yaml-errors.ts';
 import { checkBody } from './body.ts';
+import { furnitureProblems, markerProblems } from './furniture.ts';
 import { checkReferences, type RecordIds } from './references.ts';
 import { DATE_FIELDS, schemaProblems } from './schema-issues.ts';
 
@@ -48,7 +49,11 @@ export function validateContent(files: readonly ContentFile[]): Problem[] {
     }
     const raw = resolveTimestamps(f.data, DATE_FIELDS[f.collection], error);
     data.set(f, raw);
-    schemaProblems(collections[f.collection].schema, raw, error);
+    // A value `npm run import` left to complete is reported once, as such.
+    const marked = markerProblems(raw, error);
+    schemaProblems(collections[f.collection].schema, raw, (field, message) => {
+      if (!marked.has(field)) error(field, message);
+    });
   }
 
   // Each document's text, and its references to the records.
@@ -60,6 +65,7 @@ export function validateContent(files: readonly ContentFile[]): Problem[] {
   for (const f of files.filter((x) => x.collection === 'readouts')) {
     if (!data.has(f)) continue;
     problems.push(...checkBody(f.path, f.body ?? '', f.bodyLine));
+    problems.push(...furnitureProblems(f, data.get(f)));
     checkReferences(f, data.get(f), records, errorIn(f.path));
   }
 

@@ -54,8 +54,11 @@ export function checkContent(root: string, contentDir: string): Problem[] {
   ];
 }
 
-/** Checks a finished build in `outDir` against the content it was built from. */
-export function checkBuild(root: string, contentDir: string, outDir: string): Problem[] {
+/**
+ * Checks a finished build in `outDir` against the content it was built from; `recordingUrls`
+ * when `npm run urls:update` made it, to record the addresses that are new.
+ */
+export function checkBuild(root: string, contentDir: string, outDir: string, recordingUrls = false): Problem[] {
   const { files } = listContent(root, contentDir, ['readouts']);
   const redirects = readRedirects(root, contentDir);
   const manifestFile = readManifest(root, contentDir);
@@ -73,5 +76,6 @@ export function checkBuild(root: string, contentDir: string, outDir: string): Pr
     readouts: files.map((f) => ({ id: f.id, path: f.path })),
     manifest: { file: manifestFile.file, entries: parseManifest(manifestFile.file, manifestFile.text).entries },
     redirects: { file: redirects.file, entries: redirects.redirects },
+    recordingUrls,
   });
 }
