@@ -16,6 +16,7 @@ import {
   publishedRoutes,
   readManifest,
 } from '#features/permanence/manifest.ts';
+import { RECORDING_URLS_ENV } from '#features/permanence/output-check.ts';
 
 const root = resolve(import.meta.dirname, '..');
 const contentDir = contentDirOf(root);
@@ -31,7 +32,8 @@ function builtSite(): string {
   const result = spawnSync(process.execPath, [join(root, 'scripts', 'astro.ts'), 'build'], {
     cwd: root,
     stdio: 'inherit',
-    env: { ...process.env, OUT_DIR: outDir, ASTRO_CACHE_DIR: join(dir, 'cache') },
+    // The build does not warn about the new addresses: recording them is what this command does.
+    env: { ...process.env, OUT_DIR: outDir, ASTRO_CACHE_DIR: join(dir, 'cache'), [RECORDING_URLS_ENV]: '1' },
   });
   if (result.status !== 0) {
     console.error('erreur : la construction a échoué ; corrigez-la avant de mettre à jour content/urls.txt');

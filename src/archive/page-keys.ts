@@ -12,11 +12,17 @@
  * `tests/build/incremental.test.ts` checks that a rebuild after changes equals a clean build.
  */
 import { createHash } from 'node:crypto';
+import { countryNames } from '#content/countries.ts';
 import { recordsOf, type Archive, type Readout } from './archive.ts';
 
-/** A hash of values that JSON can write (the order of keys counts: they come from the same code each time). */
+/**
+ * A hash of values that JSON can write (the order of keys counts: they come from the same code
+ * each time). Every page may name a country: the archive's own country names are in every key.
+ */
 export function pageKey(...inputs: unknown[]): string {
-  return createHash('sha256').update(JSON.stringify(inputs)).digest('base64url');
+  return createHash('sha256')
+    .update(JSON.stringify([[...countryNames()], inputs]))
+    .digest('base64url');
 }
 
 /** What any page may show of a document, but its text: its data and the records it names. */
@@ -25,7 +31,7 @@ function readoutInputs(readout: Readout, archive: Archive): unknown[] {
   return [
     readout.id,
     readout.data,
-    place.data,
+    place?.data ?? null,
     [...participants, ...mentions].map((p) => p.person.data),
     topics.map((topic) => topic.data),
   ];

@@ -27,6 +27,8 @@ export interface ContentFile {
   bodyLine?: number | undefined;
   /** Set when the file could not be parsed. */
   parseError?: string | undefined;
+  /** The line of the file the parse error is on, when known. */
+  parseErrorLine?: number | undefined;
 }
 
 /** The lines `---` that open and close a document's frontmatter, and what lies between. */
@@ -106,7 +108,7 @@ export function readFile(file: ContentFile): ContentFile {
   if (file.collection !== 'readouts') return { ...file, ...parseYaml(source) };
   const parts = splitReadout(source);
   if (!parts) return { ...file, parseError: 'attendu : un en-tête YAML entre deux lignes « --- »' };
-  return { ...file, ...parseYaml(parts.frontmatter), body: parts.body, bodyLine: parts.bodyLine };
+  return { ...file, ...parseYaml(parts.frontmatter, 2), body: parts.body, bodyLine: parts.bodyLine };
 }
 
 /** Every entry file of the collections asked for, parsed, and a problem for each stray file. */

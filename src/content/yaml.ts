@@ -6,6 +6,7 @@
  */
 import { parseDocument, type ScalarTag } from 'yaml';
 import { fieldPath, type Report } from './problem.ts';
+import { frenchYamlError } from './yaml-errors.ts';
 
 /**
  * A plain YAML value that YAML 1.1, and so Astro's parser, reads as a date (`2024-05-20`,
@@ -30,12 +31,25 @@ const timestampTag: ScalarTag = {
 /**
  * Parses YAML 1.2 (core schema). Duplicate keys are an error, and so is anything the parser
  * only warns about (an unknown tag such as `!!binary`): Astro's parser would read it otherwise.
+ * An error is given in French with its line in the file, `firstLine` being the file's line of
+ * the text's first line (2 for a document's frontmatter).
  */
-export function parseYaml(text: string): { data?: unknown; parseError?: string } {
+export function parseYaml(
+  text: string,
+  firstLine = 1,
+): { data?: unknown; parseError?: string; parseErrorLine?: number | undefined } {
   const doc = parseDocument(text, { schema: 'core', customTags: [timestampTag], uniqueKeys: true, prettyErrors: true });
   const problem = doc.errors[0] ?? doc.warnings[0];
-  if (problem) return { parseError: `YAML illisible : ${problem.message.split('\n')[0]?.replace(/:$/, '')}` };
-  return { data: doc.toJS() };
+  if (problem) {
+    const { message, line } = frenchYamlError(problem, text, firstLine);
+    return { parseError: message, parseErrorLine: line };
+  }
+  try {
+    return { data: doc.toJS() };
+  } catch {
+    // An alias whose anchor comes later (`*x`) is found only when the value is built.
+    return { parseError: 'YAML illisible : alias « * » sans ancre « & » avant lui : écrivez la valeur en entier, entre guillemets' };
+  }
 }
 
 /**

@@ -19,6 +19,7 @@ import { need, type Archive, type Readout } from '#archive/archive.ts';
 import { calendarParts as day, type CalendarParts } from '#content/dates.ts';
 import { isId } from '#content/ids.ts';
 import { formatDate } from '#i18n/dates.ts';
+import { formatInline, isCall, type ReadoutFormat } from '#archive/formats.ts';
 import type { CitationFormat } from '#archive/urls.ts';
 
 /** What a reference says about a document: facts only; each format derives the rest. */
@@ -32,10 +33,14 @@ export interface Citable {
   /** Who published the original; absent when the source is not known (never made up). */
   publisher?: string | undefined;
   event?: string | undefined;
-  /** The name of the place of the meeting. */
-  place: string;
+  /** How the meeting was held: in person, on the telephone, by video link. */
+  format: ReadoutFormat;
+  /** The name of the place of the meeting; a call has none. */
+  place?: string | undefined;
   /** The names of the people who took part, in the document's order. */
   participants: string[];
+  /** The day the original was published, `YYYY-MM-DD`, when the source shows it. */
+  published?: string | undefined;
   /** The document's permanent URL. */
   permalink: string;
   /** The name of the archive that holds the copy. */
@@ -59,40 +64,46 @@ export function citable(readout: Readout, archive: Archive, permalink: string): 
     language: data.language,
     publisher: data.source?.publisher,
     event: data.event,
-    place: need(archive.place, data.place, 'Lieu').data.name,
+    format: data.format,
+    place: data.place === undefined ? undefined : need(archive.place, data.place, 'Lieu').data.name,
     participants: data.participants.map((p) => need(archive.person, p.person, 'Personne').data.name),
+    published: data.source?.published,
     permalink,
     archive: t('site.name'),
   };
 }
 
 /**
- * The French reference to copy: publisher (or « Source non précisée »), « title », date,
- * archive, permanent URL, and the day of consultation left for the reader to write.
+ * The French reference to copy: publisher (or « Source non précisée »), « title », date (a
+ * call says so: « entretien téléphonique du … »), the original's day of publication when the
+ * source shows it, archive, permanent URL, and the day of consultation left for the reader.
  */
 export function formatCitation(c: Citable): string {
+  const date = formatDate(c.date);
   return t('citation.text', {
     publisher: c.publisher ?? t('citation.noPublisher'),
     title: c.title,
-    date: formatDate(c.date),
+    date: isCall(c.format) ? t('citation.callDate', { format: formatInline(c.format), date }) : date,
+    published: c.published === undefined ? '' : t('citation.published', { date: formatDate(c.published) }),
     archive: c.archive,
     url: c.permalink,
   });
 }
 
 /** The kind of document, in words: CSL `genre`, RIS `M3`, biblatex `type`. */
-export const citationGenre = (): string => t('citation.genre');
+export const citationGenre = (format: ReadoutFormat): string => t(`citation.genre.${format}`);
 
 /**
  * One line on the meeting: who took part, on what occasion, where. It is the file's note (CSL
  * `note`, RIS `N1`, biblatex `note`), and in BibTeX the only home of the event (see `bibtex`).
  */
-export function citationNote(c: Pick<Citable, 'participants' | 'event' | 'place'>): string {
+export function citationNote(c: Pick<Citable, 'participants' | 'event' | 'place' | 'published'>): string {
   const names = new Intl.ListFormat('fr', { type: 'conjunction' }).format(c.participants);
   const parts = [
     t(c.participants.length === 1 ? 'citation.note.participants.one' : 'citation.note.participants.other', { names }),
     ...(c.event === undefined ? [] : [t('citation.note.event', { event: c.event })]),
-    t('citation.note.place', { place: c.place }),
+    ...(c.place === undefined ? [] : [t('citation.note.place', { place: c.place })]),
+    ...(c.published === undefined ? [] : [t('citation.note.published', { date: formatDate(c.published) })]),
   ];
   // Each part is a sentence; one that already ends with a full stop gets no second one.
   return parts.map((part) => (/[.!?…]$/.test(part) ? part : `${part}.`)).join(' ');
@@ -141,7 +152,9 @@ export interface CslItem {
   language: string;
   publisher?: string;
   'event-title'?: string;
-  'event-place': string;
+  'event-place'?: string;
+  /** The day the original was published, where the archive's copy comes from. */
+  'original-date'?: { 'date-parts': [[number, number, number]] };
   archive: string;
   URL: string;
   accessed?: { 'date-parts': [[number, number, number]] };
@@ -154,13 +167,14 @@ export function cslItem(c: Citable): CslItem {
     id: c.id,
     'citation-key': c.id,
     type: 'report',
-    genre: citationGenre(),
+    genre: citationGenre(c.format),
     title: c.title,
     issued: dateParts(day(c.date)),
     language: c.language,
     ...(c.publisher !== undefined && { publisher: c.publisher }),
     ...(c.event !== undefined && { 'event-title': c.event }),
-    'event-place': c.place,
+    ...(c.place !== undefined && { 'event-place': c.place }),
+    ...(c.published !== undefined && { 'original-date': dateParts(day(c.published)) }),
     archive: c.archive,
     URL: c.permalink,
     ...(c.accessed !== undefined && { accessed: dateParts(day(c.accessed)) }),
@@ -228,12 +242,13 @@ function bibtex(c: Citable): string {
   const rows: Rows = [
     ['title', braced(bibTitle(c.title))],
     ['key', braced(bibText(c.title))],
-    ['type', braced(bibText(citationGenre()))],
+    ['type', braced(bibText(citationGenre(c.format)))],
     ['date', braced(isoDay(date))],
     ['year', braced(String(date.year))],
     ['month', bibMonths[date.month - 1]],
     ['organization', braced(c.publisher === undefined ? undefined : bibText(c.publisher))],
-    ['location', braced(bibText(c.place))],
+    ['location', braced(c.place === undefined ? undefined : bibText(c.place))],
+    ['origdate', braced(c.published === undefined ? undefined : isoDay(day(c.published)))],
     ['note', braced(bibText(citationNote(c)))],
     ['addendum', braced(bibText(c.archive))],
     ['langid', braced(language)],
@@ -258,7 +273,7 @@ export function risTags(c: Citable): [tag: string, value: string][] {
     ['TY', 'RPRT'],
     ['ID', c.id],
     ['TI', c.title],
-    ['M3', citationGenre()],
+    ['M3', citationGenre(c.format)],
     ['DA', risDay(date)],
     ['PY', String(date.year)],
     ['CY', c.place],
@@ -315,6 +330,7 @@ export function citationMeta(c: Citable): { name: string; content: string }[] {
   const rows: Rows = [
     ['citation_title', c.title],
     ['citation_date', risDay(day(c.date)).slice(0, -1)],
+    ['citation_publication_date', c.published === undefined ? undefined : risDay(day(c.published)).slice(0, -1)],
     ['citation_language', c.language],
     ['citation_publisher', c.publisher],
     ['citation_technical_report_institution', c.publisher],

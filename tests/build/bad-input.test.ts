@@ -87,7 +87,18 @@ describe('npm run new', () => {
     expect(result.status, result.output).toBe(0);
     const text = readFileSync(scaffold(dir), 'utf8');
     const frontmatter = text.split('---')[1] ?? '';
-    const fields = ['title', 'date', 'place', 'event', 'participants', 'mentions', 'topics', 'language', 'source'];
+    const fields = [
+      'title',
+      'date',
+      'format',
+      'place',
+      'event',
+      'participants',
+      'mentions',
+      'topics',
+      'language',
+      'source',
+    ];
     for (const field of fields) {
       const lines = frontmatter.split('\n');
       const at = lines.findIndex((l) => l.startsWith(`${field}:`));
@@ -95,6 +106,18 @@ describe('npm run new', () => {
       expect(lines[at - 1], `${field} has a comment above it`).toMatch(/^#/);
     }
     expect(frontmatter).toContain('date: 2024-06-01');
+    // The source's publication day is asked for, with what to do when the source does not show it.
+    expect(frontmatter).toMatch(/^ {2}published: ""$/m);
+    expect(frontmatter).toMatch(/jour où il l’a publié/);
+  });
+
+  test('left as it is, the new document is refused: its placeholder text and its blank fields', () => {
+    const dir = contentWith();
+    expect(npm(['new', '--', '2024-06-01', 'wang-yi-nourtleou'], dir).status).toBe(0);
+    const errors = checkContent(root, dir).filter((p) => p.severity === 'error' && p.file.endsWith('nourtleou.md'));
+    const fields = errors.map((p) => p.field);
+    expect(fields).toEqual(expect.arrayContaining(['title', 'place', 'participants[0].person', 'texte, ligne 40']));
+    expect(errors.find((p) => p.field.startsWith('texte'))?.message).toMatch(/texte d’exemple de « npm run new »/);
   });
 
   test('once its blanks are filled, the new document passes validation', () => {
@@ -108,7 +131,8 @@ describe('npm run new', () => {
       .replace('role: ""', 'role: "ministre des Affaires étrangères"')
       .replace(/^ {4}designation: ""\n/m, '')
       .replace('  - ""', '  - ocs')
-      .replace(/^source:\n(?: {2}.*\n)+/m, '');
+      .replace(/^source:\n(?: {2}.*\n)+/m, '')
+      .replace(/^Collez ici .*$/m, 'Le 1er juin 2024, Wang Yi a reçu Mourat Nourtleou à Astana.');
     writeFileSync(scaffold(dir), filled);
     const errors = checkContent(root, dir).filter((p) => p.severity === 'error');
     expect(errors).toEqual([]);

@@ -20,11 +20,14 @@ export interface Described {
   language: string;
   publisher?: string | undefined;
   event?: string | undefined;
-  place: string;
+  /** Absent for a call. */
+  place?: string | undefined;
+  /** The day the original was published, `YYYY-MM-DD`. */
+  published?: string | undefined;
   permalink: string;
   archive: string;
   accessed?: string | undefined;
-  /** The kind of document in words (CSL `genre`, RIS `M3`, biblatex `type`). */
+  /** The kind of document in words (CSL `genre`, RIS `M3`, biblatex `type`): it says the form of a call. */
   genre: string;
   /** The note on the meeting. */
   note: string;
@@ -44,6 +47,7 @@ const every: readonly Field[] = Object.keys({
   publisher: 1,
   event: 1,
   place: 1,
+  published: 1,
   permalink: 1,
   archive: 1,
   accessed: 1,
@@ -64,10 +68,11 @@ export const carried = {
   bib: allBut('event'),
   // citation-js also drops `addendum` when there is a note.
   'bib → citation-js': allBut('event', 'archive'),
-  ris: every,
-  'ris → citation-js': every,
+  // RIS has no field for the day of an original (the note says it).
+  ris: allBut('published'),
+  'ris → citation-js': allBut('published'),
   // Highwire's tags have nothing for the kind, the event, the place, the archive or a note.
-  meta: ['title', 'date', 'language', 'publisher', 'permalink'],
+  meta: ['title', 'date', 'language', 'publisher', 'published', 'permalink'],
 } satisfies Record<string, readonly Field[]>;
 
 export type Reading = keyof typeof carried;
@@ -194,6 +199,7 @@ function fromCsl(item: Record<string, unknown>): View {
     publisher: str(item['publisher']),
     event: str(item['event-title']),
     place: str(item['event-place']),
+    published: fromParts(item['original-date']),
     permalink: str(item['URL']),
     archive: str(item['archive']),
     accessed: fromParts(item['accessed']),
@@ -243,6 +249,7 @@ export function readings(files: ReferenceFiles): Record<Reading, View> {
       language: bcp47[field('langid')!],
       publisher: bibPlain(field('organization')),
       place: bibPlain(field('location')),
+      published: field('origdate'),
       permalink: field('url'),
       archive: bibPlain(field('addendum')),
       accessed: field('urldate'),
@@ -281,6 +288,7 @@ export function readings(files: ReferenceFiles): Record<Reading, View> {
       date: fromSlashes(files.meta['citation_date'], false),
       language: files.meta['citation_language'],
       publisher: files.meta['citation_publisher'],
+      published: fromSlashes(files.meta['citation_publication_date'], false),
       permalink: files.meta['citation_public_url'],
     }),
   };

@@ -11,7 +11,9 @@ import { isId } from '../ids.ts';
 import type { Problem } from '../problem.ts';
 import type { ContentFile } from '../read.ts';
 import { resolveTimestamps } from '../yaml.ts';
+import { yamlErrorField } from '../yaml-errors.ts';
 import { checkBody } from './body.ts';
+import { furnitureProblems, markerProblems } from './furniture.ts';
 import { checkReferences, type RecordIds } from './references.ts';
 import { DATE_FIELDS, schemaProblems } from './schema-issues.ts';
 
@@ -42,12 +44,16 @@ export function validateContent(files: readonly ContentFile[]): Problem[] {
   for (const f of files) {
     const error = errorIn(f.path);
     if (f.parseError !== undefined) {
-      error('(YAML)', f.parseError);
+      error(yamlErrorField(f.parseErrorLine), f.parseError);
       continue;
     }
     const raw = resolveTimestamps(f.data, DATE_FIELDS[f.collection], error);
     data.set(f, raw);
-    schemaProblems(collections[f.collection].schema, raw, error);
+    // A value `npm run import` left to complete is reported once, as such.
+    const marked = markerProblems(raw, error);
+    schemaProblems(collections[f.collection].schema, raw, (field, message) => {
+      if (!marked.has(field)) error(field, message);
+    });
   }
 
   // Each document's text, and its references to the records.
@@ -59,6 +65,7 @@ export function validateContent(files: readonly ContentFile[]): Problem[] {
   for (const f of files.filter((x) => x.collection === 'readouts')) {
     if (!data.has(f)) continue;
     problems.push(...checkBody(f.path, f.body ?? '', f.bodyLine));
+    problems.push(...furnitureProblems(f, data.get(f)));
     checkReferences(f, data.get(f), records, errorIn(f.path));
   }
 

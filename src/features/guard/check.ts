@@ -8,6 +8,7 @@ import type { Problem } from '#content/problem.ts';
 import { listContent, readContent } from '#content/read.ts';
 import { validateContent } from '#content/validate/index.ts';
 import { aliasProblems } from '#content/validate/aliases.ts';
+import { countryNameProblems } from '#content/validate/countries.ts';
 import { entryRoute, isEntryRoute } from '#archive/urls.ts';
 import { parseManifest, readManifest } from '#features/permanence/manifest.ts';
 import { checkOutput } from '#features/permanence/output-check.ts';
@@ -44,6 +45,8 @@ export function checkContent(root: string, contentDir: string): Problem[] {
     ...validateContent(files),
     // Aliases that no document contains, or that two records claim (see rehype-link-aliases).
     ...aliasProblems(files),
+    // The archive's own country names (content/countries.yaml).
+    ...countryNameProblems(root, contentDir),
     ...redirects.problems,
     ...redirectsAgainstContent(redirects.file, redirects.redirects, known),
     ...manifest.problems,
@@ -51,8 +54,11 @@ export function checkContent(root: string, contentDir: string): Problem[] {
   ];
 }
 
-/** Checks a finished build in `outDir` against the content it was built from. */
-export function checkBuild(root: string, contentDir: string, outDir: string): Problem[] {
+/**
+ * Checks a finished build in `outDir` against the content it was built from; `recordingUrls`
+ * when `npm run urls:update` made it, to record the addresses that are new.
+ */
+export function checkBuild(root: string, contentDir: string, outDir: string, recordingUrls = false): Problem[] {
   const { files } = listContent(root, contentDir, ['readouts']);
   const redirects = readRedirects(root, contentDir);
   const manifestFile = readManifest(root, contentDir);
@@ -70,5 +76,6 @@ export function checkBuild(root: string, contentDir: string, outDir: string): Pr
     readouts: files.map((f) => ({ id: f.id, path: f.path })),
     manifest: { file: manifestFile.file, entries: parseManifest(manifestFile.file, manifestFile.text).entries },
     redirects: { file: redirects.file, entries: redirects.redirects },
+    recordingUrls,
   });
 }

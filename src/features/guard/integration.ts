@@ -15,6 +15,7 @@ import { formatProblem, type Problem } from '#content/problem.ts';
 import { normalizeBase } from '#archive/urls.ts';
 import { readRedirects, redirectsFile } from '#features/permanence/redirects.ts';
 import { checkBuild, checkContent } from './check.ts';
+import { RECORDING_URLS_ENV } from '#features/permanence/output-check.ts';
 
 /**
  * Logs every problem, then throws a short error (without a stack trace: the problems are in
@@ -60,7 +61,8 @@ export function outputGuard(options: { contentDir: string }): AstroIntegration {
         const contentDir = resolve(root, options.contentDir);
         writeFileSync(join(outDir, '_redirects'), redirectsFile(readRedirects(root, contentDir).redirects, base));
         prefixHeaders(join(outDir, '_headers'), base);
-        enforce(checkBuild(root, contentDir, outDir), logger, 'Construction incomplète');
+        const recordingUrls = process.env[RECORDING_URLS_ENV] === '1';
+        enforce(checkBuild(root, contentDir, outDir, recordingUrls), logger, 'Construction incomplète');
       },
     },
   };

@@ -14,6 +14,7 @@ import { fieldPath, type Problem } from '#content/problem.ts';
 import { displayPath } from '#content/read.ts';
 import { dateFields, schemaProblems } from '#content/validate/schema-issues.ts';
 import { parseYaml, resolveTimestamps } from '#content/yaml.ts';
+import { yamlErrorField } from '#content/yaml-errors.ts';
 import { formatRoute, ROUTE } from './manifest.ts';
 import { isEntryRoute } from '#archive/urls.ts';
 
@@ -173,9 +174,10 @@ export function readRedirects(
   const abs = join(contentDir, REDIRECTS_FILE);
   const file = displayPath(root, abs);
   if (!existsSync(abs)) return { file, redirects: [], problems: [] };
-  const { data, parseError } = parseYaml(readFileSync(abs, 'utf8'));
+  const { data, parseError, parseErrorLine } = parseYaml(readFileSync(abs, 'utf8'));
   if (parseError !== undefined) {
-    return { file, redirects: [], problems: [{ severity: 'error', file, field: '(YAML)', message: parseError }] };
+    const field = yamlErrorField(parseErrorLine);
+    return { file, redirects: [], problems: [{ severity: 'error', file, field, message: parseError }] };
   }
   return { file, ...parseRedirects(file, data) };
 }

@@ -30,9 +30,9 @@ const doc = (name: string) => `readouts/2024/${name}.md`;
 // prettier-ignore
 const cases: Case[] = [
   // References between files.
-  { name: 'unknown-participant', file: doc('2024-05-21-participant-inconnu'), field: 'participants[0].person', message: /« wang-yii » n’existe pas.*content\/people\//, why: 'a participant with no record in content/people/ is refused' },
-  { name: 'unknown-mention', file: doc('2024-05-21-mention-inconnue'), field: 'mentions[0]', message: /« xi-jinpin » n’existe pas/, why: 'a mention with no record is refused' },
-  { name: 'unknown-topic', file: doc('2024-05-21-theme-inconnu'), field: 'topics[1]', message: /« theme-inconnu » n’existe pas.*content\/topics\//, why: 'a topic with no record is refused' },
+  { name: 'unknown-participant', file: doc('2024-05-21-participant-inconnu'), field: 'participants[0].person', message: /^« wang-yii » n’existe pas ; vouliez-vous dire `wang-yi` \?$/, why: 'a participant with no record is refused, with the nearest existing id' },
+  { name: 'unknown-mention', file: doc('2024-05-21-mention-inconnue'), field: 'mentions[0]', message: /« xi-jinpin » n’existe pas ; vouliez-vous dire `xi-jinping` \?/, why: 'a mention with no record is refused, with the nearest existing id' },
+  { name: 'unknown-topic', file: doc('2024-05-21-theme-inconnu'), field: 'topics[1]', message: /« theme-inconnu » n’existe pas : attendu.*content\/topics\/ \(corrigez-le, ou créez content\/topics\/theme-inconnu\.yaml\)/, why: 'a topic with no record, and none near, is refused, saying which record to create' },
   { name: 'unknown-place', file: doc('2024-05-21-lieu-inconnu'), field: 'place', message: /« pekin » n’existe pas.*content\/places\//, why: 'a place with no record is refused' },
   { name: 'duplicate-topic', file: doc('2024-05-21-theme-en-double'), field: 'topics[1]', message: /en double/, why: 'a topic listed twice is refused' },
   { name: 'duplicate-participant', file: doc('2024-05-21-participant-en-double'), field: 'participants[1].person', message: /figure déjà en participants\[0\]/, why: 'the same participant twice is refused' },
@@ -54,12 +54,14 @@ const cases: Case[] = [
   { name: 'missing-role', file: doc('2024-05-21-sans-role'), field: 'participants[0].role', message: /obligatoire absent.*rôle/, why: 'a participant without a role is refused' },
   { name: 'missing-topics', file: doc('2024-05-21-sans-themes'), field: 'topics', message: /obligatoire absent.*thèmes/, why: 'a document without topics is refused' },
   { name: 'empty-topics', file: doc('2024-05-21-themes-vides'), field: 'topics', message: /au moins un thème/, why: 'an empty list of topics is refused' },
-  { name: 'missing-place', file: doc('2024-05-21-sans-lieu'), field: 'place', message: /obligatoire absent/, why: 'a document without a place is refused' },
+  { name: 'missing-place', file: doc('2024-05-21-sans-lieu'), field: 'place', message: /obligatoire absent.*entretien en personne a toujours.*format: phone/, why: 'a meeting in person without a place is refused' },
+  { name: 'call-with-place', file: doc('2024-05-21-appel-avec-lieu'), field: 'place', message: /au téléphone ou par visioconférence n’a pas de lieu : supprimez « place »/, why: 'a call given a place is refused: a call has none, and none is made up' },
+  { name: 'unknown-format', file: doc('2024-05-21-forme-inconnue'), field: 'format', message: /attendu : une forme parmi in-person, phone, video/, why: 'a form of meeting the archive does not know is refused' },
   { name: 'empty-body', file: doc('2024-05-21-texte-vide'), field: 'texte', message: /texte du document, non vide/, why: 'a document without text is refused' },
   { name: 'wrong-language', file: doc('2024-05-21-langue-anglaise'), field: 'language', message: /« fr »/, why: 'a language other than French is refused' },
   { name: 'source-javascript-url', file: doc('2024-05-21-source-javascript'), field: 'source.url', message: /http\(s\)/, why: 'a source address that is not http(s) is refused' },
   // Unknown keys, in every collection.
-  { name: 'unknown-key', file: doc('2024-05-21-cle-inconnue'), field: 'auteur', message: /clé inconnue.*title, date, place/, why: 'an unknown key in a document is refused, listing the keys allowed' },
+  { name: 'unknown-key', file: doc('2024-05-21-cle-inconnue'), field: 'auteur', message: /clé inconnue.*title, date, format, place/, why: 'an unknown key in a document is refused, listing the keys allowed' },
   { name: 'unknown-key-participant', file: doc('2024-05-21-cle-inconnue-participant'), field: 'participants[0].fonction', message: /clé inconnue.*person, role, designation/, why: 'an unknown key in a participant is refused' },
   { name: 'unknown-key-mention', file: doc('2024-05-21-cle-inconnue-mention'), field: 'mentions[0].remarque', message: /clé inconnue.*person, designation, note/, why: 'an unknown key in a mention is refused' },
   { name: 'participants-not-list', file: doc('2024-05-21-participants-pas-en-liste'), field: 'participants', message: /attendu : une liste de participants/, why: 'participants written as one id instead of a list are refused' },
@@ -74,9 +76,9 @@ const cases: Case[] = [
   { name: 'place-unknown-key', file: 'places/pekin.yaml', field: 'ville', message: /clé inconnue/, why: 'an unknown key in a place is refused' },
   { name: 'redirect-unknown-key', file: 'redirects.yaml', field: '[0].statut', message: /clé inconnue.*from, to, date, reason/, why: 'an unknown key in a redirect is refused' },
   // YAML itself.
-  { name: 'duplicate-key', file: doc('2024-05-21-cle-en-double'), field: '(YAML)', message: /YAML illisible.*line 10/, why: 'a key written twice is refused' },
+  { name: 'duplicate-key', file: doc('2024-05-21-cle-en-double'), field: 'ligne 11', message: /YAML illisible : clé « title » écrite deux fois.*n’en gardez qu’une/, why: 'a key written twice is refused, in French, at its line of the file' },
   { name: 'yaml-unknown-tag', file: doc('2024-05-21-balise-yaml'), field: 'title', message: /titre/, why: 'a YAML tag that makes a title something other than text is refused' },
-  { name: 'place-bad-yaml', file: 'places/pekin.yaml', field: '(YAML)', message: /YAML illisible/, why: 'a record that is not valid YAML is refused' },
+  { name: 'place-bad-yaml', file: 'places/pekin.yaml', field: 'ligne 2', message: /YAML illisible : ligne incomprise : attendu « clé: valeur », la clé alignée/, why: 'a record that is not valid YAML is refused, in French, at its line' },
   { name: 'no-frontmatter', file: doc('2024-05-21-sans-en-tete'), field: '(YAML)', message: /« --- »/, why: 'a document without its YAML header is refused' },
   // Ids and files.
   { name: 'id-not-slug', file: doc('2024-05-21-Wang-Yi'), field: '(nom du fichier)', message: /minuscules ASCII/, why: 'a document id with capitals is refused' },
@@ -88,7 +90,11 @@ const cases: Case[] = [
   { name: 'stray-file', file: 'readouts/2024/notes.txt', field: '(fichier)', message: /\.md/, why: 'a file the archive would silently ignore is refused' },
   // Records.
   { name: 'person-missing-name', file: 'people/murat-nurtleu.yaml', field: 'name', message: /obligatoire absent.*nom/, why: 'a person without a name is refused' },
-  { name: 'person-unknown-country', file: 'people/murat-nurtleu.yaml', field: 'country', message: /ISO 3166-1/, why: 'a country code not in the list is refused' },
+  { name: 'person-unknown-country', file: 'people/murat-nurtleu.yaml', field: 'country', message: /« XX » n’est pas un code pays ISO 3166-1 alpha-2 attribué/, why: 'a country code ISO has not assigned is refused' },
+  { name: 'person-country-not-iso', file: 'people/murat-nurtleu.yaml', field: 'country', message: /« UK » n’est pas un code pays ISO 3166-1/, why: 'a region code that Intl names but ISO has not assigned (UK for GB) is refused' },
+  { name: 'country-name-unknown-code', file: 'countries.yaml', field: 'EU', message: /« EU » n’est pas un code pays ISO 3166-1/, why: 'a name for a code that is not a country is refused in content/countries.yaml' },
+  { name: 'country-name-empty', file: 'countries.yaml', field: 'BY', message: /nom français du pays.*non vide/, why: 'an empty name in content/countries.yaml is refused' },
+  { name: 'country-names-not-mapping', file: 'countries.yaml', field: '(racine)', message: /attendu : des lignes « CODE: Nom »/, why: 'a content/countries.yaml that is not « CODE: Nom » lines is refused' },
   { name: 'person-original-name-without-language', file: 'people/murat-nurtleu.yaml', field: 'nameOriginalLang', message: /ensemble/, why: 'a name in another script without its language is refused' },
   { name: 'topic-unknown-kind', file: 'topics/g20.yaml', field: 'kind', message: /organisation, initiative/, why: 'a topic of an unknown kind is refused' },
   // The text: no HTML, safe links only.
@@ -103,6 +109,14 @@ const cases: Case[] = [
   { name: 'data-link', file: doc('2024-05-21-lien-data'), field: { line: 'data:' }, message: /lien refusé.*data:/, why: 'a data: link is refused' },
   { name: 'protocol-relative-link', file: doc('2024-05-21-lien-sans-protocole'), field: { line: '//example.org' }, message: /lien refusé/, why: 'a protocol-relative link is refused' },
   { name: 'image', file: doc('2024-05-21-image'), field: { line: '![photo]' }, message: /image interdite/, why: 'an image, which another host would serve, is refused' },
+  // What a copied page or an unfilled template leaves behind.
+  { name: 'furniture-breadcrumb', file: doc('2024-05-21-fil-d-ariane'), field: { line: 'Page d’accueil >' }, message: /fil d’Ariane de la page \(« Page d’accueil > Actualités > Activités du ministre »\) : .*supprimez la ligne/, why: 'a breadcrumb pasted above the text is refused' },
+  { name: 'furniture-actions', file: doc('2024-05-21-liens-d-action'), field: { line: '[ Imprimer ]' }, message: /liens d’action de la page \(« \[ Envoyer ce lien à un ami \] \[ Imprimer \] »\)/, why: 'the page’s « [ Envoyer ce lien à un ami ] [ Imprimer ] » pasted under the text is refused' },
+  { name: 'furniture-date-time', file: doc('2024-05-21-date-de-mise-en-ligne'), field: { line: '18:30' }, message: /date et heure de mise en ligne \(« 2024-05-21 18:30 »\)/, why: 'the date and time of posting pasted above the text are refused' },
+  { name: 'furniture-share', file: doc('2024-05-21-ligne-de-partage'), field: { line: 'Partager' }, message: /ligne de partage/, why: 'a share line, even inside the last paragraph, is refused' },
+  { name: 'title-repeated', file: doc('2024-05-21-titre-repete'), field: 'texte, ligne 13', message: /titre est répété en tête du texte/, why: 'the page’s headline pasted above the text is refused' },
+  { name: 'scaffold-placeholder', file: doc('2024-05-21-modele-non-rempli'), field: { line: 'Collez ici' }, message: /texte d’exemple de « npm run new ».*remplacez-le/, why: 'the scaffold’s placeholder left in place of the text is refused' },
+  { name: 'import-marker', file: doc('2024-05-21-valeur-a-completer'), field: 'participants[0].role', message: /valeur laissée à compléter par « npm run import » \(le rôle que le texte donne à Wang Yi\)/, why: 'a value the importer marked « À COMPLÉTER » is refused once, naming the field' },
   // Redirects.
   { name: 'redirect-to-missing-page', file: 'redirects.yaml', field: '[0].to', message: /n’existe pas/, why: 'a redirect to a document that does not exist is refused' },
   { name: 'redirect-hides-page', file: 'redirects.yaml', field: '[0].from', message: /document existant/, why: 'a redirect from the address of an existing document is refused' },
@@ -159,6 +173,7 @@ describe('content validation', () => {
   test.each([
     ['content-warning/alias-in-no-document', 'places/almaty.yaml', 'aliases[0]', /« Almaty » ne figure dans aucun document/],
     ['content-warning/manifest-repeated-line', 'urls.txt', 'ligne 4', /déjà listée ligne 3/],
+    ['content-warning/country-name-as-cldr', 'countries.yaml', 'CN', /« Chine » est déjà le nom que donnent les données CLDR/],
   ])('%s is a warning, not an error', (fixture, file, field, message) => {
     const problems = checkContent(root, contentWith(fixture));
     expect(errorsOf(problems)).toEqual([]);

@@ -39,6 +39,7 @@ const seed: Citable = {
   date: '2024-05-20',
   language: 'fr',
   event: 'Réunion du Conseil des ministres des Affaires étrangères de l’Organisation de coopération de Shanghai (OCS)',
+  format: 'in-person',
   place: 'Astana',
   participants: ['Wang Yi', 'Sergueï Aleïnik'],
   permalink,
@@ -49,16 +50,18 @@ const published: Citable = { ...seed, date: '2023-01-01', publisher: 'Ministère
 const sourced: Citable = {
   ...seed,
   publisher: 'Ministère des Affaires étrangères de la République populaire de Chine',
+  published: '2024-05-21',
   accessed: '2024-06-03',
 };
-/** No event, one participant, a new year's day. */
+/** A call: no place, no event, one participant, a new year's day. */
 const call: Citable = {
   ...seed,
   id: '2025-01-01-entretien-telephonique',
   title: 'Entretien téléphonique de Wang Yi',
   date: '2025-01-01',
   event: undefined,
-  place: 'Pékin',
+  format: 'phone',
+  place: undefined,
   participants: ['Wang Yi'],
 };
 /** Every character that one format or another treats as special, and line breaks of every kind. */
@@ -80,7 +83,8 @@ const hostile: Citable = {
  * where each format carries it.
  */
 function described(c: Citable, fold: (text: string) => string = (text) => text): Described {
-  const { id, title, date, language, publisher, event, place, participants, permalink, archive, accessed, ...rest } = c;
+  const { id, title, date, language, publisher, event, format, place, participants, published, ...more } = c;
+  const { permalink, archive, accessed, ...rest } = more;
   rest satisfies Record<string, never>;
   return {
     id,
@@ -89,13 +93,14 @@ function described(c: Citable, fold: (text: string) => string = (text) => text):
     language,
     publisher: publisher && fold(publisher),
     event: event && fold(event),
-    place: fold(place),
+    place: place && fold(place),
+    published,
     permalink,
     archive: fold(archive),
     accessed,
-    genre: citationGenre(),
-    // The participants are in the note only.
-    note: fold(citationNote({ participants, event, place })),
+    // The form of a call is in the kind of document; the participants are in the note only.
+    genre: citationGenre(format),
+    note: fold(citationNote({ participants, event, place, published })),
   };
 }
 
@@ -126,6 +131,11 @@ describe('formatCitation', () => {
       `Ministère des Affaires étrangères, «\u00a0${seed.title}\u00a0», 1er janvier 2023, Archive des comptes rendus diplomatiques, ${permalink} (consulté le …).`,
       'a known publisher comes first; the first of the month is « 1er »',
     ],
+    [
+      { ...call, published: '2025-01-02' },
+      `Source non précisée, «\u00a0${call.title}\u00a0», entretien téléphonique du 1er janvier 2025, publié le 2 janvier 2025, Archive des comptes rendus diplomatiques, ${permalink} (consulté le …).`,
+      'a call says so, and the day of the original follows when the source shows it',
+    ],
   ])('cites %#: %s (%s)', (citable, expected) => {
     expect(formatCitation(citable)).toBe(expected);
   });
@@ -138,7 +148,12 @@ describe('citationNote: the meeting in one line', () => {
       'Participants\u00a0: Wang Yi et Sergueï Aleïnik. Occasion\u00a0: Réunion du Conseil des ministres des Affaires étrangères de l’Organisation de coopération de Shanghai (OCS). Lieu\u00a0: Astana.',
       'participants, occasion, place',
     ],
-    [call, 'Participant\u00a0: Wang Yi. Lieu\u00a0: Pékin.', 'one participant, no occasion'],
+    [call, 'Participant\u00a0: Wang Yi.', 'one participant, no occasion, no place (a call)'],
+    [
+      sourced,
+      'Participants\u00a0: Wang Yi et Sergueï Aleïnik. Occasion\u00a0: Réunion du Conseil des ministres des Affaires étrangères de l’Organisation de coopération de Shanghai (OCS). Lieu\u00a0: Astana. Original publié le 21 mai 2024.',
+      'the day the original was published, when the source shows it',
+    ],
     [
       { ...seed, participants: ['A', 'B', 'C'], event: 'Sommet à Astana, etc.' },
       'Participants\u00a0: A, B et C. Occasion\u00a0: Sommet à Astana, etc. Lieu\u00a0: Astana.',
