@@ -32,11 +32,29 @@ const timestampTag: ScalarTag = {
  * only warns about (an unknown tag such as `!!binary`): Astro's parser would read it otherwise.
  */
 export function parseYaml(text: string): { data?: unknown; parseError?: string } {
-  const doc = parseDocument(text, { schema: 'core', customTags: [timestampTag], uniqueKeys: true, prettyErrors: true });
-  const problem = doc.errors[0] ?? doc.warnings[0];
-  if (problem) return { parseError: `YAML illisible : ${problem.message.split('\n')[0]?.replace(/:$/, '')}` };
-  return { data: doc.toJS() };
+  try {
+    const doc = parseDocument(text, {
+      schema: 'core',
+      customTags: [timestampTag],
+      uniqueKeys: true,
+      prettyErrors: true,
+    });
+    const problem = doc.errors[0] ?? doc.warnings[0];
+    if (problem) return { parseError: `YAML illisible : ${problem.message.split('\n')[0]?.replace(/:$/, '')}` };
+    // Aliases (`*a`) are expanded here, and `maxAliasCount` stops a file whose aliases would
+    // multiply into more data than memory holds (an « alias bomb »).
+    return { data: doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT }) };
+  } catch (error) {
+    // The parser throws, instead of reporting, on aliases past the limit and on data nested too deep.
+    if (error instanceof ReferenceError && /alias/i.test(error.message)) {
+      return { parseError: `YAML illisible : trop d’alias YAML (« *nom »), plus de ${MAX_ALIAS_COUNT} : attendu des valeurs écrites en clair` };
+    }
+    return { parseError: `YAML illisible : ${error instanceof Error ? error.message.split('\n')[0] : String(error)}` };
+  }
 }
+
+/** How many aliases a file's YAML may expand (the `yaml` package's default). */
+const MAX_ALIAS_COUNT = 100;
 
 /**
  * Replaces each `YamlTimestamp` by its text. Where `isDateField(field)` says a date belongs,
