@@ -40,7 +40,12 @@ export function parseYaml(text: string): { data?: unknown; parseError?: string }
       prettyErrors: true,
     });
     const problem = doc.errors[0] ?? doc.warnings[0];
-    if (problem) return { parseError: `YAML illisible : ${problem.message.split('\n')[0]?.replace(/:$/, '')}` };
+    if (problem) {
+      if (problem.message.startsWith('Maximum call stack')) {
+        return { parseError: 'YAML illisible : listes ou champs imbriqués trop profondément' };
+      }
+      return { parseError: `YAML illisible : ${problem.message.split('\n')[0]?.replace(/:$/, '')}` };
+    }
     // Aliases (`*a`) are expanded here, and `maxAliasCount` stops a file whose aliases would
     // multiply into more data than memory holds (an « alias bomb »).
     return { data: doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT }) };
