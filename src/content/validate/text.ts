@@ -22,7 +22,7 @@ const BIDI_CONTROL = /[\u202a-\u202e\u2066-\u2069]/u;
  * What a reader sees: a letter, digit, punctuation or symbol, but those drawn as blanks
  * (Hangul fillers, the blank Braille pattern).
  */
-const VISIBLE = /(?![\u115f\u1160\u3164\uffa0\u2800])[\p{L}\p{N}\p{P}\p{S}]/u;
+export const VISIBLE = /(?![\u115f\u1160\u3164\uffa0\u2800])[\p{L}\p{N}\p{P}\p{S}]/u;
 
 /** The problem of one text value, or nothing. */
 export function textProblem(value: string): string | undefined {
