@@ -30,14 +30,15 @@ const text = (what: string) =>
  */
 export const calendarDate = z
   .union([z.string(), z.date()], { error: 'attendu : une date AAAA-MM-JJ' })
-  .transform((value, ctx) => {
+  .transform((written, ctx) => {
+    let value = written;
     if (value instanceof Date) {
       const iso = value.toISOString();
       if (!iso.endsWith('T00:00:00.000Z')) {
         ctx.addIssue({ code: 'custom', message: 'attendu : une date AAAA-MM-JJ, sans heure' });
         return z.NEVER;
       }
-      return iso.slice(0, 10);
+      value = iso.slice(0, 10);
     }
     if (!isCalendarDate(value)) {
       ctx.addIssue({

@@ -5,6 +5,7 @@
  * validation in `tests/unit/content/validate.test.ts`; this file builds a representative subset, and
  * checks the authors' tools: `npm run check:content` and `npm run new`.
  */
+import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
@@ -90,6 +91,37 @@ describe('npm run check:content', () => {
   });
 });
 
+describe('npm run urls:update and a new archive', () => {
+  test(
+    'writes the first manifest of an archive that has none, which then passes the check',
+    () => {
+      const dir = contentWith('invalid/manifest-missing');
+      expect(checkContent(root, dir).map((p) => p.field)).toContain('(fichier)');
+      const result = npm(['urls:update'], dir);
+      expect(result.status, result.output).toBe(0);
+      const routes = readFileSync(join(dir, 'urls.txt'), 'utf8').split('\n');
+      expect(routes).toContain('/');
+      expect(routes).toContain('comptes-rendus/2024-05-20-wang-yi-sergei-aleinik/');
+      expect(checkContent(root, dir).filter((p) => p.severity === 'error')).toEqual([]);
+    },
+    BUILD_TIMEOUT,
+  );
+
+  test('refuses to write it anew when git shows that the archive had one', () => {
+    const dir = contentWith();
+    const git = (...args: string[]) =>
+      execFileSync('git', ['-c', 'user.name=Essai', '-c', 'user.email=essai@example.org', ...args], { cwd: dir });
+    git('init', '-q');
+    git('add', '.');
+    git('commit', '-q', '-m', 'Archive publiée');
+    writeFileSync(join(dir, 'urls.txt'), '# vidé par mégarde\n');
+    const result = npm(['urls:update'], dir);
+    expect(result.status).toBe(1);
+    expect(result.output).toMatch(/git en connaît des versions.*restaurez la liste/);
+    expect(readFileSync(join(dir, 'urls.txt'), 'utf8')).toBe('# vidé par mégarde\n');
+  });
+});
+
 describe('npm run new', () => {
   const scaffold = (dir: string) => join(dir, 'readouts', '2024', '2024-06-01-wang-yi-nourtleou.md');
 
@@ -132,6 +164,8 @@ describe('npm run new', () => {
     ['an id that a document has in another folder', ['2024-06-01', 'wang-yi-nourtleou'], /existe déjà.*readouts\/archives\//, ['content-other-folder']],
     ['an impossible date', ['2024-02-30', 'wang-yi-nourtleou'], /date réelle/, []],
     ['a date written the French way', ['01/06/2024', 'wang-yi-nourtleou'], /AAAA-MM-JJ/, []],
+    ['a date before 1900', ['0024-06-01', 'wang-yi-nourtleou'], /entre le 1900-01-01/, []],
+    ['an id too long', ['2024-06-01', 'wang-yi-nourtleou-'.repeat(6).slice(0, -1)], /au plus 100/, []],
     ['a slug with capitals', ['2024-06-01', 'Wang-Yi'], /minuscules ASCII/, []],
     ['a slug that repeats the date', ['2024-06-01', '2024-06-01-wang-yi'], /date/, []],
     ['a missing slug', ['2024-06-01'], /minuscules ASCII/, []],

@@ -268,7 +268,26 @@ export interface GeneratedInput {
 
 const optional = <T>(arbitrary: fc.Arbitrary<T>) => fc.option(arbitrary, { nil: undefined, freq: 3 });
 
-export const generatedInput: fc.Arbitrary<GeneratedInput> = fc.record({
+/** The text fields an input may aim its hostile value at. */
+const TARGETS = [
+  'title',
+  'event',
+  'role',
+  'designation',
+  'note',
+  'publisher',
+  'url',
+  'personName',
+  'personDescription',
+] as const;
+
+/** A value with at least one hostile piece in it, among words. */
+const hostileValue = fc
+  .tuple(fc.constantFrom(...HOSTILE), pieces(2), fc.boolean())
+  .map(([trap, around, before]) => (before ? `${trap}${around}` : `${around} ${trap} ${around}`))
+  .map((value) => value.replace(NOT_YET_ESCAPED_IN_BIBTEX, ''));
+
+const input = fc.record({
   title: fc.option(written, { nil: undefined, freq: 20 }),
   date: writtenDate,
   event: optional(written),
@@ -282,6 +301,25 @@ export const generatedInput: fc.Arbitrary<GeneratedInput> = fc.record({
   body,
   mangle,
 });
+
+/**
+ * An input: fields that are mostly what authors write, and one of them, most of the time, given
+ * a hostile value written in any style. One trap per input keeps most inputs accepted, so that
+ * the build meets the traps the check lets through.
+ */
+export const generatedInput: fc.Arbitrary<GeneratedInput> = fc
+  .tuple(
+    input,
+    fc.option(fc.record({ target: fc.constantFrom(...TARGETS), value: hostileValue, style }), {
+      freq: 4,
+      nil: undefined,
+    }),
+  )
+  .map(([fields, attack]) => {
+    if (!attack) return fields;
+    const value = attack.target === 'url' ? `https://example.org/${attack.value}` : attack.value;
+    return { ...fields, [attack.target]: { value, style: attack.style } };
+  });
 
 /** The files of one input: a document and the record of the person who takes part in it. */
 export interface GeneratedFiles {
