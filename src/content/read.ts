@@ -79,12 +79,15 @@ type Found = { kind: 'file'; abs: string } | { kind: 'problem'; problem: Problem
  * (refused: it could publish a file from outside the repository, or lead nowhere), a name
  * left out by `ignoredName` (a warning), anything that is neither a file nor a folder.
  */
-function walk(root: string, dir: string): Found[] {
+function walk(root: string, dir: string, top = true): Found[] {
   let entries: Dirent[];
   try {
     entries = readdirSync(dir, { withFileTypes: true });
-  } catch {
-    return [];
+  } catch (error) {
+    // A content folder that does not exist holds nothing; a folder inside it that cannot be read is reported.
+    if (top) return [];
+    const message = `dossier illisible (${(error as NodeJS.ErrnoException).code ?? 'erreur'}) : attendu un dossier que l’archive peut lire`;
+    return [{ kind: 'problem', problem: { severity: 'error', file: displayPath(root, dir), field: '(fichier)', message } }];
   }
   return entries
     .sort((a, b) => (a.name < b.name ? -1 : 1))
@@ -99,7 +102,7 @@ function walk(root: string, dir: string): Found[] {
       if (d.isSymbolicLink()) {
         return problem('error', 'lien symbolique refusé : attendu un vrai fichier ou dossier, dans content/');
       }
-      if (d.isDirectory()) return walk(root, abs);
+      if (d.isDirectory()) return walk(root, abs, false);
       if (d.isFile()) return [{ kind: 'file', abs }];
       return problem('error', 'ni fichier ni dossier : attendu un fichier de l’archive');
     });
@@ -228,7 +231,14 @@ export function decodeText(bytes: Uint8Array): { text: string } | { unreadable: 
 
 /** Reads a file of the content folder as text (`decodeText`), or says why it cannot be read. */
 export function readText(abs: string): { text: string } | { unreadable: Unreadable } {
-  return decodeText(readFileSync(abs));
+  let bytes: Uint8Array;
+  try {
+    bytes = readFileSync(abs);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code ?? 'erreur';
+    return { unreadable: { field: '(fichier)', message: `fichier illisible (${code}) : attendu un fichier que l’archive peut lire` } };
+  }
+  return decodeText(bytes);
 }
 
 /** Reads and parses one listed file. */

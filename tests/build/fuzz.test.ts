@@ -34,6 +34,9 @@ const SEED = Number(process.env['FUZZ_SEED'] ?? Math.floor(Math.random() * 2 ** 
 const SITE_URL = 'https://archive.test';
 const BUILD_TIMEOUT = 600_000;
 
+/** Valid but hostile content, and names the check reports as ignored: under every generated input. */
+const OVERLAYS = ['content-hostile', 'content-warning/dot-file', 'content-warning/editor-backup'];
+
 const errorsOf = (problems: Problem[]) => problems.filter((p) => p.severity === 'error');
 
 function writeFiles(dir: string, generated: GeneratedFiles): void {
@@ -64,7 +67,7 @@ describe(`generated content (${RUNS} inputs, FUZZ_SEED=${SEED})`, () => {
   });
 
   test('the check refuses an input naming one of its files, on one line each, or accepts it', () => {
-    const scratch = contentWith('content-hostile');
+    const scratch = contentWith(...OVERLAYS);
     let n = 0;
     fc.assert(
       fc.property(generatedInput, (input) => {
@@ -85,12 +88,13 @@ describe(`generated content (${RUNS} inputs, FUZZ_SEED=${SEED})`, () => {
       { numRuns: RUNS, seed: SEED },
     );
     console.log(`fuzz: ${accepted.length} of ${RUNS} inputs accepted (FUZZ_SEED=${SEED})`);
+    expect(accepted.length, 'some inputs reach the build').toBeGreaterThan(0);
   });
 
   test(
     'the accepted inputs, together, pass the check and build',
     () => {
-      dir = contentWith('content-hostile');
+      dir = contentWith(...OVERLAYS);
       for (const generated of accepted) writeFiles(dir, generated);
       expect(errorsOf(checkContent(root, dir)).map(formatProblem)).toEqual([]);
       result = build({ contentDir: dir, env: { SITE_URL } });
@@ -171,6 +175,12 @@ describe(`generated content (${RUNS} inputs, FUZZ_SEED=${SEED})`, () => {
       ['H4', 'intertitre-4', 'Annexe'],
       ['H3', 'footnote-label', t('readout.footnotes')],
     ]);
+  });
+
+  test('names the check reports as ignored are not published either', () => {
+    const out = built();
+    expect(listFiles(out).filter((f) => f.includes('brouillon') || f.includes('~'))).toEqual([]);
+    expect(listFiles(out)).toContain('comptes-rendus/2024-05-20-wang-yi-sergei-aleinik/index.html');
   });
 
   test('each document has one RIS record and one balanced BibTeX entry that keep its title', () => {
