@@ -2,7 +2,7 @@
  * The rules of a document's text: not empty, and text only: no raw HTML of any kind, no
  * image, no link but to the web (http, https), to an e-mail address or to the site itself, no
  * heading or link without words (the page would show an empty heading, a link nobody can
- * read or click).
+ * read or click), no footnote that the page would leave out (never called, or written twice).
  */
 import { unified } from 'unified';
 import remarkParse from 'remark-parse';
@@ -67,8 +67,39 @@ export function checkBody(file: string, body: string, firstLine = 1): Problem[] 
     }
     if ('children' in node) node.children.forEach(visit);
   };
-  visit(markdown.parse(body));
+  const tree = markdown.parse(body);
+  visit(tree);
+  footnoteProblems(tree, error, (node) => (node.position?.start.line ?? 1) + firstLine - 1);
   return problems;
+}
+
+/**
+ * A footnote's text is published only where the text calls it (`[^1]`), once: a note never
+ * called, or a second note under the same label, would be left out of the page in silence.
+ */
+function footnoteProblems(
+  tree: Nodes,
+  error: (node: Nodes, message: string) => void,
+  lineOf: (node: Nodes) => number,
+): void {
+  const called = new Set<string>();
+  const notes: Extract<Nodes, { type: 'footnoteDefinition' }>[] = [];
+  const visit = (node: Nodes) => {
+    if (node.type === 'footnoteReference') called.add(node.identifier);
+    if (node.type === 'footnoteDefinition') notes.push(node);
+    if ('children' in node) node.children.forEach(visit);
+  };
+  visit(tree);
+  const first = new Map<string, Nodes>();
+  for (const note of notes) {
+    const earlier = first.get(note.identifier);
+    if (earlier) {
+      error(note, `note « [^${note.label ?? note.identifier}] » déjà écrite ligne ${lineOf(earlier)} : ce texte ne serait pas publié`);
+    } else if (!called.has(note.identifier)) {
+      error(note, `note « [^${note.label ?? note.identifier}] » jamais appelée dans le texte : son texte ne serait pas publié`);
+    }
+    first.set(note.identifier, earlier ?? note);
+  }
 }
 
 /** The words of a node, as a reader sees them: its text and code, at any depth. */

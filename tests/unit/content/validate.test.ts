@@ -106,6 +106,8 @@ const cases: Case[] = [
   { name: 'protocol-relative-link', file: doc('2024-05-21-lien-sans-protocole'), field: { line: '//example.org' }, message: /lien refusé/, why: 'a protocol-relative link is refused' },
   { name: 'empty-heading', file: doc('2024-05-21-intertitre-vide'), field: { line: '#' }, message: /intertitre vide/, why: 'a heading without words, which the page would show empty, is refused' },
   { name: 'empty-link', file: doc('2024-05-21-lien-vide'), field: { line: '[](' }, message: /lien sans texte visible/, why: 'a link without words, which nobody could read or click, is refused' },
+  { name: 'footnote-never-called', file: doc('2024-05-21-note-jamais-appelee'), field: { line: '[^1]:' }, message: /« \[\^1\] » jamais appelée/, why: 'a footnote the text never calls, which the page would leave out, is refused' },
+  { name: 'footnote-twice', file: doc('2024-05-21-note-en-double'), field: { line: 'duré une heure' }, message: /déjà écrite ligne 17/, why: 'a second footnote under the same label, which the page would leave out, is refused' },
   { name: 'image', file: doc('2024-05-21-image'), field: { line: '![photo]' }, message: /image interdite/, why: 'an image, which another host would serve, is refused' },
   // Redirects.
   { name: 'redirect-to-missing-page', file: 'redirects.yaml', field: '[0].to', message: /n’existe pas/, why: 'a redirect to a document that does not exist is refused' },
