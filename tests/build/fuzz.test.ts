@@ -57,6 +57,35 @@ function publishedTitle(dir: string, generated: GeneratedFiles): string {
   return String((file.data as { title: unknown }).title).trim();
 }
 
+describe('the readers refuse what a broken writer gives', () => {
+  const bib = (title: string) => `@report{x,\n\ttitle = {${title}},\n\turl = {https://archive.test/x/},\n}\n`;
+  const ris = (title: string) => `TY  - RPRT\r\nTI  - ${title}\r\nUR  - https://archive.test/x/\r\nER  - \r\n`;
+
+  test('BibTeX: one balanced entry that keeps the title', () => {
+    expect(() => readBibtexEntry(bib('Wang Yi \\& Sergueï Aleïnik'), 'Wang Yi & Sergueï Aleïnik')).not.toThrow();
+    expect(() => readBibtexEntry(bib('a } b'), 'a } b')).toThrow(/sans « { »|BibTeX/);
+    expect(() => readBibtexEntry(bib('a { b'), 'a { b')).toThrow(/BibTeX/);
+    expect(() => readBibtexEntry(bib('a}, note = {b'), 'a}, note = {b')).toThrow(/perd des mots/);
+    expect(() => readBibtexEntry(bib('100 % sûr'), '100 % sûr')).toThrow(/perd des mots/);
+    expect(() => readBibtexEntry(`${bib('a')}${bib('b')}`, 'a')).toThrow(/du texte suit/);
+  });
+
+  test('RIS: one record that keeps the title', () => {
+    expect(() =>
+      readRisRecord(ris('Wang Yi rencontre Sergueï Aleïnik'), 'Wang Yi rencontre Sergueï Aleïnik'),
+    ).not.toThrow();
+    expect(() => readRisRecord(ris('Titre\r\nUR  - https://evil.test/'), 'Titre UR https://evil.test/')).toThrow(
+      /perd des mots/,
+    );
+    expect(() => readRisRecord(ris('Titre\r\nER  - \r\nTY  - GEN'), 'Titre')).toThrow(/TY/);
+  });
+
+  test('XML: refuses a control character, a bare ampersand, a stray « ]]> »', () => {
+    expect(() => readXml('<a>Wang Yi &amp; Sergueï Aleïnik</a>')).not.toThrow();
+    for (const xml of ['<a>x\u0007</a>', '<a>x & y</a>', '<a>x ]]> y</a>']) expect(() => readXml(xml)).toThrow(/XML/);
+  });
+});
+
 describe(`generated content (${RUNS} inputs, FUZZ_SEED=${SEED})`, () => {
   const accepted: GeneratedFiles[] = [];
   let dir = '';

@@ -20,8 +20,15 @@ export function readXml(xml: string): void {
   if (error) throw new Error(`XML mal formé : ${error.message}`);
 }
 
-/** The letters and digits of a text, in order: what no escaping may take away. */
-const words = (text: string) => text.normalize('NFC').replace(/[^\p{L}\p{N}]/gu, '');
+/**
+ * The letters and digits of a text, in order: what no escaping may take away. Lower case: case
+ * is a matter of style in BibTeX, whose readers may change it.
+ */
+const words = (text: string) =>
+  text
+    .normalize('NFC')
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]/gu, '');
 
 /** Whether every letter and digit of `expected` is found in `found`, in order (escapes may add some). */
 function keepsWords(found: string, expected: string): boolean {
@@ -61,15 +68,18 @@ export function readBibtexEntry(bib: string, title: string): void {
 const RIS_LINE = /^([A-Z][A-Z0-9])  - (.*)$/;
 
 /**
- * Throws unless `ris` is one RIS record: every line a tag and its value, `TY` first, `ER` last
- * and only there, and a title (`TI` or `T1`) that keeps the words of `title`.
+ * Throws unless `ris` is one RIS record: lines of a tag and its value (a line without a tag
+ * continues the value above, as reference managers read it), `TY` first, `ER` last and only
+ * there, and a title (`TI` or `T1`) that keeps the words of `title`.
  */
 export function readRisRecord(ris: string, title: string): void {
   const lines = ris.replace(/\r?\n$/, '').split(/\r?\n/);
-  const tags = lines.map((line, i) => {
+  const tags: { tag: string; value: string }[] = [];
+  lines.forEach((line, i) => {
     const match = RIS_LINE.exec(line) ?? (line === 'ER  -' ? ['', 'ER', ''] : null);
-    if (!match) throw new Error(`RIS : ligne ${i + 1} sans étiquette : « ${line} »`);
-    return { tag: match[1]!, value: match[2]! };
+    if (match) tags.push({ tag: match[1]!, value: match[2]! });
+    else if (tags.length > 0 && line.trim() !== '') tags.at(-1)!.value += ` ${line}`;
+    else throw new Error(`RIS : ligne ${i + 1} sans étiquette : « ${line} »`);
   });
   if (tags[0]?.tag !== 'TY') throw new Error('RIS : attendu TY en première ligne');
   if (tags.at(-1)?.tag !== 'ER') throw new Error('RIS : attendu ER en dernière ligne');
