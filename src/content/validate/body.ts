@@ -35,9 +35,10 @@ export function checkBody(file: string, body: string, firstLine = 1): Problem[] 
     problems.push({ severity: 'error', file, field: 'texte', message: 'attendu : le texte du document, non vide' });
     return problems;
   }
-  // Raw HTML needs a `<`, an image `![`, a link `](` (its target follows at once) or a
-  // definition `]:` (which reference links need): a text with none of them, as most documents
-  // are, has nothing to refuse, and is not parsed.
+  // Raw HTML needs a `<`, an image `![`, a link `](` (its target follows at once), a
+  // definition `]:` (which reference links and footnotes need) and a heading a `#` or an
+  // underline: a text with none of them, as most documents are, has nothing to refuse, and is
+  // not parsed.
   if (!MAY_HOLD_MARKUP.test(body)) return problems;
   const htmlLines = new Set<number>();
   const visit = (node: Nodes) => {
