@@ -10,6 +10,8 @@ import rehypeFrenchTypography from '#features/markdown/rehype-french-typography.
 import rehypeLinkAliases from '#features/markdown/rehype-link-aliases.ts';
 import { readAliasTable } from '#features/markdown/alias-table.ts';
 import rehypeParagraphAnchors from '#features/markdown/rehype-paragraph-anchors.ts';
+import rehypeBodyHeadings from '#features/markdown/rehype-body-headings.ts';
+import { t } from '#i18n/index.ts';
 import rehypeCodeDigest, { markdownCodeDigest } from '#features/markdown/code-digest.ts';
 import searchIndex from '#features/search/integration.ts';
 import readoutFiles from '#features/readout-files/integration.ts';
@@ -47,6 +49,8 @@ export default defineConfig({
       // typography splits text nodes). The alias table is part of the config, so changing
       // an alias renders the documents again.
       rehypePlugins: [
+        // A document's headings go below the page's own, with ids no id of the page takes.
+        rehypeBodyHeadings,
         [rehypeReadoutLinks, { base }],
         [rehypeLinkAliases, { aliases: readAliasTable(contentDir, base) }],
         rehypeParagraphAnchors,
@@ -56,6 +60,14 @@ export default defineConfig({
         [rehypeCodeDigest, { digest: markdownCodeDigest(process.cwd()) }],
       ],
       smartypants: false,
+      // Footnotes are the document's: their heading goes below the page's heading of the text,
+      // in French, like the rest of the interface.
+      remarkRehype: {
+        footnoteLabel: t('readout.footnotes'),
+        footnoteLabelTagName: 'h3',
+        footnoteLabelProperties: { className: ['footnotes-heading'] },
+        footnoteBackLabel: t('readout.footnoteBack'),
+      },
     }),
   },
   // Every page carries a Content-Security-Policy: scripts and styles only from the site

@@ -12,6 +12,7 @@ const ownArchives = [
   'tests/build/bad-input.test.ts',
   'tests/build/determinism.test.ts',
   'tests/build/exit.test.ts',
+  'tests/build/fuzz.test.ts',
   'tests/build/import.test.ts',
   'tests/build/incremental.test.ts',
   'tests/build/pagination.test.ts',

@@ -1,12 +1,13 @@
 /**
  * `npm run new -- <date> <slug>`: creates `content/readouts/<year>/<date>-<slug>.md` with every
- * field and a comment on each, ready to fill in. Refuses an impossible date, a slug that is
- * not lowercase ASCII words joined by hyphens, and an id that a document already has.
+ * field and a comment on each, ready to fill in. Refuses an impossible date or one outside the
+ * archive's range, a slug that is not lowercase ASCII words joined by hyphens, an id too long,
+ * and an id that a document already has.
  */
 import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
-import { isCalendarDate } from '#content/dates.ts';
-import { isId } from '#content/ids.ts';
+import { dateRange, isCalendarDate } from '#content/dates.ts';
+import { isId, MAX_ID_LENGTH } from '#content/ids.ts';
 import { contentDirOf } from '#content/folder.ts';
 import { SCAFFOLD_PLACEHOLDER } from '#content/furniture.ts';
 
@@ -22,10 +23,15 @@ function fail(message: string): never {
 }
 
 if (!isCalendarDate(date)) fail(`« ${date} » n’est pas une date réelle au format AAAA-MM-JJ`);
+const range = dateRange();
+if (date < range.first || date > range.last) {
+  fail(`« ${date} » : attendu une date entre le ${range.first} et le ${range.last} (un an après aujourd’hui)`);
+}
 if (!isId(slug)) fail(`« ${slug} » : attendu des mots en minuscules ASCII séparés par des tirets`);
 if (/^\d{4}-\d{2}-\d{2}(?:-|$)/.test(slug)) fail(`« ${slug} » : la date est ajoutée d’elle-même, ne la répétez pas`);
 
 const id = `${date}-${slug}`;
+if (id.length > MAX_ID_LENGTH) fail(`l’identifiant « ${id} » a ${id.length} caractères : au plus ${MAX_ID_LENGTH}`);
 const readouts = join(contentDirOf(root), 'readouts');
 const taken = (readdirSync(readouts, { recursive: true }) as string[]).find(
   (f) => f.endsWith(`/${id}.md`) || f === `${id}.md`,

@@ -5,6 +5,7 @@
  * dominate, as in a real archive where one minister takes part in a large share of meetings.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
+import { MANIFEST_FILE } from '#features/permanence/manifest.ts';
 import { join } from 'node:path';
 import { stringify } from 'yaml';
 import { countryName } from '#content/countries.ts';
@@ -228,5 +229,8 @@ export function generateArchive(dir: string, size: ArchiveSize, seed = 20240520)
     mkdirSync(join(dir, 'readouts', date.slice(0, 4)), { recursive: true });
     write(`readouts/${date.slice(0, 4)}/${id}.md`, `---\n${stringify(data)}---\n\n${paragraphs.join('\n\n')}\n`);
   }
+  // An archive with documents has a manifest of its published addresses (the build refuses one
+  // without): the home page, which every archive serves, stands for the rest.
+  write(MANIFEST_FILE, '# Archive de synthèse : l’accueil seul est listé.\n/\n');
   return { files };
 }

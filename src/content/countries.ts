@@ -8,10 +8,11 @@
  * Where the archive writes a name otherwise than CLDR (`BY`: « Bélarus », CLDR « Biélorussie »),
  * `content/countries.yaml` says so, one `CODE: Nom` line per difference, and nothing else.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { iso31661 } from 'iso-3166';
 import { contentDirOf } from './folder.ts';
+import { readText } from './text-file.ts';
 import { parseYaml } from './yaml.ts';
 
 /** Every assigned ISO 3166-1 alpha-2 code, in alphabetical order. */
@@ -43,7 +44,9 @@ export type CountryNames = ReadonlyMap<string, string>;
 export function readCountryNames(contentDir: string): CountryNames {
   const file = join(contentDir, COUNTRY_NAMES_FILE);
   if (!existsSync(file)) return new Map();
-  const { data } = parseYaml(readFileSync(file, 'utf8'));
+  const read = readText(file);
+  if ('unreadable' in read) return new Map();
+  const { data } = parseYaml(read.text);
   if (data === null || typeof data !== 'object' || Array.isArray(data)) return new Map();
   return new Map(
     Object.entries(data).filter((e): e is [string, string] => typeof e[1] === 'string' && e[1].trim() !== ''),

@@ -4,7 +4,7 @@
  * files before any build, so an author gets one answer from both.
  */
 import { z } from 'astro/zod';
-import { isCalendarDate } from './dates.ts';
+import { dateRange, isCalendarDate } from './dates.ts';
 import { SLUG } from './ids.ts';
 import { isCountryCode } from './countries.ts';
 
@@ -24,23 +24,34 @@ const text = (what: string) =>
  * A calendar day as the author wrote it, `YYYY-MM-DD`, returned as that same string.
  * Astro's YAML parser turns an unquoted date into a `Date` at UTC midnight; it is read
  * back with UTC getters, so the day never moves with the build's time zone. Dates that a
- * YAML parser would roll over (`2024-02-30`) are caught on the raw text by the validator.
+ * YAML parser would roll over (`2024-02-30`) or shift (`0024-05-20`, read by YAML 1.1 as 1924)
+ * are caught on the raw text by the validator, before Astro reads them; days outside
+ * `dateRange()` are refused on both sides.
  */
 export const calendarDate = z
   .union([z.string(), z.date()], { error: 'attendu : une date AAAA-MM-JJ' })
-  .transform((value, ctx) => {
+  .transform((written, ctx) => {
+    let value = written;
     if (value instanceof Date) {
       const iso = value.toISOString();
       if (!iso.endsWith('T00:00:00.000Z')) {
         ctx.addIssue({ code: 'custom', message: 'attendu : une date AAAA-MM-JJ, sans heure' });
         return z.NEVER;
       }
-      return iso.slice(0, 10);
+      value = iso.slice(0, 10);
     }
     if (!isCalendarDate(value)) {
       ctx.addIssue({
         code: 'custom',
         message: `attendu : une date réelle au format AAAA-MM-JJ, reçu « ${value} »`,
+      });
+      return z.NEVER;
+    }
+    const range = dateRange();
+    if (value < range.first || value > range.last) {
+      ctx.addIssue({
+        code: 'custom',
+        message: `attendu : une date entre le ${range.first} et le ${range.last} (un an après aujourd’hui), reçu « ${value} »`,
       });
       return z.NEVER;
     }
@@ -91,7 +102,7 @@ export const sourceSchema = z.strictObject({
   /** Who published the original (a ministry, an agency). */
   publisher: text('l’éditeur de la source'),
   /** Where the original was published. */
-  url: z.url({ protocol: /^https?$/, error: 'attendu : une adresse http(s) complète' }).optional(),
+  url: z.url({ protocol: /^https?$/, error: 'attendu : une adresse http(s) complète' }).trim().optional(),
   /** The day the original was published, when the source shows it; never inferred from the meeting's date. */
   published: calendarDate.optional(),
   /** The day the archive copied the original. */

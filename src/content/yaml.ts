@@ -38,19 +38,37 @@ export function parseYaml(
   text: string,
   firstLine = 1,
 ): { data?: unknown; parseError?: string; parseErrorLine?: number | undefined } {
-  const doc = parseDocument(text, { schema: 'core', customTags: [timestampTag], uniqueKeys: true, prettyErrors: true });
-  const problem = doc.errors[0] ?? doc.warnings[0];
-  if (problem) {
-    const { message, line } = frenchYamlError(problem, text, firstLine);
-    return { parseError: message, parseErrorLine: line };
-  }
   try {
-    return { data: doc.toJS() };
-  } catch {
-    // An alias whose anchor comes later (`*x`) is found only when the value is built.
-    return { parseError: 'YAML illisible : alias « * » sans ancre « & » avant lui : écrivez la valeur en entier, entre guillemets' };
+    const doc = parseDocument(text, { schema: 'core', customTags: [timestampTag], uniqueKeys: true, prettyErrors: true });
+    const problem = doc.errors[0] ?? doc.warnings[0];
+    if (problem) {
+      if (problem.message.startsWith('Maximum call stack')) {
+        return { parseError: 'YAML illisible : listes ou champs imbriqués trop profondément' };
+      }
+      const { message, line } = frenchYamlError(problem, text, firstLine);
+      return { parseError: message, parseErrorLine: line };
+    }
+    // Aliases (`*a`) are expanded here, and `maxAliasCount` stops a file whose aliases would
+    // multiply into more data than memory holds (an « alias bomb »).
+    return { data: doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT }) };
+  } catch (error) {
+    // The parser throws, instead of reporting, on aliases past the limit, on an alias whose
+    // anchor comes later (`*x`), and on data nested too deep.
+    if (error instanceof ReferenceError && /alias/i.test(error.message)) {
+      if (/count|exceed|limit/i.test(error.message)) {
+        return { parseError: `YAML illisible : trop d’alias YAML (« *nom »), plus de ${MAX_ALIAS_COUNT} : attendu des valeurs écrites en clair` };
+      }
+      return { parseError: 'YAML illisible : alias « * » sans ancre « & » avant lui : écrivez la valeur en entier, entre guillemets' };
+    }
+    if (error instanceof RangeError) {
+      return { parseError: 'YAML illisible : listes ou champs imbriqués trop profondément' };
+    }
+    return { parseError: `YAML illisible : ${error instanceof Error ? error.message.split('\n')[0] : String(error)}` };
   }
 }
+
+/** How many aliases a file's YAML may expand (the `yaml` package's default). */
+const MAX_ALIAS_COUNT = 100;
 
 /**
  * Replaces each `YamlTimestamp` by its text. Where `isDateField(field)` says a date belongs,

@@ -64,6 +64,8 @@ export const fr = {
   'readout.verbatimNote': 'Texte reproduit tel que publié, sans correction.',
   'readout.designation': 'désigné comme «\u00a0{designation}\u00a0»',
   'readout.note': 'Note de l’archive',
+  'readout.footnotes': 'Notes',
+  'readout.footnoteBack': 'Retour à l’appel de note',
   'readout.description': 'Compte rendu de l’entretien du {date} à {place}. Participants\u00a0: {participants}.',
   'readout.descriptionCall': 'Compte rendu de l’{format} du {date}. Participants\u00a0: {participants}.',
   'readout.format': 'Forme',

@@ -4,11 +4,13 @@
  * differs from the one CLDR gives (a line that repeats CLDR is a warning: it would hide a
  * correction of CLDR's data for nothing).
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { cldrCountryName, COUNTRY_NAMES_FILE, isCountryCode } from '../countries.ts';
 import type { Problem } from '../problem.ts';
 import { displayPath } from '../read.ts';
+import { readText } from '../text-file.ts';
+import { textProblems } from './text.ts';
 import { parseYaml } from '../yaml.ts';
 import { yamlErrorField } from '../yaml-errors.ts';
 
@@ -19,7 +21,12 @@ export function countryNameProblems(root: string, contentDir: string): Problem[]
   const problems: Problem[] = [];
   const report = (severity: Problem['severity'], field: string, message: string) =>
     problems.push({ severity, file, field, message });
-  const { data, parseError, parseErrorLine } = parseYaml(readFileSync(abs, 'utf8'));
+  const read = readText(abs);
+  if ('unreadable' in read) {
+    report('error', read.unreadable.field, read.unreadable.message);
+    return problems;
+  }
+  const { data, parseError, parseErrorLine } = parseYaml(read.text);
   if (parseError !== undefined) {
     report('error', yamlErrorField(parseErrorLine), parseError);
     return problems;
@@ -29,7 +36,10 @@ export function countryNameProblems(root: string, contentDir: string): Problem[]
     report('error', '(racine)', 'attendu : des lignes « CODE: Nom », comme « BY: Bélarus »');
     return problems;
   }
+  // A name is published on one line, like every text value of the archive.
+  const refused = textProblems(data, (field, message) => report('error', field, message));
   for (const [code, name] of Object.entries(data)) {
+    if (refused.has(code)) continue;
     if (!isCountryCode(code)) {
       report(
         'error',

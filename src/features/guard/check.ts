@@ -10,14 +10,19 @@ import { validateContent } from '#content/validate/index.ts';
 import { aliasProblems } from '#content/validate/aliases.ts';
 import { countryNameProblems } from '#content/validate/countries.ts';
 import { entryRoute, isEntryRoute } from '#archive/urls.ts';
-import { parseManifest, readManifest } from '#features/permanence/manifest.ts';
+import { manifestRequired, parseManifest, readManifest } from '#features/permanence/manifest.ts';
 import { checkOutput } from '#features/permanence/output-check.ts';
 import { isPageRoute, readRedirects, redirectOf, redirectsAgainstContent } from '#features/permanence/redirects.ts';
 import { listFiles } from '#features/site-files.ts';
 import { isId } from '#content/ids.ts';
 
+export interface CheckOptions {
+  /** `npm run urls:update` is writing the first manifest: an empty one is then expected. */
+  firstManifest?: boolean;
+}
+
 /** Reads and validates the content folder, without building; returns the problems found. */
-export function checkContent(root: string, contentDir: string): Problem[] {
+export function checkContent(root: string, contentDir: string, options: CheckOptions = {}): Problem[] {
   const { files, problems } = readContent(root, contentDir);
   // The page of every entry: what the content promises to produce.
   const known = new Set(files.filter((f) => isId(f.id)).map((f) => entryRoute(f.collection, f.id)));
@@ -49,7 +54,13 @@ export function checkContent(root: string, contentDir: string): Problem[] {
     ...countryNameProblems(root, contentDir),
     ...redirects.problems,
     ...redirectsAgainstContent(redirects.file, redirects.redirects, known),
+    ...manifestFile.problems,
     ...manifest.problems,
+    ...manifestRequired(
+      { ...manifestFile, entries: manifest.entries },
+      files.filter((f) => f.collection === 'readouts').length,
+      options.firstManifest ?? false,
+    ),
     ...lost,
   ];
 }

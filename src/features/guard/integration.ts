@@ -16,6 +16,7 @@ import { normalizeBase } from '#archive/urls.ts';
 import { readRedirects, redirectsFile } from '#features/permanence/redirects.ts';
 import { checkBuild, checkContent } from './check.ts';
 import { RECORDING_URLS_ENV } from '#features/permanence/output-check.ts';
+import { FIRST_MANIFEST_ENV } from '#features/permanence/manifest.ts';
 
 /**
  * Logs every problem, then throws a short error (without a stack trace: the problems are in
@@ -39,7 +40,9 @@ export default function contentGuard(options: { contentDir: string }): AstroInte
     hooks: {
       'astro:config:setup': ({ config, logger }) => {
         const root = fileURLToPath(config.root);
-        enforce(checkContent(root, resolve(root, options.contentDir)), logger, 'Contenu invalide');
+        // Set by `npm run urls:update` alone, for the build that lists a new archive's addresses.
+        const firstManifest = process.env[FIRST_MANIFEST_ENV] === '1';
+        enforce(checkContent(root, resolve(root, options.contentDir), { firstManifest }), logger, 'Contenu invalide');
       },
     },
   };

@@ -46,7 +46,7 @@ function readRecords(root: string, contentDir: string): Records {
   const { files } = readContent(root, contentDir, recordCollections);
   const of = (collection: 'people' | 'places' | 'topics'): RecordNames[] =>
     files
-      .filter((f) => f.collection === collection && f.parseError === undefined && isId(f.id))
+      .filter((f) => f.collection === collection && f.unreadable === undefined && isId(f.id))
       .map((f) => {
         const data = (f.data ?? {}) as { name?: unknown; label?: unknown };
         const name = typeof data.name === 'string' ? data.name : typeof data.label === 'string' ? data.label : f.id;

@@ -74,7 +74,9 @@ export default function readoutFiles(options: { contentDir: string }): AstroInte
         if (!worker) throw new Error('Fichiers des documents : le processus de travail n’a pas été lancé');
         const waited = performance.now();
         const result = await worker.result.catch((error: Error) => {
-          throw new Error(`Fichiers des documents : ${error.message}`, { cause: error });
+          const failure = new Error(`Fichiers des documents : ${error.message}`, { cause: error });
+          if (!process.env['DEBUG']) failure.stack = '';
+          throw failure;
         });
         for (const line of result.warnings) logger.warn(line);
         const { drawn, cached } = result.previews;

@@ -26,6 +26,8 @@ interface Case {
 }
 
 const doc = (name: string) => `readouts/2024/${name}.md`;
+/** The id of the fixture `id-too-long`: 251 characters, one more than a file name with `.json` may take. */
+const LONG_ID = `2024-05-21-${'wang-yi-sergei-aleinik-astana-conseil-des-ministres-'.repeat(5)}`.slice(0, 251);
 
 // prettier-ignore
 const cases: Case[] = [
@@ -108,6 +110,10 @@ const cases: Case[] = [
   { name: 'javascript-reference-link', file: doc('2024-05-21-lien-reference-javascript'), field: { line: '[x]:' }, message: /lien refusé.*javascript:/, why: 'a javascript: link given as a reference definition is refused' },
   { name: 'data-link', file: doc('2024-05-21-lien-data'), field: { line: 'data:' }, message: /lien refusé.*data:/, why: 'a data: link is refused' },
   { name: 'protocol-relative-link', file: doc('2024-05-21-lien-sans-protocole'), field: { line: '//example.org' }, message: /lien refusé/, why: 'a protocol-relative link is refused' },
+  { name: 'empty-heading', file: doc('2024-05-21-intertitre-vide'), field: { line: '#' }, message: /intertitre vide/, why: 'a heading without words, which the page would show empty, is refused' },
+  { name: 'empty-link', file: doc('2024-05-21-lien-vide'), field: { line: '[](' }, message: /lien sans texte visible/, why: 'a link without words, which nobody could read or click, is refused' },
+  { name: 'footnote-never-called', file: doc('2024-05-21-note-jamais-appelee'), field: { line: '[^1]:' }, message: /« \[\^1\] » jamais appelée/, why: 'a footnote the text never calls, which the page would leave out, is refused' },
+  { name: 'footnote-twice', file: doc('2024-05-21-note-en-double'), field: { line: 'duré une heure' }, message: /déjà écrite ligne 17/, why: 'a second footnote under the same label, which the page would leave out, is refused' },
   { name: 'image', file: doc('2024-05-21-image'), field: { line: '![photo]' }, message: /image interdite/, why: 'an image, which another host would serve, is refused' },
   // What a copied page or an unfilled template leaves behind.
   { name: 'furniture-breadcrumb', file: doc('2024-05-21-fil-d-ariane'), field: { line: 'Page d’accueil >' }, message: /fil d’Ariane de la page \(« Page d’accueil > Actualités > Activités du ministre »\) : .*supprimez la ligne/, why: 'a breadcrumb pasted above the text is refused' },
@@ -126,7 +132,34 @@ const cases: Case[] = [
   { name: 'redirect-twice', file: 'redirects.yaml', field: '[1].from', message: /déjà redirigée par l’entrée \[0\]/, why: 'the same address redirected twice is refused' },
   { name: 'redirect-impossible-date', file: 'redirects.yaml', field: '[0].date', message: /date réelle/, why: 'a redirect with an impossible date is refused' },
   { name: 'redirect-absolute-path', file: 'redirects.yaml', field: '[0].from', message: /sans « \/ » initial/, why: 'a redirect written with a leading slash is refused' },
+  // Bytes and files: every name under content/ is read as strict UTF-8, or refused.
+  { name: 'bom', file: doc('2024-05-21-marque-bom'), field: 'ligne 1', message: /BOM.*sans BOM/, why: 'a byte order mark, which the build and the published source would not read alike, is refused' },
+  { name: 'latin-1', file: doc('2024-05-21-latin-1'), field: 'ligne 7', message: /octets invalides en UTF-8/, why: 'a file saved in Latin-1 is refused at its first line that is not UTF-8, instead of publishing U+FFFD' },
+  { name: 'control-character-in-file', file: doc('2024-05-21-octet-nul'), field: 'ligne 2', message: /caractère interdit U\+0000/, why: 'a NUL byte in the frontmatter, which Astro’s parser stops on, is refused' },
+  { name: 'stray-folder', file: 'readout', field: '(fichier)', message: /dossier inconnu.*readouts\//, why: 'a mistyped folder is refused once, not skipped in silence' },
+  { name: 'stray-root-file', file: 'notes.md', field: '(fichier)', message: /fichier inconnu.*urls\.txt/, why: 'a file at the top of content/ that the archive does not read is refused' },
+  { name: 'symlink', file: doc('2024-05-21-lien'), field: '(fichier)', message: /lien symbolique refusé/, why: 'a symbolic link to a file outside the repository is refused, not published' },
+  { name: 'dangling-symlink', file: doc('2024-05-21-lien-mort'), field: '(fichier)', message: /lien symbolique refusé/, why: 'a symbolic link that leads nowhere is refused, not a crash' },
+  { name: 'alias-bomb', file: 'people/bombe.yaml', field: '(YAML)', message: /trop d’alias YAML/, why: 'a YAML alias bomb in a record is refused without a stack trace' },
+  { name: 'redirects-alias-bomb', file: 'redirects.yaml', field: '(YAML)', message: /trop d’alias YAML/, why: 'a YAML alias bomb in the redirects is refused without a stack trace' },
+  { name: 'yaml-too-deep', file: 'topics/imbrique.yaml', field: '(YAML)', message: /imbriqués trop profondément/, why: 'YAML nested past what the parser can follow is refused in French' },
+  { name: 'place-id-capitals', file: 'places/Almaty.yaml', field: '(nom du fichier)', message: /minuscules ASCII/, why: 'a record with aliases whose file name is not an id is refused, once' },
+  { name: 'id-too-long', file: doc(LONG_ID), field: '(nom du fichier)', message: /251 caractères : au plus 100/, why: 'an id too long for the file names the build writes is refused' },
+  // Text fields: one line of visible text, in every collection.
+  { name: 'newline-in-title', file: doc('2024-05-21-titre-sur-deux-lignes'), field: 'title', message: /retour à la ligne \(U\+000A\)/, why: 'a line break in a title, which would add lines to citation.ris, is refused' },
+  { name: 'newline-in-source-url', file: doc('2024-05-21-adresse-sur-deux-lignes'), field: 'source.url', message: /retour à la ligne/, why: 'a line break in a source address is refused, though a URL parser would drop it' },
+  { name: 'control-character-in-title', file: doc('2024-05-21-titre-avec-controle'), field: 'title', message: /caractère de contrôle U\+0007/, why: 'a control character written as a YAML escape, which feeds cannot carry, is refused' },
+  { name: 'invisible-title', file: doc('2024-05-21-titre-invisible'), field: 'title', message: /texte invisible \(U\+200B…\)/, why: 'a title made of zero-width characters only is refused' },
+  { name: 'bidi-override', file: doc('2024-05-21-titre-retourne'), field: 'title', message: /caractère de direction U\+202E/, why: 'a right-to-left override in a title is refused' },
+  { name: 'topic-control-character', file: 'topics/controle.yaml', field: 'description', message: /caractère de contrôle U\+001B/, why: 'the text rules hold in records too' },
+  { name: 'redirect-reason-two-lines', file: 'redirects.yaml', field: '[0].reason', message: /retour à la ligne/, why: 'the text rules hold in redirects too' },
+  // Dates: from 1900 to a year ahead, read from the text as written.
+  { name: 'date-before-1900', file: 'readouts/0024/0024-05-20-annee-sur-deux-chiffres.md', field: 'date', message: /entre le 1900-01-01 et le .*« 0024-05-20 »/, why: 'the year 0024, which YAML 1.1 would shift to 1924, is refused' },
+  { name: 'date-year-999', file: 'readouts/0999/0999-05-20-annee-sur-trois-chiffres.md', field: 'date', message: /entre le 1900-01-01.*« 0999-05-20 »/, why: 'a year before 1000 is refused by the check, not by a crash of the build' },
+  { name: 'date-far-ahead', file: 'readouts/2204/2204-05-20-annee-inversee.md', field: 'date', message: /un an après aujourd’hui.*« 2204-05-20 »/, why: 'a date more than a year ahead is refused' },
   // The manifest of published addresses.
+  { name: 'manifest-missing', file: 'urls.txt', field: '(fichier)', message: /absente.*npm run urls:update/, why: 'an archive with documents and no urls.txt is refused, so that no published address is lost' },
+  { name: 'manifest-emptied', file: 'urls.txt', field: '(fichier)', message: /vide.*npm run urls:update/, why: 'an archive with documents and an emptied urls.txt is refused' },
   { name: 'manifest-lost-document', file: 'urls.txt', field: 'ligne 4', message: /n’est plus produite.*redirects\.yaml/, why: 'a published document address that nothing serves any more is refused' },
   { name: 'manifest-absolute-url', file: 'urls.txt', field: 'ligne 2', message: /relative à la base/, why: 'a manifest line that is a full URL is refused' },
 ];
@@ -174,6 +207,8 @@ describe('content validation', () => {
     ['content-warning/alias-in-no-document', 'places/almaty.yaml', 'aliases[0]', /« Almaty » ne figure dans aucun document/],
     ['content-warning/manifest-repeated-line', 'urls.txt', 'ligne 4', /déjà listée ligne 3/],
     ['content-warning/country-name-as-cldr', 'countries.yaml', 'CN', /« Chine » est déjà le nom que donnent les données CLDR/],
+    ['content-warning/dot-file', 'readouts/2024/.2024-05-22-brouillon.md', '(fichier)', /^ignoré : nom commençant par un point/],
+    ['content-warning/editor-backup', 'readouts/2024/2024-05-20-wang-yi-sergei-aleinik.md~', '(fichier)', /^ignoré : copie de sauvegarde/],
   ])('%s is a warning, not an error', (fixture, file, field, message) => {
     const problems = checkContent(root, contentWith(fixture));
     expect(errorsOf(problems)).toEqual([]);

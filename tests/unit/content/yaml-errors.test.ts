@@ -42,8 +42,8 @@ describe('YAML errors', () => {
     const abs = join(dir, '2024-05-21-x.md');
     writeFileSync(abs, '---\ntitle: a\ndate: 2024-05-21\ntitle: b\n---\n\nTexte.\n');
     const file = readFile({ collection: 'readouts', path: 'x.md', abs, id: '2024-05-21-x' });
-    expect(file.parseError).toMatch(/clé « title » écrite deux fois/);
-    expect(file.parseErrorLine).toBe(4);
+    expect(file.unreadable?.message).toMatch(/clé « title » écrite deux fois/);
+    expect(file.unreadable?.field).toBe('ligne 4');
   });
 
   test('valid YAML has no error', () => {

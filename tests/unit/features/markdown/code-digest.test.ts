@@ -34,8 +34,8 @@ function runtimeImports(file: string, seen = new Set<string>()): Set<string> {
 }
 
 describe('markdownCodeDigest: the code that renders documents, as part of the configuration', () => {
-  const plugins = ['readout-links', 'link-aliases', 'paragraph-anchors', 'french-typography'].map((name) =>
-    join(root, 'src', 'features', 'markdown', `rehype-${name}.ts`),
+  const plugins = ['body-headings', 'readout-links', 'link-aliases', 'paragraph-anchors', 'french-typography'].map(
+    (name) => join(root, 'src', 'features', 'markdown', `rehype-${name}.ts`),
   );
 
   test('covers every module the plugins run', () => {
