@@ -5,10 +5,18 @@
 import { resolve } from 'node:path';
 import { checkContent } from '#features/guard/check.ts';
 import { contentDirOf } from '#content/folder.ts';
-import { formatProblem } from '#content/problem.ts';
+import { formatProblem, type Problem } from '#content/problem.ts';
 
 const root = resolve(import.meta.dirname, '..');
-const problems = checkContent(root, contentDirOf(root));
+let problems: Problem[];
+try {
+  problems = checkContent(root, contentDirOf(root));
+} catch (error) {
+  // A fault of the check, not of the content: one line, and the stack only when asked for.
+  console.error(`erreur interne de la vérification : ${error instanceof Error ? error.message : String(error)}`);
+  if (process.env['DEBUG']) console.error(error);
+  process.exit(2);
+}
 const errors = problems.filter((p) => p.severity === 'error');
 for (const p of problems) (p.severity === 'error' ? console.error : console.warn)(formatProblem(p));
 const warnings = problems.length - errors.length;

@@ -3,6 +3,8 @@
 # archive is built):
 #   chromium            /usr/bin/chromium, for the browser tests
 #   nginx               /usr/sbin/nginx, for the deployment test
+#   biber               /usr/bin/biber, which validates the BibTeX references against biblatex's
+#                       data model (tests/support/references.ts)
 #   fonts-dejavu-core   DejaVu (wide), what Chromium's own packages bring
 #   fonts-liberation    Liberation (narrow, the metrics of Times)
 #   fonts-freefont-ttf  FreeFont
@@ -14,11 +16,13 @@ set -euo pipefail
 
 chromium="${CHROMIUM_PATH:-/usr/bin/chromium}"
 nginx="${NGINX_PATH:-/usr/sbin/nginx}"
+biber="$(command -v biber || echo /usr/bin/biber)"
 
 # package, and a file it installs
 needed=(
   "chromium $chromium"
   "nginx $nginx"
+  "biber $biber"
   "fonts-dejavu-core /usr/share/fonts/truetype/dejavu/DejaVuSerif.ttf"
   "fonts-liberation /usr/share/fonts/truetype/liberation/LiberationSerif-Regular.ttf"
   "fonts-freefont-ttf /usr/share/fonts/truetype/freefont/FreeSerif.ttf"

@@ -2,7 +2,9 @@
  * `npm run urls:update [-- <built site folder>]`: appends to `content/urls.txt` every address
  * the site now produces and the manifest does not list yet. It never removes a line: retiring
  * an address is done by hand, deliberately. Without a folder, builds the site into a
- * temporary one first.
+ * temporary one first. It writes the first manifest of a new archive too (the one build allowed
+ * with an empty manifest), but not when git shows that the file once existed: a deleted or
+ * emptied manifest is restored, never written anew.
  */
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
@@ -10,15 +12,40 @@ import { join, relative, resolve, sep } from 'node:path';
 import { contentDirOf } from '#content/folder.ts';
 import {
   appendToManifest,
+  FIRST_MANIFEST_ENV,
   formatRoute,
   MANIFEST_FILE,
   parseManifest,
   publishedRoutes,
   readManifest,
 } from '#features/permanence/manifest.ts';
+import { RECORDING_URLS_ENV } from '#features/permanence/output-check.ts';
 
 const root = resolve(import.meta.dirname, '..');
 const contentDir = contentDirOf(root);
+
+function fail(message: string): never {
+  console.error(`erreur : ${message}`);
+  process.exit(1);
+}
+
+const manifest = readManifest(root, contentDir);
+for (const problem of manifest.problems) fail(`${problem.file}: ${problem.field}: ${problem.message}`);
+/** No address listed yet: this is the first manifest, unless git remembers an earlier one. */
+const first = parseManifest(manifest.file, manifest.text).entries.length === 0;
+if (first) {
+  const history = spawnSync('git', ['log', '-1', '--format=%h', '--', MANIFEST_FILE], {
+    cwd: contentDir,
+    encoding: 'utf8',
+  });
+  const commit = history.status === 0 ? history.stdout.trim() : '';
+  if (commit !== '') {
+    fail(
+      `${manifest.file} ne liste aucune adresse, mais git en connaît des versions (dernière : ${commit}) : ` +
+        `l’archive a déjà été publiée ; restaurez la liste (git log -p -- ${manifest.file}) au lieu d’en écrire une nouvelle`,
+    );
+  }
+}
 
 function builtSite(): string {
   const given = process.argv[2];
@@ -31,7 +58,14 @@ function builtSite(): string {
   const result = spawnSync(process.execPath, [join(root, 'scripts', 'astro.ts'), 'build'], {
     cwd: root,
     stdio: 'inherit',
-    env: { ...process.env, OUT_DIR: outDir, ASTRO_CACHE_DIR: join(dir, 'cache') },
+    env: {
+      ...process.env,
+      OUT_DIR: outDir,
+      ASTRO_CACHE_DIR: join(dir, 'cache'),
+      // The build does not warn about the new addresses: recording them is what this command does.
+      [RECORDING_URLS_ENV]: '1',
+      ...(first && { [FIRST_MANIFEST_ENV]: '1' }),
+    },
   });
   if (result.status !== 0) {
     console.error('erreur : la construction a échoué ; corrigez-la avant de mettre à jour content/urls.txt');
@@ -44,7 +78,7 @@ const outDir = builtSite();
 const files = (readdirSync(outDir, { recursive: true, withFileTypes: true }) as import('node:fs').Dirent[])
   .filter((d) => d.isFile())
   .map((d) => relative(outDir, join(d.parentPath, d.name)).split(sep).join('/'));
-const { file, text } = readManifest(root, contentDir);
+const { file, text } = manifest;
 const listed = new Set(parseManifest(file, text).entries.map((e) => e.route));
 const added = publishedRoutes(files).filter((route) => !listed.has(route));
 if (added.length === 0) {

@@ -5,8 +5,10 @@
  * The first test project builds `content/`. The second, « grown archive », builds a copy of it
  * with the documents a growing archive brings (`tests/fixtures/grown/`: the same person with
  * the same role in two documents, two documents on one day, a new person from a country
- * already named), recorded with `npm run urls:update` as an archivist would; the suites that
- * read the content run again on it, so that none of them holds for the seed alone.
+ * already named, a telephone call and a video call, which have no place, a source with its
+ * publication day, a person from a country only CLDR names), recorded with `npm run urls:update`
+ * as an archivist would; the suites that read the content run again on it, so that none of them
+ * holds for the seed alone.
  */
 import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
@@ -33,6 +35,10 @@ function grownArchive(): string {
   const contentDir = copyContent(join(root, 'content'), 'grown');
   const update = npmRun(['urls:update'], { CONTENT_DIR: contentDir });
   if (update.status !== 0) throw new Error(`npm run urls:update failed on the grown archive:\n${update.output}`);
+  // It records the new addresses without first warning that they are not recorded.
+  if (/adresse nouvelle/.test(update.output)) {
+    throw new Error(`npm run urls:update warned about the addresses it records:\n${update.output}`);
+  }
   return contentDir;
 }
 

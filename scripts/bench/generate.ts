@@ -5,9 +5,13 @@
  * dominate, as in a real archive where one minister takes part in a large share of meetings.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
+import { MANIFEST_FILE } from '#features/permanence/manifest.ts';
 import { join } from 'node:path';
 import { stringify } from 'yaml';
-import { countries, countryCodes, type CountryCode } from '#content/countries.ts';
+import { countryName } from '#content/countries.ts';
+
+/** The countries of the synthetic archive: those of the seed. */
+const countryCodes = ['BY', 'CN', 'KZ'] as const;
 import * as words from './vocabulary.ts';
 
 export interface ArchiveSize {
@@ -68,7 +72,7 @@ function frenchDate(iso: string): string {
 interface Named {
   id: string;
   name: string;
-  country: CountryCode;
+  country: string;
 }
 
 /** Writes a synthetic archive under `dir` (which gets `readouts/`, `people/`, `topics/`, `places/`). */
@@ -164,7 +168,7 @@ export function generateArchive(dir: string, size: ArchiveSize, seed = 20240520)
     const participants = [add(host), add(guest), random() < 0.2 ? add(guest) : undefined]
       .filter((n) => n !== undefined)
       .map((n) => people[n]!)
-      .map((person) => ({ person, role: `${pick(words.roles)} (${countries[person.country]})` }));
+      .map((person) => ({ person, role: `${pick(words.roles)} (${countryName(person.country)})` }));
     const mentions = [random() < 0.4 ? add(guest) : undefined, random() < 0.15 ? add(host) : undefined]
       .filter((n) => n !== undefined)
       .map((n) => people[n]!.id);
@@ -225,5 +229,8 @@ export function generateArchive(dir: string, size: ArchiveSize, seed = 20240520)
     mkdirSync(join(dir, 'readouts', date.slice(0, 4)), { recursive: true });
     write(`readouts/${date.slice(0, 4)}/${id}.md`, `---\n${stringify(data)}---\n\n${paragraphs.join('\n\n')}\n`);
   }
+  // An archive with documents has a manifest of its published addresses (the build refuses one
+  // without): the home page, which every archive serves, stands for the rest.
+  write(MANIFEST_FILE, '# Archive de synthèse : l’accueil seul est listé.\n/\n');
   return { files };
 }

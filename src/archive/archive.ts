@@ -105,8 +105,11 @@ export function buildArchive(input: Collections): Archive {
 
   for (const readout of readouts) {
     const { data } = readout;
-    check(archive.place, data.place, readout, 'place');
-    push(archive.readoutsAtPlace, data.place, readout);
+    // A call has no place (`format`): it is listed at none.
+    if (data.place !== undefined) {
+      check(archive.place, data.place, readout, 'place');
+      push(archive.readoutsAtPlace, data.place, readout);
+    }
     data.participants.forEach((p, i) => {
       check(archive.person, p.person, readout, `participants[${i}].person`);
       push(archive.participationsOf, p.person, { readout, role: p.role, designation: p.designation });
@@ -126,7 +129,8 @@ export function buildArchive(input: Collections): Archive {
 
 /** The records a document names, looked up once: its place, its people (participants, then mentions), its topics. */
 export interface ReadoutRecords {
-  place: Place;
+  /** Where a meeting in person was held; a call has none. */
+  place: Place | undefined;
   participants: { person: Person; role: string; designation?: string | undefined }[];
   mentions: { person: Person; designation?: string | undefined; note?: string | undefined }[];
   topics: Topic[];
@@ -137,7 +141,7 @@ export function recordsOf(readout: Readout, archive: Archive): ReadoutRecords {
   const { data } = readout;
   const person = (id: string) => need(archive.person, id, 'Personne');
   return {
-    place: need(archive.place, data.place, 'Lieu'),
+    place: data.place === undefined ? undefined : need(archive.place, data.place, 'Lieu'),
     participants: data.participants.map((p) => ({ ...p, person: person(p.person) })),
     mentions: data.mentions.map((m) => ({ ...m, person: person(m.person) })),
     topics: data.topics.map((id) => need(archive.topic, id, 'Thème')),

@@ -14,12 +14,18 @@
  * `tests/build/incremental.test.ts` checks that a rebuild after changes equals a clean build.
  */
 import { createHash } from 'node:crypto';
+import { countryNames } from '#content/countries.ts';
 import { recordsOf, type Archive, type Readout } from './archive.ts';
 import type { Page } from './pagination.ts';
 
-/** A hash of values that JSON can write (the order of keys counts: they come from the same code each time). */
+/**
+ * A hash of values that JSON can write (the order of keys counts: they come from the same code
+ * each time). Every page may name a country: the archive's own country names are in every key.
+ */
 export function pageKey(...inputs: unknown[]): string {
-  return createHash('sha256').update(JSON.stringify(inputs)).digest('base64url');
+  return createHash('sha256')
+    .update(JSON.stringify([[...countryNames()], inputs]))
+    .digest('base64url');
 }
 
 /** What any page may show of a document, but its text: its data and the records it names. */
@@ -28,7 +34,7 @@ export function readoutInputs(readout: Readout, archive: Archive): unknown[] {
   return [
     readout.id,
     readout.data,
-    place.data,
+    place?.data ?? null,
     [...participants, ...mentions].map((p) => p.person.data),
     topics.map((topic) => topic.data),
   ];
@@ -53,8 +59,13 @@ export function readoutPageKey(
   );
 }
 
-/** What a list shows of a document: its address, its title and its date. */
-export const listed = (readout: Readout): unknown[] => [readout.id, readout.data.title, readout.data.date];
+/** What a list shows of a document: its address, its title, its date and the form of a call. */
+export const listed = (readout: Readout): unknown[] => [
+  readout.id,
+  readout.data.title,
+  readout.data.date,
+  readout.data.format,
+];
 
 /**
  * The key of a page of a list of documents: what it shows of each, where it stands in the list

@@ -46,7 +46,7 @@ export function relatedReadouts(archive: Indexes, limit: number = RELATED_LIMIT)
     };
     for (const p of participants) add(byPerson.get(p.person), personWeight);
     for (const t of topics) add(byTopic.get(t), topicWeight);
-    add(byPlace.get(place), 1);
+    if (place !== undefined) add(byPlace.get(place), 1);
 
     // The best `limit`, kept sorted: higher score first, then lower position (newer, then smaller id).
     const best: number[] = [];

@@ -6,12 +6,14 @@
  * extension. A URL published once must keep working: see `docs/urls.md`.
  */
 import { isId } from '#content/ids.ts';
-import type { CollectionName } from '#content/schema.ts';
+import type { CollectionName, ReadoutFormat } from '#content/schema.ts';
 
 export const routes = {
   home: () => '',
   readouts: () => 'comptes-rendus/',
   readout: (id: string) => `comptes-rendus/${segment(id)}/`,
+  /** The documents of one form of meeting: `comptes-rendus/forme/telephone/` (two segments: never a document's address). */
+  readoutsInFormat: (format: ReadoutFormat) => `comptes-rendus/forme/${formatSegments[format]}/`,
   people: () => 'personnes/',
   person: (id: string) => `personnes/${segment(id)}/`,
   topics: () => 'themes/',
@@ -44,6 +46,13 @@ export const routes = {
   apiSchema: (name: ApiSchemaName) => `api/schemas/${name}.schema.json`,
 } as const;
 
+/** The word of each form of meeting in its list's address. */
+export const formatSegments = {
+  'in-person': 'en-personne',
+  phone: 'telephone',
+  video: 'visioconference',
+} as const satisfies Record<ReadoutFormat, string>;
+
 export const citationFormats = ['json', 'bib', 'ris'] as const;
 export type CitationFormat = (typeof citationFormats)[number];
 
@@ -69,11 +78,23 @@ export function entryRoute(collection: CollectionName, id: string): string {
   return entryPages[collection](id);
 }
 
-const entryPrefixes = Object.values(entryPages).map((route) => route('x').slice(0, -'x/'.length));
+/**
+ * The shape of an entry's segment, by the prefix of its pages. A document's id starts with its
+ * date (the validator sees to it), so that `comptes-rendus/page/2/` and the lists of
+ * `comptes-rendus/forme/…/` are never taken for documents' pages.
+ */
+const entrySegments = new Map(
+  Object.entries(entryPages).map(([collection, route]) => [
+    route('x').slice(0, -'x/'.length),
+    collection === 'readouts' ? /^\d{4}-\d{2}-\d{2}-[^/]+\/$/ : /^[^/]+\/$/,
+  ]),
+);
 
 /** Whether a route has the shape of an entry's page (`personnes/<id>/`), existing or not. */
 export function isEntryRoute(route: string): boolean {
-  return entryPrefixes.some((prefix) => route.startsWith(prefix) && /^[^/]+\/$/.test(route.slice(prefix.length)));
+  return [...entrySegments].some(
+    ([prefix, segment]) => route.startsWith(prefix) && segment.test(route.slice(prefix.length)),
+  );
 }
 
 function yearSegment(year: number): string {

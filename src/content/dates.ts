@@ -32,6 +32,21 @@ function daysInMonth(year: number, month: number): number {
   return [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1] ?? 0;
 }
 
+/**
+ * The days the archive accepts, `YYYY-MM-DD`: from 1900, and at most one year after the day
+ * the check runs. Diplomatic readouts of the archive's kind are recent; a year before 1900 is a
+ * typo (`0024` for `2024`), and YAML 1.1 parsers, Astro's among them, read years 0000 to 0099
+ * as 1900 to 1999. A meeting is never more than a year ahead: the year allows a document dated
+ * in another time zone, or a planned meeting, and catches `2204` for `2024`.
+ */
+export function dateRange(today: Date = new Date()): { first: string; last: string } {
+  const last = new Date(Date.UTC(today.getUTCFullYear() + 1, today.getUTCMonth(), today.getUTCDate()));
+  return { first: FIRST_DAY, last: last.toISOString().slice(0, 10) };
+}
+
+/** The first day the archive accepts. */
+export const FIRST_DAY = '1900-01-01';
+
 /** The parts of a day that must be real: throws otherwise, naming it. */
 export function calendarParts(value: string): CalendarParts {
   const parsed = parseCalendarDate(value);

@@ -39,7 +39,7 @@ export function parseEntries(files: readonly ContentFile[]): Collections {
     const report = (field: string, message: string) => {
       throw new Error(`${f.path} : ${field} : ${message}`);
     };
-    if (f.parseError !== undefined) report('(YAML)', f.parseError);
+    if (f.unreadable !== undefined) report(f.unreadable.field, f.unreadable.message);
     const data = collections[f.collection].schema.parse(resolveTimestamps(f.data, DATE_FIELDS[f.collection], report));
     (out[f.collection] as { id: string; data: unknown; filePath: string }[]).push({ id: f.id, data, filePath: f.path });
   }

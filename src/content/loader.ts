@@ -7,12 +7,15 @@
  * saves and bundles whole, shrinks from about 40 MB to a few, and a change of a record's aliases
  * no longer changes Astro's configuration (see docs/performance.md).
  *
- * An entry's digest is its file's text: an unchanged file is not parsed again. In `astro dev`,
+ * An entry's digest is its file's text and the code that reads it (`src/content/`, schemas
+ * included): an unchanged file is not parsed again, unless that code has changed. (Astro clears
+ * its store when `content.config.ts` changes, not when a module it imports does.) In `astro dev`,
  * a change under the collection's folder loads the collection again.
  */
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Loader } from 'astro/loaders';
+import { codeDigest } from '#features/code-digest.ts';
 import { listContent, parseFile } from './read.ts';
 import { collections, type CollectionName } from './schema.ts';
 import { DATE_FIELDS } from './validate/schema-issues.ts';
@@ -25,12 +28,13 @@ export function archiveLoader(collection: CollectionName, contentDir: string): L
       const root = process.cwd();
       const dir = resolve(root, contentDir);
       const sync = async () => {
+        const code = codeDigest(root, ['src/content']);
         const { files } = listContent(root, dir, [collection]);
         const seen = new Set<string>();
         for (const file of files) {
           seen.add(file.id);
           const text = readFileSync(file.abs!, 'utf8');
-          const digest = generateDigest(text);
+          const digest = generateDigest(`${code}\n${text}`);
           if (store.get(file.id)?.digest === digest) continue;
           // The guard has validated every file before Astro loads any: nothing here is refused.
           const parsed = parseFile(file, text);

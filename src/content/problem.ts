@@ -15,11 +15,21 @@ export interface Problem {
 /** Reports a problem of one file at a field. */
 export type Report = (field: string, message: string) => void;
 
-/** `erreur content/x.md: participants[0].person: « x » n’existe pas dans content/people/` */
+/**
+ * `erreur content/x.md: participants[0].person: « x » n’existe pas dans content/people/`: one
+ * line, whatever a file name or a quoted value holds (a line break or a control character is
+ * written as its code, `<U+000A>`, and so is a direction character, which would reorder it).
+ */
 export function formatProblem(p: Problem): string {
   const tag = p.severity === 'error' ? 'erreur' : 'avertissement';
-  return `${tag} ${p.file}: ${p.field}: ${p.message}`;
+  return `${tag} ${p.file}: ${p.field}: ${p.message}`.replace(
+    UNPRINTABLE,
+    (char) => `<U+${char.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}>`,
+  );
 }
+
+/** What a line of a terminal must not print as it is: breaks, controls, direction and format characters. */
+const UNPRINTABLE = /[\p{Cc}\p{Cs}\p{Zl}\p{Zp}\p{Noncharacter_Code_Point}\u202a-\u202e\u2066-\u2069\u200b-\u200f\u2060\ufeff]/gu;
 
 /** A path into parsed YAML as messages write it: `participants[0].person`. */
 export function fieldPath(path: readonly PropertyKey[]): string {

@@ -4,11 +4,14 @@
  * collection is a `ContentFile`, the one shape the validator, the alias table and the build
  * steps outside Astro all work on. YAML is read by `yaml.ts`.
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, type Dirent } from 'node:fs';
 import { join, relative, sep } from 'node:path';
+import { COUNTRY_NAMES_FILE } from './countries.ts';
 import { collections, type CollectionName } from './schema.ts';
 import type { Problem } from './problem.ts';
+import { readText, type Unreadable } from './text-file.ts';
 import { parseYaml } from './yaml.ts';
+import { yamlErrorField } from './yaml-errors.ts';
 
 /** A file of a collection: where it is, the id it gives, and once read, what it holds. */
 export interface ContentFile {
@@ -25,8 +28,8 @@ export interface ContentFile {
   body?: string | undefined;
   /** Line of the file where the body starts (1 = first line), for messages. */
   bodyLine?: number | undefined;
-  /** Set when the file could not be parsed. */
-  parseError?: string | undefined;
+  /** Set when the file could not be read or parsed: where, and why. */
+  unreadable?: Unreadable | undefined;
 }
 
 /** The lines `---` that open and close a document's frontmatter, and what lies between. */
@@ -46,19 +49,23 @@ export function splitReadout(source: string): { frontmatter: string; body: strin
   };
 }
 
-/** Files the content folder may hold besides entries. */
-const IGNORED = new Set(['.gitkeep']);
+/** The files of the content folder that are not entries of a collection. */
+export const ROOT_FILES = ['urls.txt', 'redirects.yaml', COUNTRY_NAMES_FILE] as const;
 
-function walk(dir: string): string[] {
-  let names;
-  try {
-    names = readdirSync(dir, { withFileTypes: true });
-  } catch {
-    return [];
+/** A file that may stand in any folder and holds nothing: it keeps an empty folder in git. */
+const PLACEHOLDER = '.gitkeep';
+
+/**
+ * Why a name is left out of the archive, or nothing: names starting with a dot (hidden files
+ * and folders, and so editors' swap files) and editors' backups (`x.md~`, `#x.md#`, `x.bak`).
+ * Astro's loader skips them too; the check names each one (« ignoré : … »), never in silence.
+ */
+export function ignoredName(name: string): string | undefined {
+  if (name.startsWith('.')) return 'nom commençant par un point (fichier ou dossier caché)';
+  if (name.endsWith('~') || /^#.*#$/.test(name) || /\.(?:bak|orig|swp|swo)$/i.test(name)) {
+    return 'copie de sauvegarde d’un éditeur';
   }
-  return names
-    .sort((a, b) => (a.name < b.name ? -1 : 1))
-    .flatMap((d) => (d.isDirectory() ? walk(join(dir, d.name)) : [join(dir, d.name)]));
+  return undefined;
 }
 
 /** A path as messages show it: relative to the project, with forward slashes. */
@@ -68,9 +75,46 @@ export function displayPath(root: string, abs: string): string {
 
 const ALL = Object.keys(collections) as CollectionName[];
 
+type Found = { kind: 'file'; abs: string } | { kind: 'problem'; problem: Problem };
+
+/**
+ * Every name under `dir`, sorted, each either a file to read or a problem: a symbolic link
+ * (refused: it could publish a file from outside the repository, or lead nowhere), a name
+ * left out by `ignoredName` (a warning), anything that is neither a file nor a folder.
+ */
+function walk(root: string, dir: string, top = true): Found[] {
+  let entries: Dirent[];
+  try {
+    entries = readdirSync(dir, { withFileTypes: true });
+  } catch (error) {
+    // A content folder that does not exist holds nothing; a folder inside it that cannot be read is reported.
+    if (top) return [];
+    const message = `dossier illisible (${(error as NodeJS.ErrnoException).code ?? 'erreur'}) : attendu un dossier que l’archive peut lire`;
+    return [{ kind: 'problem', problem: { severity: 'error', file: displayPath(root, dir), field: '(fichier)', message } }];
+  }
+  return entries
+    .sort((a, b) => (a.name < b.name ? -1 : 1))
+    .flatMap((d): Found[] => {
+      const abs = join(dir, d.name);
+      const problem = (severity: Problem['severity'], message: string): Found[] => [
+        { kind: 'problem', problem: { severity, file: displayPath(root, abs), field: '(fichier)', message } },
+      ];
+      if (d.name === PLACEHOLDER && d.isFile()) return [];
+      const ignored = ignoredName(d.name);
+      if (ignored !== undefined) return problem('warning', `ignoré : ${ignored}`);
+      if (d.isSymbolicLink()) {
+        return problem('error', 'lien symbolique refusé : attendu un vrai fichier ou dossier, dans content/');
+      }
+      if (d.isDirectory()) return walk(root, abs, false);
+      if (d.isFile()) return [{ kind: 'file', abs }];
+      return problem('error', 'ni fichier ni dossier : attendu un fichier de l’archive');
+    });
+}
+
 /**
  * Every entry file of the collections asked for (all of them by default), without reading
- * them, and a problem for each stray file.
+ * them, and a problem for every other name under the content folder: the folder holds the
+ * collections' folders and `ROOT_FILES`, and nothing is skipped without a word.
  */
 export function listContent(
   root: string,
@@ -79,42 +123,68 @@ export function listContent(
 ): { files: ContentFile[]; problems: Problem[] } {
   const files: ContentFile[] = [];
   const problems: Problem[] = [];
-  for (const collection of names) {
-    const { folder, extension } = collections[collection];
-    for (const abs of walk(join(contentDir, folder))) {
-      const path = displayPath(root, abs);
-      const base = abs.slice(abs.lastIndexOf(sep) + 1);
-      if (IGNORED.has(base) || base.startsWith('.')) continue;
-      if (!base.endsWith(extension)) {
-        problems.push({
-          severity: 'error',
-          file: path,
-          field: '(fichier)',
-          message: `fichier ignoré par l’archive : attendu un fichier ${extension} dans content/${folder}/`,
-        });
-        continue;
+  const folders = new Map(ALL.map((name) => [collections[name].folder as string, name]));
+  const stray = (abs: string, message: string) =>
+    problems.push({ severity: 'error', file: displayPath(root, abs), field: '(fichier)', message });
+  const expected = `attendu ${ROOT_FILES.map((f) => `content/${f}`).join(', ')} ou un dossier ${[...folders.keys()].map((f) => `${f}/`).join(', ')}`;
+  for (const found of walk(root, contentDir)) {
+    if (found.kind === 'problem') {
+      problems.push(found.problem);
+      continue;
+    }
+    const parts = relative(contentDir, found.abs).split(sep);
+    const [top = '', ...rest] = parts;
+    if (rest.length === 0) {
+      if (!(ROOT_FILES as readonly string[]).includes(top)) stray(found.abs, `fichier inconnu : ${expected}`);
+      continue;
+    }
+    const collection = folders.get(top);
+    if (collection === undefined) {
+      // One problem per unknown folder, not one per file in it.
+      const folder = join(contentDir, top);
+      if (!problems.some((p) => p.file === displayPath(root, folder))) {
+        stray(folder, `dossier inconnu, que l’archive ne lit pas : ${expected}`);
       }
-      files.push({ collection, path, abs, id: base.slice(0, -extension.length) });
+      continue;
+    }
+    const { extension } = collections[collection];
+    const base = parts.at(-1)!;
+    if (!base.endsWith(extension)) {
+      stray(found.abs, `fichier ignoré par l’archive : attendu un fichier ${extension} dans content/${top}/`);
+      continue;
+    }
+    if (names.includes(collection)) {
+      files.push({ collection, path: displayPath(root, found.abs), abs: found.abs, id: base.slice(0, -extension.length) });
     }
   }
   return { files, problems };
 }
 
 /** How a text of YAML is parsed: `parseYaml`, or a parser that remembers (`yaml-cache.ts`). */
-export type YamlParser = (text: string) => ReturnType<typeof parseYaml>;
+export type YamlParser = (text: string, firstLine?: number) => ReturnType<typeof parseYaml>;
 
 /** Reads and parses one listed file. */
 export function readFile(file: ContentFile, yaml: YamlParser = parseYaml): ContentFile {
-  return parseFile(file, readFileSync(file.abs ?? file.path, 'utf8'), yaml);
+  const read = readText(file.abs ?? file.path);
+  if ('unreadable' in read) return { ...file, unreadable: read.unreadable };
+  return parseFile(file, read.text, yaml);
 }
 
 /** Parses the text of one listed file: a readout's frontmatter and body, or a record's YAML. */
-export function parseFile(file: ContentFile, text: string, yaml: YamlParser = parseYaml): ContentFile {
-  const source = text.replace(/^\uFEFF/, '');
-  if (file.collection !== 'readouts') return { ...file, ...yaml(source) };
+export function parseFile(file: ContentFile, source: string, yaml: YamlParser = parseYaml): ContentFile {
+  if (file.collection !== 'readouts') return { ...file, ...yamlOf(yaml(source)) };
   const parts = splitReadout(source);
-  if (!parts) return { ...file, parseError: 'attendu : un en-tête YAML entre deux lignes « --- »' };
-  return { ...file, ...yaml(parts.frontmatter), body: parts.body, bodyLine: parts.bodyLine };
+  if (!parts) {
+    return { ...file, unreadable: { field: '(YAML)', message: 'attendu : un en-tête YAML entre deux lignes « --- »' } };
+  }
+  return { ...file, ...yamlOf(yaml(parts.frontmatter, 2)), body: parts.body, bodyLine: parts.bodyLine };
+}
+
+/** Parsed YAML as a file holds it: its data, or why it is unreadable. */
+function yamlOf(parsed: ReturnType<typeof parseYaml>): Pick<ContentFile, 'data' | 'unreadable'> {
+  return parsed.parseError === undefined
+    ? { data: parsed.data }
+    : { unreadable: { field: yamlErrorField(parsed.parseErrorLine), message: parsed.parseError } };
 }
 
 /** Every entry file of the collections asked for, parsed, and a problem for each stray file. */

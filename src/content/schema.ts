@@ -4,9 +4,9 @@
  * files before any build, so an author gets one answer from both.
  */
 import { z } from 'astro/zod';
-import { isCalendarDate } from './dates.ts';
+import { dateRange, isCalendarDate } from './dates.ts';
 import { SLUG } from './ids.ts';
-import { countryCodes } from './countries.ts';
+import { isCountryCode } from './countries.ts';
 
 
 /** The id of a record in another collection; whether it exists is checked across files. */
@@ -24,18 +24,21 @@ const text = (what: string) =>
  * A calendar day as the author wrote it, `YYYY-MM-DD`, returned as that same string.
  * Astro's YAML parser turns an unquoted date into a `Date` at UTC midnight; it is read
  * back with UTC getters, so the day never moves with the build's time zone. Dates that a
- * YAML parser would roll over (`2024-02-30`) are caught on the raw text by the validator.
+ * YAML parser would roll over (`2024-02-30`) or shift (`0024-05-20`, read by YAML 1.1 as 1924)
+ * are caught on the raw text by the validator, before Astro reads them; days outside
+ * `dateRange()` are refused on both sides.
  */
 export const calendarDate = z
   .union([z.string(), z.date()], { error: 'attendu : une date AAAA-MM-JJ' })
-  .transform((value, ctx) => {
+  .transform((written, ctx) => {
+    let value = written;
     if (value instanceof Date) {
       const iso = value.toISOString();
       if (!iso.endsWith('T00:00:00.000Z')) {
         ctx.addIssue({ code: 'custom', message: 'attendu : une date AAAA-MM-JJ, sans heure' });
         return z.NEVER;
       }
-      return iso.slice(0, 10);
+      value = iso.slice(0, 10);
     }
     if (!isCalendarDate(value)) {
       ctx.addIssue({
@@ -44,12 +47,21 @@ export const calendarDate = z
       });
       return z.NEVER;
     }
+    const range = dateRange();
+    if (value < range.first || value > range.last) {
+      ctx.addIssue({
+        code: 'custom',
+        message: `attendu : une date entre le ${range.first} et le ${range.last} (un an après aujourd’hui), reçu « ${value} »`,
+      });
+      return z.NEVER;
+    }
     return value;
   });
 
-/** ISO 3166-1 alpha-2 code of a country named in `src/content/countries.ts`. */
-export const country = z.enum(countryCodes, {
-  error: `attendu : un code pays ISO 3166-1 alpha-2 parmi ${countryCodes.join(', ')}`,
+/** An ISO 3166-1 alpha-2 code that ISO has assigned (`src/content/countries.ts`); its French name comes from CLDR. */
+export const country = z.string({ error: 'attendu : un code pays ISO 3166-1 alpha-2 (texte)' }).refine(isCountryCode, {
+  error: (issue) =>
+    `« ${String(issue.input)} » n’est pas un code pays ISO 3166-1 alpha-2 attribué : attendu deux lettres majuscules comme « FR », « CN » ou « BY »`,
 });
 
 /** A BCP 47 language tag such as `zh`, `ru`, `be`, `kk`. */
@@ -90,20 +102,46 @@ export const sourceSchema = z.strictObject({
   /** Who published the original (a ministry, an agency). */
   publisher: text('l’éditeur de la source'),
   /** Where the original was published. */
-  url: z.url({ protocol: /^https?$/, error: 'attendu : une adresse http(s) complète' }).optional(),
+  url: z.url({ protocol: /^https?$/, error: 'attendu : une adresse http(s) complète' }).trim().optional(),
   /** The day the original was published, when the source shows it; never inferred from the meeting's date. */
   published: calendarDate.optional(),
   /** The day the archive copied the original. */
   retrieved: calendarDate.optional(),
 });
 
-export const readoutSchema = z.strictObject({
+/** How the meeting was held: face to face, on the telephone, by video link. */
+export const readoutFormats = ['in-person', 'phone', 'video'] as const;
+export type ReadoutFormat = (typeof readoutFormats)[number];
+
+/** A meeting in person has a place; a call has none, and none is ever made up for it. */
+function placeForFormat(data: { format: ReadoutFormat; place?: string | undefined }, ctx: z.RefinementCtx): void {
+  if (data.format === 'in-person' && data.place === undefined) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['place'],
+      message: 'attendu : l’identifiant du lieu, qu’un entretien en personne a toujours ; « format: phone » ou « format: video » pour un appel',
+    });
+  } else if (data.format !== 'in-person' && data.place !== undefined) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['place'],
+      message: 'un entretien au téléphone ou par visioconférence n’a pas de lieu : supprimez « place »',
+    });
+  }
+}
+
+export const readoutSchema = z
+  .strictObject({
   /** A factual French title written by the archive (documents rarely carry one). */
   title: text('un titre'),
   /** The calendar day of the meeting, `YYYY-MM-DD`. */
   date: calendarDate,
-  /** Id of the place in `content/places/`. */
-  place: recordId,
+  /** How the meeting was held; in person unless the text says otherwise (« au téléphone », « par visioconférence »). */
+  format: z
+    .enum(readoutFormats, { error: `attendu : une forme parmi ${readoutFormats.join(', ')}` })
+    .default('in-person'),
+  /** Id of the place in `content/places/`: where a meeting in person was held. A call has none. */
+  place: recordId.optional(),
   /** The occasion of the meeting (a summit, a ministerial council), if any. */
   event: text('l’occasion de la rencontre').optional(),
   /** The people who took part, with the role the document states. */
@@ -120,7 +158,8 @@ export const readoutSchema = z.strictObject({
   language: z.enum(['fr'], { error: 'attendu : « fr »' }),
   /** Where the original comes from; absent when the source does not say. */
   source: sourceSchema.optional(),
-});
+})
+  .superRefine(placeForFormat);
 
 export const personSchema = z
   .strictObject({

@@ -1,7 +1,8 @@
 /**
  * Parsed YAML kept between builds: parsing the frontmatter of 10,000 documents takes longer than
  * anything else the validator does, and most files are the same as at the last build. A text is
- * found again by the hash of its bytes; the cache holds the texts of the last run only.
+ * found again by the hash of its bytes and of the line it starts on; the cache holds the texts of
+ * the last run only, and is dropped when `version` (a digest of the parser's code) changes.
  */
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
@@ -19,25 +20,41 @@ const revive = (_key: string, value: unknown) =>
     : value;
 const replace = (_key: string, value: unknown) => (value instanceof YamlTimestamp ? { [TIMESTAMP]: value.text } : value);
 
-/** A parser of YAML texts that answers from `file` what it has parsed before, and remembers the rest. */
-export function cachedYamlParser(file: string): { parse: (text: string) => Parsed; save: () => void } {
+interface CacheFile {
+  version: string;
+  parsed: Record<string, Parsed>;
+}
+
+/**
+ * A parser of YAML texts that answers from `file` what it has parsed before, and remembers the
+ * rest. `version` names the code that parses (`codeDigest` of `yaml.ts`, `yaml-errors.ts` and the
+ * parser's package): a cache written by other code is not used.
+ */
+export function cachedYamlParser(
+  file: string,
+  version: string,
+): { parse: (text: string, firstLine?: number) => Parsed; save: () => void } {
   let known: Record<string, Parsed> = {};
   try {
-    known = JSON.parse(readFileSync(file, 'utf8'), revive) as Record<string, Parsed>;
+    const cache = JSON.parse(readFileSync(file, 'utf8'), revive) as CacheFile;
+    if (cache.version === version) known = cache.parsed;
   } catch {
     // No cache yet, or an unreadable one: parse everything.
   }
   const used: Record<string, Parsed> = {};
   return {
-    parse: (text) => {
-      const key = createHash('sha1').update(text).digest('base64url');
-      return (used[key] = known[key] ?? parseYaml(text));
+    parse: (text, firstLine = 1) => {
+      const key = `${firstLine}:${createHash('sha1').update(text).digest('base64url')}`;
+      return (used[key] = known[key] ?? parseYaml(text, firstLine));
     },
     save: () => {
       mkdirSync(dirname(file), { recursive: true });
       const partial = `${file}.${process.pid}.tmp`;
-      writeFileSync(partial, JSON.stringify(used, replace));
+      writeFileSync(partial, JSON.stringify({ version, parsed: used } satisfies CacheFile, replace));
       renameSync(partial, file);
     },
   };
 }
+
+/** The files whose code decides what `parseYaml` returns, for `cachedYamlParser`'s version. */
+export const YAML_CODE = ['src/content/yaml.ts', 'src/content/yaml-errors.ts', 'node_modules/yaml/package.json'];

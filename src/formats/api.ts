@@ -7,6 +7,7 @@
 import { citable, formatCitation } from './citation.ts';
 import { need, recordsOf, type Archive, type Readout } from '#archive/archive.ts';
 import { routes, type Absolute, type ApiSchemaName } from '#archive/urls.ts';
+import { formatLabel } from '#archive/formats.ts';
 
 /** The text of an API file: indented by two spaces, ending with a line feed. */
 export function toJson(value: unknown): string {
@@ -26,7 +27,8 @@ export function readoutsIndex(archive: Archive, fixity: Map<string, string>, url
       data: url(routes.apiReadout(r.id)),
       title: r.data.title,
       date: r.data.date,
-      place: r.data.place,
+      format: r.data.format,
+      place: r.data.place ?? null,
       participants: r.data.participants.map((p) => p.person),
       mentions: r.data.mentions.map((m) => m.person),
       topics: [...r.data.topics],
@@ -54,7 +56,10 @@ export function readoutRecord(readout: Readout, archive: Archive, text: ReadoutT
     date: data.date,
     language: data.language,
     event: data.event ?? null,
-    place: { id: place.id, name: place.data.name, country: place.data.country, url: url(routes.place(place.id)) },
+    format: { id: data.format, label: formatLabel(data.format), url: url(routes.readoutsInFormat(data.format)) },
+    place: place
+      ? { id: place.id, name: place.data.name, country: place.data.country, url: url(routes.place(place.id)) }
+      : null,
     participants: participants.map((p) => ({
       id: p.person.id,
       name: p.person.data.name,
@@ -76,7 +81,12 @@ export function readoutRecord(readout: Readout, archive: Archive, text: ReadoutT
       url: url(routes.topic(topic.id)),
     })),
     source: data.source
-      ? { publisher: data.source.publisher, url: data.source.url ?? null, retrieved: data.source.retrieved ?? null }
+      ? {
+          publisher: data.source.publisher,
+          url: data.source.url ?? null,
+          published: data.source.published ?? null,
+          retrieved: data.source.retrieved ?? null,
+        }
       : null,
     citation: formatCitation(citable(readout, archive, permalink)),
     sha256: text.sha256,

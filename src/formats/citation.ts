@@ -1,25 +1,28 @@
 /**
- * How to cite a document: a French reference to copy, the same reference as CSL-JSON, BibTeX
- * and RIS files (written by citation-js, which Zotero, Mendeley and reference managers read),
- * and the `citation_*` meta tags that Zotero's browser connector picks up from the page.
- * Everything comes from one description of the document, `Citable`; nothing here reads files.
+ * How to cite a document. One description of it, `Citable`, gives everything: the French
+ * reference to copy, the CSL-JSON, BibTeX (biblatex) and RIS files published next to its page,
+ * and the `citation_*` meta tags that Zotero's browser connector reads. `docs/data.md` says
+ * which field goes where, and what Zotero, BibLaTeX and EndNote take from each file.
+ *
+ * The files are written here rather than by a library: each is a handful of fields, and
+ * citation-js (which wrote them before) broke words with braces at non-ASCII letters, escaped
+ * nothing that LaTeX treats as special, wrote `month = {may 20}`, cut the RIS id at 20
+ * characters and dropped the event, the place and the archive from RIS. The tests read every
+ * file back with citation-js and validate the BibTeX with biber.
+ *
+ * To add a field: add it to `Citable` and to `citable()`, then a row to each writer below.
+ * The agreement test (`tests/unit/formats/citation.test.ts`) lists every field of `Citable`
+ * and does not compile until it says how each format carries the new one.
  */
-import { Cite, plugins } from '@citation-js/core';
-import '@citation-js/plugin-bibtex';
-import '@citation-js/plugin-ris';
 import { t } from '#i18n/index.ts';
 import { need, type Archive, type Readout } from '#archive/archive.ts';
-import { parseCalendarDate } from '#content/dates.ts';
+import { calendarParts as day, type CalendarParts } from '#content/dates.ts';
+import { isId } from '#content/ids.ts';
 import { formatDate } from '#i18n/dates.ts';
+import { formatInline, isCall, type ReadoutFormat } from '#archive/formats.ts';
 import type { CitationFormat } from '#archive/urls.ts';
 
-// The document's id is the BibTeX key, hyphens included (citation-js would otherwise make up
-// `2024Wang`), and accented letters stay UTF-8 rather than `{\' e}`.
-const bibtexConfig = plugins.config.get('@bibtex');
-bibtexConfig.format.checkLabel = false;
-bibtexConfig.format.asciiOnly = false;
-
-/** What a reference says about a document. */
+/** What a reference says about a document: facts only; each format derives the rest. */
 export interface Citable {
   id: string;
   title: string;
@@ -30,12 +33,25 @@ export interface Citable {
   /** Who published the original; absent when the source is not known (never made up). */
   publisher?: string | undefined;
   event?: string | undefined;
-  /** The name of the place of the meeting. */
-  place: string;
+  /** How the meeting was held: in person, on the telephone, by video link. */
+  format: ReadoutFormat;
+  /** The name of the place of the meeting; a call has none. */
+  place?: string | undefined;
+  /** The names of the people who took part, in the document's order. */
+  participants: string[];
+  /** The day the original was published, `YYYY-MM-DD`, when the source shows it. */
+  published?: string | undefined;
   /** The document's permanent URL. */
   permalink: string;
   /** The name of the archive that holds the copy. */
   archive: string;
+  /**
+   * The day someone consulted `permalink`, `YYYY-MM-DD`, when it is known. The site never
+   * knows it (each reader consults the page on a day of their own), so `citable()` leaves it
+   * out; `source.retrieved` is not it: that is the day the archive copied the original, at
+   * another address.
+   */
+  accessed?: string | undefined;
 }
 
 /** The description of a readout that its references are made from. */
@@ -48,88 +64,253 @@ export function citable(readout: Readout, archive: Archive, permalink: string): 
     language: data.language,
     publisher: data.source?.publisher,
     event: data.event,
-    place: need(archive.place, data.place, 'Lieu').data.name,
+    format: data.format,
+    place: data.place === undefined ? undefined : need(archive.place, data.place, 'Lieu').data.name,
+    participants: data.participants.map((p) => need(archive.person, p.person, 'Personne').data.name),
+    published: data.source?.published,
     permalink,
     archive: t('site.name'),
   };
 }
 
 /**
- * The French reference to copy: publisher (or « Source non précisée »), « title », date,
- * archive, permanent URL, and the day of consultation left for the reader to write.
+ * The French reference to copy: publisher (or « Source non précisée »), « title », date (a
+ * call says so: « entretien téléphonique du … »), the original's day of publication when the
+ * source shows it, archive, permanent URL, and the day of consultation left for the reader.
  */
 export function formatCitation(c: Citable): string {
+  const date = formatDate(c.date);
   return t('citation.text', {
     publisher: c.publisher ?? t('citation.noPublisher'),
     title: c.title,
-    date: formatDate(c.date),
+    date: isCall(c.format) ? t('citation.callDate', { format: formatInline(c.format), date }) : date,
+    published: c.published === undefined ? '' : t('citation.published', { date: formatDate(c.published) }),
     archive: c.archive,
     url: c.permalink,
   });
 }
 
+/** The kind of document, in words: CSL `genre`, RIS `M3`, biblatex `type`. */
+export const citationGenre = (format: ReadoutFormat): string => t(`citation.genre.${format}`);
+
+/**
+ * One line on the meeting: who took part, on what occasion, where. It is the file's note (CSL
+ * `note`, RIS `N1`, biblatex `note`), and in BibTeX the only home of the event (see `bibtex`).
+ */
+export function citationNote(c: Pick<Citable, 'participants' | 'event' | 'place' | 'published'>): string {
+  const names = new Intl.ListFormat('fr', { type: 'conjunction' }).format(c.participants);
+  const parts = [
+    t(c.participants.length === 1 ? 'citation.note.participants.one' : 'citation.note.participants.other', { names }),
+    ...(c.event === undefined ? [] : [t('citation.note.event', { event: c.event })]),
+    ...(c.place === undefined ? [] : [t('citation.note.place', { place: c.place })]),
+    ...(c.published === undefined ? [] : [t('citation.note.published', { date: formatDate(c.published) })]),
+  ];
+  // Each part is a sentence; one that already ends with a full stop gets no second one.
+  return parts.map((part) => (/[.!?…]$/.test(part) ? part : `${part}.`)).join(' ');
+}
+
+/** biblatex's name of a language (babel's): `langid`, and `language` for Zotero. */
+const biblatexLanguages: Record<string, string> = { fr: 'french' };
+
+function biblatexLanguage(language: string): string {
+  const name = biblatexLanguages[language];
+  if (name === undefined) throw new Error(`Langue « ${language} » sans nom biblatex (src/formats/citation.ts)`);
+  return name;
+}
+
+const pad = (n: number) => String(n).padStart(2, '0');
+const isoDay = (d: CalendarParts) => `${d.year}-${pad(d.month)}-${pad(d.day)}`;
+/** `2024/05/20/`: the RIS form of a day (year, month, day, and an empty part for other information). */
+const risDay = (d: CalendarParts) => `${d.year}/${pad(d.month)}/${pad(d.day)}/`;
+const dateParts = (d: CalendarParts) => ({ 'date-parts': [[d.year, d.month, d.day]] as [[number, number, number]] });
+
+/** Rows of a format: a field and its value, `undefined` when the document has none. */
+type Rows = [field: string, value: string | undefined][];
+const present = (rows: Rows): [string, string][] =>
+  rows.flatMap(([field, value]) => (value === undefined ? [] : [[field, value]]));
+
+/**
+ * A line break or another control character, with the spaces around it. No field of a reference
+ * should hold one, but whatever the content's validation lets through, the BibTeX and RIS writers
+ * fold each run to a single space: in RIS a line break ends the value (and the next line could
+ * pass for a tag), in BibTeX a blank line starts a paragraph.
+ */
+const BREAK = /[\s\p{Cc}\u2028\u2029]*[\p{Cc}\u2028\u2029][\s\p{Cc}\u2028\u2029]*/gu;
+export const oneLine = (text: string): string => text.replace(BREAK, ' ');
+
+// ------------------------------------------------------------------------------- CSL-JSON
+
 /** A CSL-JSON item, the shape reference managers exchange. */
 export interface CslItem {
   id: string;
   'citation-key': string;
-  type: 'document';
+  /** « report »: a government's account of a meeting, with a genre that says which kind. */
+  type: 'report';
+  genre: string;
   title: string;
   issued: { 'date-parts': [[number, number, number]] };
   language: string;
   publisher?: string;
   'event-title'?: string;
-  'event-place': string;
+  'event-place'?: string;
+  /** The day the original was published, where the archive's copy comes from. */
+  'original-date'?: { 'date-parts': [[number, number, number]] };
   archive: string;
   URL: string;
+  accessed?: { 'date-parts': [[number, number, number]] };
+  note: string;
 }
 
 /** The CSL-JSON item of a document. A calendar day becomes date parts, never an instant. */
 export function cslItem(c: Citable): CslItem {
-  const day = parseCalendarDate(c.date);
-  if (!day) throw new Error(`Date invalide : « ${c.date} »`);
   return {
     id: c.id,
     'citation-key': c.id,
-    type: 'document',
+    type: 'report',
+    genre: citationGenre(c.format),
     title: c.title,
-    issued: { 'date-parts': [[day.year, day.month, day.day]] },
+    issued: dateParts(day(c.date)),
     language: c.language,
     ...(c.publisher !== undefined && { publisher: c.publisher }),
     ...(c.event !== undefined && { 'event-title': c.event }),
-    'event-place': c.place,
+    ...(c.place !== undefined && { 'event-place': c.place }),
+    ...(c.published !== undefined && { 'original-date': dateParts(day(c.published)) }),
     archive: c.archive,
     URL: c.permalink,
+    ...(c.accessed !== undefined && { accessed: dateParts(day(c.accessed)) }),
+    note: citationNote(c),
   };
 }
 
-/** The reference as a downloadable file: CSL-JSON (`json`), BibTeX (`bib`) or RIS (`ris`). */
-export function citationFile(c: Citable, format: CitationFormat): string {
-  const cite = new Cite([cslItem(c)]);
-  switch (format) {
-    case 'json':
-      return `${cite.format('data', { format: 'text' })}\n`;
-    case 'bib':
-      return `${cite.format('bibtex', { format: 'text' }).trim()}\n`;
-    case 'ris':
-      return risText(cite.format('ris', { format: 'object', spec: 'new' }));
-  }
+// ------------------------------------------------------------------------------- BibTeX
+
+/**
+ * LaTeX's special characters, each written as a command that prints it. BibTeX and biber count
+ * braces whether or not a backslash precedes them, so `\{` and `\}` would still open or close
+ * the value: a `}` in a title could then end the field and start another. The commands below
+ * keep every brace paired.
+ */
+const latexSpecials: Record<string, string> = {
+  '\\': '\\textbackslash{}',
+  '{': '\\textbraceleft{}',
+  '}': '\\textbraceright{}',
+  '%': '\\%',
+  '#': '\\#',
+  '&': '\\&',
+  $: '\\$',
+  _: '\\_',
+  '~': '\\textasciitilde{}',
+  '^': '\\textasciicircum{}',
+};
+
+/** A text for a braced BibTeX value, on one line, LaTeX's specials escaped in a single pass. */
+export const bibText = (text: string): string => oneLine(text).replace(/[\\{}%#&$_~^]/g, (ch) => latexSpecials[ch]!);
+
+/**
+ * A word: letters, marks and digits (any script), hyphenated parts included, not the name of a
+ * command (`\textbackslash`). `\b` would not do: it knows only ASCII letters, and cut
+ * « Sergueï » after « Sergue ».
+ */
+const WORD = /(?<![\\\p{L}\p{M}\p{N}])[\p{L}\p{M}\p{N}]+(?:-[\p{L}\p{M}\p{N}]+)*/gu;
+
+/**
+ * A title for BibTeX: escaped, and each whole word holding a capital in braces (`{Sergueï}`,
+ * `{OCS}`, `{Jean-Pierre}`), so that styles which change the case of titles keep names as
+ * they are.
+ */
+export const bibTitle = (title: string): string =>
+  bibText(title).replace(WORD, (word) => (/\p{Lu}/u.test(word) ? `{${word}}` : word));
+
+/** A URL for `url = {…}`, a verbatim field: braces, backslashes and spaces percent-encoded. */
+const bibUrl = (url: string) => url.replace(/[{}\\\s\p{Cc}]/gu, (ch) => encodeURIComponent(ch));
+
+const bibMonths = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+
+/**
+ * The biblatex entry, `@misc`: of the entry types that fit, the only one biber's data model
+ * accepts without an author (`@report` requires author, type and institution; `@unpublished`,
+ * the one other type with `eventtitle` and `venue`, requires an author; the proceedings types are
+ * books). `@misc` has no `eventtitle` nor `venue`: the event is in `note`, the place in
+ * `location`. Classic BibTeX reads it too: `year`, `month` as its macro (biber reads it as the
+ * month's number), and `key` to sort an entry that has no author.
+ */
+function bibtex(c: Citable): string {
+  if (!isId(c.id)) throw new Error(`Clé BibTeX invalide : « ${c.id} »`);
+  const date = day(c.date);
+  const braced = (text: string | undefined) => (text === undefined ? undefined : `{${text}}`);
+  const language = biblatexLanguage(c.language);
+  const rows: Rows = [
+    ['title', braced(bibTitle(c.title))],
+    ['key', braced(bibText(c.title))],
+    ['type', braced(bibText(citationGenre(c.format)))],
+    ['date', braced(isoDay(date))],
+    ['year', braced(String(date.year))],
+    ['month', bibMonths[date.month - 1]],
+    ['organization', braced(c.publisher === undefined ? undefined : bibText(c.publisher))],
+    ['location', braced(c.place === undefined ? undefined : bibText(c.place))],
+    ['origdate', braced(c.published === undefined ? undefined : isoDay(day(c.published)))],
+    ['note', braced(bibText(citationNote(c)))],
+    ['addendum', braced(bibText(c.archive))],
+    ['langid', braced(language)],
+    ['language', braced(language)],
+    ['url', braced(bibUrl(c.permalink))],
+    ['urldate', braced(c.accessed === undefined ? undefined : isoDay(day(c.accessed)))],
+  ];
+  return `@misc{${c.id},\n${present(rows)
+    .map(([field, value]) => `  ${field} = ${value},\n`)
+    .join('')}}\n`;
+}
+
+// ------------------------------------------------------------------------------- RIS
+
+/**
+ * The RIS tags, in the order written: type `RPRT` (which Zotero and EndNote import as a report;
+ * `GEN` becomes a journal article in Zotero), then the fields, `ER` last.
+ */
+export function risTags(c: Citable): [tag: string, value: string][] {
+  const date = day(c.date);
+  const rows: Rows = [
+    ['TY', 'RPRT'],
+    ['ID', c.id],
+    ['TI', c.title],
+    ['M3', citationGenre(c.format)],
+    ['DA', risDay(date)],
+    ['PY', String(date.year)],
+    ['CY', c.place],
+    ['T2', c.event],
+    ['PB', c.publisher],
+    ['LA', c.language],
+    ['UR', c.permalink],
+    ['DB', c.archive],
+    ['Y2', c.accessed === undefined ? undefined : risDay(day(c.accessed))],
+    ['N1', citationNote(c)],
+  ];
+  const lines = present(rows).map(([tag, value]): [string, string] => [tag, oneLine(value).trim()]);
+  return [...lines.filter(([, value]) => value !== ''), ['ER', '']];
 }
 
 /**
- * RIS lines from citation-js's tags. Written here because citation-js's own text output cuts
- * every value at 70 characters, in the middle of words and URLs, which importers then misread.
- * One `TAG  - value` per line, CR LF as the RIS specification asks.
+ * RIS text: one `TAG  - value` line per tag, never wrapped, CR LF as the specification asks,
+ * UTF-8 without a byte order mark (citation-js refuses a file that starts with one). `ER  - `
+ * keeps its space.
  */
-function risText(entries: Record<string, unknown>[]): string {
-  const lines: string[] = [];
-  for (const { TY, ...tags } of entries) {
-    lines.push(`TY  - ${String(TY)}`);
-    for (const [tag, value] of Object.entries(tags)) {
-      for (const v of [value].flat()) lines.push(`${tag}  - ${String(v).trim()}`);
-    }
-    lines.push('ER  - ');
+const ris = (c: Citable) =>
+  `${risTags(c)
+    .map(([tag, value]) => `${tag}  - ${value}`)
+    .join('\r\n')}\r\n`;
+
+// ------------------------------------------------------------------------------- files and tags
+
+/** The reference as a downloadable file: CSL-JSON (`json`), BibTeX (`bib`) or RIS (`ris`). */
+export function citationFile(c: Citable, format: CitationFormat): string {
+  switch (format) {
+    case 'json':
+      return `${JSON.stringify([cslItem(c)], null, 2)}\n`;
+    case 'bib':
+      return bibtex(c);
+    case 'ris':
+      return ris(c);
   }
-  return `${lines.join('\r\n')}\r\n`;
 }
 
 /** Media types of the reference files, for the links that offer them. */
@@ -141,16 +322,20 @@ export const citationMediaTypes: Record<CitationFormat, string> = {
 
 /**
  * Highwire Press `citation_*` meta tags, read by Zotero and Google Scholar. Dates are
- * written `YYYY/MM/DD`, as they expect; the publisher only when the source is known.
+ * written `YYYY/MM/DD`, as they expect; the publisher only when the source is known, and then
+ * also as the institution of a report, which makes Zotero save a report, as from the files
+ * (without it, it guesses a journal article from `citation_title`).
  */
 export function citationMeta(c: Citable): { name: string; content: string }[] {
-  const tags: [string, string | undefined][] = [
+  const rows: Rows = [
     ['citation_title', c.title],
-    ['citation_date', c.date.replaceAll('-', '/')],
+    ['citation_date', risDay(day(c.date)).slice(0, -1)],
+    ['citation_publication_date', c.published === undefined ? undefined : risDay(day(c.published)).slice(0, -1)],
     ['citation_language', c.language],
     ['citation_publisher', c.publisher],
+    ['citation_technical_report_institution', c.publisher],
     ['citation_public_url', c.permalink],
     ['citation_abstract_html_url', c.permalink],
   ];
-  return tags.flatMap(([name, content]) => (content === undefined ? [] : [{ name, content }]));
+  return present(rows).map(([name, content]) => ({ name, content }));
 }

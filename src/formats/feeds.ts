@@ -8,6 +8,7 @@ import { compareReadouts, need, recordsOf, type Archive, type Readout } from '#a
 import { parseCalendarDate } from '#content/dates.ts';
 import { formatDate } from '#i18n/dates.ts';
 import { routes, type Absolute } from '#archive/urls.ts';
+import { formatInline } from '#archive/formats.ts';
 
 /**
  * The instant RSS requires for a document that only has a calendar day: noon UTC of that day.
@@ -26,20 +27,23 @@ export function feedDate(date: string): Date {
  */
 export const FEED_SIZE = 50;
 
-/** One item per document, the newest `FEED_SIZE` of those given (newest first): title, permanent link, date, place, participants. */
+/** One item per document, the newest `FEED_SIZE` of those given (newest first): title, permanent link, date, place (or form of a call), participants. */
 export function feedItems(readouts: readonly Readout[], archive: Archive, url: Absolute): RSSFeedItem[] {
   return readouts.slice(0, FEED_SIZE).map((readout) => {
     const { data } = readout;
     const { place, participants, topics } = recordsOf(readout, archive);
+    const common = {
+      date: formatDate(data.date),
+      participants: participants.map((p) => p.person.data.name).join(', '),
+    };
     return {
       title: data.title,
       link: url(routes.readout(readout.id)),
       pubDate: feedDate(data.date),
-      description: t('feed.item', {
-        date: formatDate(data.date),
-        place: place.data.name,
-        participants: participants.map((p) => p.person.data.name).join(', '),
-      }),
+      // A meeting in person by its place; a call, which has none, by its form.
+      description: place
+        ? t('feed.item', { ...common, place: place.data.name })
+        : t('feed.itemCall', { ...common, format: formatInline(data.format) }),
       categories: topics.map((topic) => topic.data.label),
     };
   });

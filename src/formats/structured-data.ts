@@ -19,13 +19,15 @@ import type {
   Role,
   Thing,
   ThingLeaf,
+  VirtualLocationLeaf,
   WithContext,
 } from 'schema-dts';
-import { countries } from '#content/countries.ts';
+import { countryName } from '#content/countries.ts';
 import { t } from '#i18n/index.ts';
 import { recordsOf, type Archive, type Person, type Place, type Readout, type Topic } from '#archive/archive.ts';
 import { formatDate } from '#i18n/dates.ts';
 import { routes, type Absolute } from '#archive/urls.ts';
+import { formatInline, formatLabel, isCall } from '#archive/formats.ts';
 
 export type JsonLd = WithContext<Thing>;
 
@@ -62,7 +64,7 @@ export function personNode(person: Person, url: Absolute): PersonLeaf {
     name: data.name,
     ...(data.nameOriginal !== undefined && { alternateName: data.nameOriginal }),
     ...(data.description !== undefined && { description: data.description }),
-    nationality: { '@type': 'Country', name: countries[data.country], identifier: data.country },
+    nationality: { '@type': 'Country', name: countryName(data.country), identifier: data.country },
   };
 }
 
@@ -102,11 +104,17 @@ export function topicJsonLd(topic: Topic, url: Absolute): WithContext<Organizati
   return { '@context': context, ...topicNode(topic, url) };
 }
 
-/** The meeting a document reports: when, where, who took part and in what role. */
+/**
+ * The meeting a document reports: when, where, who took part and in what role, and how it was
+ * held: in person at a place (`OfflineEventAttendanceMode`), or by telephone or video link, at no
+ * place (`OnlineEventAttendanceMode`, a `VirtualLocation` named by the form of the call).
+ */
 export function meetingNode(readout: Readout, archive: Archive, url: Absolute): EventLeaf {
   const { data } = readout;
   const { place, participants } = recordsOf(readout, archive);
-  const location = placeNode(place, url);
+  const location: PlaceLeaf | VirtualLocationLeaf = place
+    ? placeNode(place, url)
+    : { '@type': 'VirtualLocation', name: formatLabel(data.format) };
   const attendee: Role<PersonLeaf, 'attendee'>[] = participants.map((p) => ({
     '@type': 'Role',
     roleName: p.role,
@@ -117,6 +125,9 @@ export function meetingNode(readout: Readout, archive: Archive, url: Absolute): 
     '@id': `${url(routes.readout(readout.id))}#rencontre`,
     name: data.title,
     startDate: data.date,
+    eventAttendanceMode: isCall(data.format)
+      ? 'https://schema.org/OnlineEventAttendanceMode'
+      : 'https://schema.org/OfflineEventAttendanceMode',
     location,
     attendee,
     ...(data.event !== undefined && { superEvent: { '@type': 'Event', name: data.event, location } }),
@@ -128,11 +139,13 @@ const names = new Intl.ListFormat('fr', { type: 'conjunction' });
 /** One sentence describing a document: the page's description, its OpenGraph description and the Report's. */
 export function readoutDescription(readout: Readout, archive: Archive): string {
   const { place, participants } = recordsOf(readout, archive);
-  return t('readout.description', {
+  const common = {
     date: formatDate(readout.data.date),
-    place: place.data.name,
     participants: names.format(participants.map((p) => p.person.data.name)),
-  });
+  };
+  return place
+    ? t('readout.description', { ...common, place: place.data.name })
+    : t('readout.descriptionCall', { ...common, format: formatInline(readout.data.format) });
 }
 
 /** A document: the report of a meeting, about its topics, mentioning people, in French. */
@@ -163,7 +176,7 @@ export function readoutJsonLd(
     ...(source?.url !== undefined && { isBasedOn: source.url }),
     about: [meetingNode(readout, archive, url), ...topics],
     mentions: records.mentions.map((m) => personNode(m.person, url)),
-    contentLocation: placeNode(records.place, url),
+    ...(records.place !== undefined && { contentLocation: placeNode(records.place, url) }),
     isPartOf: { '@type': 'WebSite', '@id': home, url: home, name: t('site.name'), inLanguage: 'fr' },
     ...(image !== undefined && { image }),
   };

@@ -1,22 +1,64 @@
 /**
  * Citing a document on the built site: an anchor and a self-link on every paragraph, the
  * « Citer ce document » section, the CSL-JSON, BibTeX and RIS files next to the page, and the
- * `citation_*` meta tags that Zotero reads.
+ * `citation_*` meta tags that Zotero reads: every one read back and compared, field by field,
+ * with the document's front matter, and every BibTeX file validated by biber.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { Cite } from '@citation-js/core';
-import '@citation-js/plugin-bibtex';
-import '@citation-js/plugin-ris';
 import { describe, expect, inject, test } from 'vitest';
 import { SITE_URL } from '../global-setup.ts';
 import { root } from '../support/build.ts';
-import { readouts } from '../support/content.ts';
+import { readouts, records, type TestReadout } from '../support/content.ts';
 import { fileForPath, page, text } from '../support/dist.ts';
+import {
+  biberProblems,
+  expectedReadings,
+  expectedTypes,
+  readings,
+  types,
+  type Described,
+  type ReferenceFiles,
+} from '../support/references.ts';
+import { citationNote } from '#formats/citation.ts';
 
 const docs = readouts();
 const seed = readFileSync(join(root, 'tests/fixtures/seeds/000_500df64e896cbe1d.txt'), 'utf8').split('\n');
 const seedDoc = docs.find((d) => d.id === '2024-05-20-wang-yi-sergei-aleinik')!;
+
+const names = (collection: 'people' | 'places') =>
+  new Map(records(collection).map((r) => [r.id, String(r.data['name'])]));
+const people = names('people');
+const places = names('places');
+const personName = (id: string) => people.get(id)!;
+const placeName = (id: string) => places.get(id)!;
+
+/**
+ * What a document's references should say, read from its front matter and records here rather
+ * than through the site's code; only the note's wording is the code's (its exact text for the
+ * seed is in `tests/unit/formats/citation.test.ts`).
+ */
+function describedAt(doc: TestReadout, permalink: string): Described {
+  const data = doc.data as TestReadout['data'] & { language: string; source?: { publisher: string } };
+  return {
+    id: doc.id,
+    title: data.title,
+    date: data.date,
+    language: data.language,
+    publisher: data.source?.publisher,
+    event: data.event,
+    place: placeName(data.place),
+    permalink,
+    archive: 'Archive des comptes rendus diplomatiques',
+    accessed: undefined,
+    genre: 'Compte rendu d’entretien',
+    note: citationNote({
+      participants: data.participants.map((p) => personName(p.person)),
+      event: data.event,
+      place: placeName(data.place),
+    }),
+  };
+}
 
 /** The paragraphs of a Markdown body, as the author separated them (blank lines). */
 const paragraphsOf = (body: string) =>
@@ -71,23 +113,45 @@ describe.each([
     expect(text(section)).toContain(`${permalink}#p1`);
   });
 
-  test.each(docs.map((d) => [d.id, d] as const))('%s: offers CSL-JSON, BibTeX and RIS next to its page', (id, doc) => {
+  test.each(docs.map((d) => [d.id] as const))('%s: offers CSL-JSON, BibTeX and RIS next to its page', (id) => {
     const links = page(dist(), pathOf(id), base)
       .querySelectorAll('section[aria-labelledby="citer"] a[download]')
       .map((a) => a.getAttribute('href'));
     expect(links).toEqual(['json', 'bib', 'ris'].map((ext) => `${pathOf(id)}citation.${ext}`));
-    const permalink = permalinkOf(id);
+  });
 
-    const [csl] = JSON.parse(file(`${pathOf(id)}citation.json`)) as Record<string, unknown>[];
-    expect(csl).toMatchObject({ id, title: doc.data.title, URL: permalink, language: 'fr' });
-    expect(csl!['issued']).toEqual({ 'date-parts': [doc.data.date.split('-').map(Number)] });
+  /** A document's reference files and the `citation_*` tags of its page, as built. */
+  const built = (id: string): ReferenceFiles => ({
+    json: file(`${pathOf(id)}citation.json`),
+    bib: file(`${pathOf(id)}citation.bib`),
+    ris: file(`${pathOf(id)}citation.ris`),
+    meta: Object.fromEntries(
+      page(dist(), pathOf(id), base)
+        .querySelectorAll('head meta[name^="citation_"]')
+        .map((m) => [m.getAttribute('name')!, m.getAttribute('content')!]),
+    ),
+  });
 
-    const bib = file(`${pathOf(id)}citation.bib`);
-    expect(bib.startsWith(`@misc{${id},`)).toBe(true);
-    for (const ext of ['bib', 'ris']) {
-      const [read] = new Cite(file(`${pathOf(id)}citation.${ext}`)).data as Record<string, unknown>[];
-      expect(read, ext).toMatchObject({ title: doc.data.title, URL: permalink });
-    }
+  describe.each(docs.map((d) => [d.id, d] as const))('%s: its references say what its front matter says', (id, doc) => {
+    test.each(Object.keys(expectedReadings(describedAt(doc, permalinkOf(id)))))('%s', (reading) => {
+      const expected = expectedReadings(describedAt(doc, permalinkOf(id)));
+      expect(readings(built(id))[reading as keyof typeof expected]).toEqual(expected[reading as keyof typeof expected]);
+    });
+
+    test('each file gives the type it should', () => {
+      expect(types(built(id))).toEqual(expectedTypes);
+    });
+
+    test('biber validates its BibTeX against biblatex’s data model, without a warning', () => {
+      expect(biberProblems(fileForPath(dist(), `${pathOf(id)}citation.bib`, base)!)).toEqual([]);
+    });
+
+    test('the note names the participants, the occasion and the place', () => {
+      const { note } = describedAt(doc, permalinkOf(id));
+      for (const name of doc.data.participants.map((p) => personName(p.person))) expect(note).toContain(name);
+      if (doc.data.event) expect(note).toContain(doc.data.event);
+      expect(note).toContain(placeName(doc.data.place));
+    });
   });
 
   test.each(docs.map((d) => [d.id, d] as const))('%s: tells Zotero what it is in citation_* meta tags', (id, doc) => {
@@ -104,7 +168,12 @@ describe.each([
       citation_abstract_html_url: permalinkOf(id),
     });
     const publisher = (doc.data as { source?: { publisher?: string } }).source?.publisher;
-    if (publisher) expect(meta['citation_publisher']).toBe(publisher);
-    else expect(meta).not.toHaveProperty('citation_publisher');
+    if (publisher) {
+      expect(meta['citation_publisher']).toBe(publisher);
+      expect(meta['citation_technical_report_institution']).toBe(publisher);
+    } else {
+      expect(meta).not.toHaveProperty('citation_publisher');
+      expect(meta).not.toHaveProperty('citation_technical_report_institution');
+    }
   });
 });

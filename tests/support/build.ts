@@ -74,6 +74,9 @@ export function build(options: BuildOptions = {}): BuildResult {
   const env: Record<string, string | undefined> = {
     ...process.env,
     ASTRO_TELEMETRY_DISABLED: '1',
+    // Vitest sets NODE_ENV=test, and Astro keeps a NODE_ENV it finds: the build would then run
+    // with `import.meta.env.DEV` true. A test builds as `npm run build` does.
+    NODE_ENV: undefined,
     OUT_DIR: outDir,
     // A cache of its own per build: the content layer's store must not leak between builds.
     ASTRO_CACHE_DIR: join(outDir, '..', `${outDir.split(/[\\/]/).pop()}-cache`),

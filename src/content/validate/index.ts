@@ -1,19 +1,21 @@
 /**
  * Validation of the archive as authors wrote it, before Astro reads it: ids (`ids.ts`), the
- * schemas of `schema.ts` applied to the raw YAML with dates still as written
- * (`schema-issues.ts`), the text of each document (`body.ts`), the rules that span files
+ * rules of every text value (`text.ts`), the schemas of `schema.ts` applied to the raw YAML
+ * with dates still as written (`schema-issues.ts`), the text of each document (`body.ts`), the rules that span files
  * (`references.ts`), and the aliases (`aliases.ts`). One problem per line, each naming the
  * file, the field and what was expected. `docs/validation.md` lists every rule and its
  * message (a test keeps it in step with the code).
  */
 import { collections } from '../schema.ts';
-import { isId } from '../ids.ts';
-import type { Problem } from '../problem.ts';
+import { isId, MAX_ID_LENGTH } from '../ids.ts';
+import type { Problem, Report } from '../problem.ts';
 import type { ContentFile } from '../read.ts';
 import { resolveTimestamps } from '../yaml.ts';
 import { checkBody } from './body.ts';
+import { furnitureProblems, markerProblems } from './furniture.ts';
 import { checkReferences, type RecordIds } from './references.ts';
 import { DATE_FIELDS, schemaProblems } from './schema-issues.ts';
+import { textProblems } from './text.ts';
 
 /** Validates every file; returns all problems found, errors and warnings. */
 export function validateContent(files: readonly ContentFile[]): Problem[] {
@@ -30,6 +32,11 @@ export function validateContent(files: readonly ContentFile[]): Problem[] {
         '(nom du fichier)',
         `l’identifiant « ${f.id} » doit être en minuscules ASCII, mots séparés par des tirets (comme « wang-yi »)`,
       );
+    } else if (f.id.length > MAX_ID_LENGTH) {
+      error(
+        '(nom du fichier)',
+        `l’identifiant a ${f.id.length} caractères : au plus ${MAX_ID_LENGTH}, pour que chaque fichier publié ait un nom valide`,
+      );
     }
     const key = `${f.collection}/${f.id}`;
     const other = seen.get(key);
@@ -38,16 +45,23 @@ export function validateContent(files: readonly ContentFile[]): Problem[] {
   }
 
   // Schemas, on the raw data; every file is checked whole, so one pass reports everything.
-  const data = new Map<ContentFile, unknown>();
+  // A value the text rules refuse is reported once, by them.
+  const data = new Map<ContentFile, { raw: unknown; error: Report }>();
   for (const f of files) {
     const error = errorIn(f.path);
-    if (f.parseError !== undefined) {
-      error('(YAML)', f.parseError);
+    if (f.unreadable !== undefined) {
+      error(f.unreadable.field, f.unreadable.message);
       continue;
     }
     const raw = resolveTimestamps(f.data, DATE_FIELDS[f.collection], error);
-    data.set(f, raw);
-    schemaProblems(collections[f.collection].schema, raw, error);
+    const refused = textProblems(raw, error);
+    // A value `npm run import` left to complete is reported once, as such.
+    for (const field of markerProblems(raw, error)) refused.add(field);
+    const rest: Report = (field, message) => {
+      if (!refused.has(field)) error(field, message);
+    };
+    data.set(f, { raw, error: rest });
+    schemaProblems(collections[f.collection].schema, raw, rest);
   }
 
   // Each document's text, and its references to the records.
@@ -57,9 +71,11 @@ export function validateContent(files: readonly ContentFile[]): Problem[] {
     used: { people: new Set(), places: new Set(), topics: new Set() },
   };
   for (const f of files.filter((x) => x.collection === 'readouts')) {
-    if (!data.has(f)) continue;
+    const parsed = data.get(f);
+    if (parsed === undefined) continue;
     problems.push(...checkBody(f.path, f.body ?? '', f.bodyLine));
-    checkReferences(f, data.get(f), records, errorIn(f.path));
+    problems.push(...furnitureProblems(f, parsed.raw));
+    checkReferences(f, parsed.raw, records, parsed.error);
   }
 
   // A record nobody uses is kept but reported.

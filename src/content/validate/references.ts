@@ -7,6 +7,8 @@
 import { collections } from '../schema.ts';
 import { isId } from '../ids.ts';
 import type { ContentFile } from '../read.ts';
+import { normalizeAlias } from '../aliases.ts';
+import { unknownIdMessage } from './suggest.ts';
 
 type RecordCollection = 'people' | 'places' | 'topics';
 
@@ -24,6 +26,14 @@ const listAt = (value: unknown): unknown[] => (Array.isArray(value) ? value : []
 const recordAt = (value: unknown): Record<string, unknown> =>
   value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
 
+/**
+ * Whether `words` are words of `text`, read as aliases are: a straight and a typographic
+ * apostrophe are the same character, and a run of spaces is one space.
+ */
+export function quotedIn(text: string, words: string): boolean {
+  return text.includes(words) || normalizeAlias(text).includes(normalizeAlias(words));
+}
+
 /** Checks the document `file`, whose frontmatter is `data` (dates as text), against the records. */
 export function checkReferences(file: ContentFile, data: unknown, records: RecordIds, error: Error): void {
   const doc = recordAt(data);
@@ -34,12 +44,12 @@ export function checkReferences(file: ContentFile, data: unknown, records: Recor
     records.used[collection].add(id);
     if (!records.known[collection].has(id)) {
       const folder = `content/${collections[collection].folder}/`;
-      error(field, `« ${id} » n’existe pas : attendu l’identifiant d’une fiche de ${folder}`);
+      error(field, unknownIdMessage(id, records.known[collection], folder));
     }
     return id;
   };
   const designated = (value: unknown, field: string) => {
-    if (typeof value === 'string' && value.trim() !== '' && !body.includes(value)) {
+    if (typeof value === 'string' && value.trim() !== '' && !quotedIn(body, value)) {
       error(field, `« ${value} » ne figure pas dans le texte : attendu les mots exacts du document`);
     }
   };

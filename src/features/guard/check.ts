@@ -6,27 +6,38 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { Problem } from '#content/problem.ts';
 import { listContent, readContent } from '#content/read.ts';
-import { cachedYamlParser } from '#content/yaml-cache.ts';
+import { cachedYamlParser, YAML_CODE } from '#content/yaml-cache.ts';
+import { codeDigest } from '#features/code-digest.ts';
 import { aliasScanner } from '#content/alias-scan.ts';
 import { aliasTable } from '#features/markdown/alias-table.ts';
 import { CHECK_CACHE, type ReadoutLinks } from './cache.ts';
 import { validateContent } from '#content/validate/index.ts';
 import { aliasProblems } from '#content/validate/aliases.ts';
+import { countryNameProblems } from '#content/validate/countries.ts';
 import { entryRoute, isEntryRoute } from '#archive/urls.ts';
-import { parseManifest, readManifest } from '#features/permanence/manifest.ts';
+import { manifestRequired, parseManifest, readManifest } from '#features/permanence/manifest.ts';
 import { checkOutput } from '#features/permanence/output-check.ts';
 import { isPageRoute, readRedirects, redirectOf, redirectsAgainstContent } from '#features/permanence/redirects.ts';
 import { listFiles } from '#features/site-files.ts';
 import { isId } from '#content/ids.ts';
 
-/**
- * Reads and validates the content folder, without building; returns the problems found. With
- * `cacheDir`, what the last run parsed and found is taken from there, and what this run finds is
- * kept there (`CHECK_CACHE`).
- */
-export function checkContent(root: string, contentDir: string, options: { cacheDir?: string } = {}): Problem[] {
+export interface CheckOptions {
+  /** `npm run urls:update` is writing the first manifest: an empty one is then expected. */
+  firstManifest?: boolean;
+  /**
+   * Where what the last run parsed and found is taken from, and what this run finds is kept
+   * (`CHECK_CACHE`); none by default.
+   */
+  cacheDir?: string;
+}
+
+/** Reads and validates the content folder, without building; returns the problems found. */
+export function checkContent(root: string, contentDir: string, options: CheckOptions = {}): Problem[] {
   const cached = (file: string) => (options.cacheDir === undefined ? undefined : join(options.cacheDir, file));
-  const yaml = options.cacheDir === undefined ? undefined : cachedYamlParser(cached(CHECK_CACHE.yaml)!);
+  const yaml =
+    options.cacheDir === undefined
+      ? undefined
+      : cachedYamlParser(cached(CHECK_CACHE.yaml)!, codeDigest(root, YAML_CODE));
   const { files, problems } = readContent(root, contentDir, undefined, yaml?.parse);
   yaml?.save();
   const scanner = aliasScanner(aliasTable(files, '/'), cached(CHECK_CACHE.aliases));
@@ -68,15 +79,26 @@ export function checkContent(root: string, contentDir: string, options: { cacheD
     ...validateContent(files),
     // Aliases that no document contains, or that two records claim (see rehype-link-aliases).
     ...aliases,
+    // The archive's own country names (content/countries.yaml).
+    ...countryNameProblems(root, contentDir),
     ...redirects.problems,
     ...redirectsAgainstContent(redirects.file, redirects.redirects, known),
+    ...manifestFile.problems,
     ...manifest.problems,
+    ...manifestRequired(
+      { ...manifestFile, entries: manifest.entries },
+      files.filter((f) => f.collection === 'readouts').length,
+      options.firstManifest ?? false,
+    ),
     ...lost,
   ];
 }
 
-/** Checks a finished build in `outDir` against the content it was built from. */
-export function checkBuild(root: string, contentDir: string, outDir: string): Problem[] {
+/**
+ * Checks a finished build in `outDir` against the content it was built from; `recordingUrls`
+ * when `npm run urls:update` made it, to record the addresses that are new.
+ */
+export function checkBuild(root: string, contentDir: string, outDir: string, recordingUrls = false): Problem[] {
   const { files } = listContent(root, contentDir, ['readouts']);
   const redirects = readRedirects(root, contentDir);
   const manifestFile = readManifest(root, contentDir);
@@ -94,5 +116,6 @@ export function checkBuild(root: string, contentDir: string, outDir: string): Pr
     readouts: files.map((f) => ({ id: f.id, path: f.path })),
     manifest: { file: manifestFile.file, entries: parseManifest(manifestFile.file, manifestFile.text).entries },
     redirects: { file: redirects.file, entries: redirects.redirects },
+    recordingUrls,
   });
 }

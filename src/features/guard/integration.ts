@@ -15,6 +15,8 @@ import { formatProblem, type Problem } from '#content/problem.ts';
 import { normalizeBase } from '#archive/urls.ts';
 import { readRedirects, redirectsFile } from '#features/permanence/redirects.ts';
 import { checkBuild, checkContent } from './check.ts';
+import { RECORDING_URLS_ENV } from '#features/permanence/output-check.ts';
+import { FIRST_MANIFEST_ENV } from '#features/permanence/manifest.ts';
 
 /**
  * Logs every problem, then throws a short error (without a stack trace: the problems are in
@@ -39,7 +41,13 @@ export default function contentGuard(options: { contentDir: string }): AstroInte
       'astro:config:setup': ({ config, logger }) => {
         const root = fileURLToPath(config.root);
         const cacheDir = fileURLToPath(config.cacheDir);
-        enforce(checkContent(root, resolve(root, options.contentDir), { cacheDir }), logger, 'Contenu invalide');
+        // Set by `npm run urls:update` alone, for the build that lists a new archive's addresses.
+        const firstManifest = process.env[FIRST_MANIFEST_ENV] === '1';
+        enforce(
+          checkContent(root, resolve(root, options.contentDir), { cacheDir, firstManifest }),
+          logger,
+          'Contenu invalide',
+        );
       },
     },
   };
@@ -61,7 +69,8 @@ export function outputGuard(options: { contentDir: string }): AstroIntegration {
         const contentDir = resolve(root, options.contentDir);
         writeFileSync(join(outDir, '_redirects'), redirectsFile(readRedirects(root, contentDir).redirects, base));
         prefixHeaders(join(outDir, '_headers'), base);
-        enforce(checkBuild(root, contentDir, outDir), logger, 'Construction incomplète');
+        const recordingUrls = process.env[RECORDING_URLS_ENV] === '1';
+        enforce(checkBuild(root, contentDir, outDir, recordingUrls), logger, 'Construction incomplète');
       },
     },
   };

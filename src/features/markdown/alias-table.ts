@@ -9,11 +9,16 @@ import { declaredAliases, type Alias } from '#content/aliases.ts';
 import { readContent, type ContentFile } from '#content/read.ts';
 import { isRecordCollection, recordCollections } from '#content/schema.ts';
 import { entryRoute, href } from '#archive/urls.ts';
+import { isId } from '#content/ids.ts';
 
-/** One entry per alias of the records among `files`, linking to the record's page under `base`. */
+/**
+ * One entry per alias of the records among `files`, linking to the record's page under `base`.
+ * It is read when Astro loads its configuration, before the content is checked: a record whose
+ * file name is not an id has no page to link to, and is left to the check to report.
+ */
 export function aliasTable(files: readonly ContentFile[], base: string): Alias[] {
   return files.flatMap((f) =>
-    isRecordCollection(f.collection)
+    isRecordCollection(f.collection) && isId(f.id)
       ? declaredAliases(f.data).map((text) => ({
           text,
           href: href(entryRoute(f.collection, f.id), base),

@@ -13,6 +13,8 @@ import rehypeFrenchTypography from './rehype-french-typography.ts';
 import rehypeLinkAliases from './rehype-link-aliases.ts';
 import rehypeParagraphAnchors from './rehype-paragraph-anchors.ts';
 import rehypeReadoutLinks from './rehype-readout-links.ts';
+import rehypeBodyHeadings from './rehype-body-headings.ts';
+import { t } from '#i18n/index.ts';
 
 export interface RenderOptions {
   /** The site's base path, for links to the site. */
@@ -29,12 +31,22 @@ export async function readoutRenderer(options: RenderOptions): Promise<(markdown
     // typography splits text nodes). French typography keeps every character; it goes last,
     // as it splits text nodes. Archived text is reproduced as written: no smartypants.
     rehypePlugins: [
+      // A document's headings go below the page's own, with ids no id of the page takes.
+      rehypeBodyHeadings,
       [rehypeReadoutLinks, { base: options.base }],
       [rehypeLinkAliases, { aliases: options.aliases }],
       rehypeParagraphAnchors,
       rehypeFrenchTypography,
     ],
     smartypants: false,
+    // Footnotes are the document's: their heading goes below the page's heading of the text,
+    // in French, like the rest of the interface.
+    remarkRehype: {
+      footnoteLabel: t('readout.footnotes'),
+      footnoteLabelTagName: 'h3',
+      footnoteLabelProperties: { className: ['footnotes-heading'] },
+      footnoteBackLabel: t('readout.footnoteBack'),
+    },
   });
   // Documents are text: code is shown as written, without Shiki's inline styles (refused by the CSP).
   const renderer = await processor.createRenderer({ syntaxHighlight: false });

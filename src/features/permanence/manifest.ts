@@ -5,12 +5,16 @@
  * produced nor covered by a redirect. `npm run urls:update` appends what a build newly
  * produces; deleting a line by hand is the only way to retire one.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Problem } from '#content/problem.ts';
 import { displayPath } from '#content/read.ts';
+import { readText } from '#content/text-file.ts';
 
 export const MANIFEST_FILE = 'urls.txt';
+
+/** Set to `1` by `npm run urls:update` for its build: the manifest it will write may be empty yet. */
+export const FIRST_MANIFEST_ENV = 'URLS_UPDATE_FIRST_MANIFEST';
 
 const SEGMENT = '[A-Za-z0-9][A-Za-z0-9._~-]*';
 /** A route: folders each ending in `/` (a page), optionally then a file (`api/lieux.json`); `''` is the home page. */
@@ -83,8 +87,42 @@ export function appendToManifest(text: string, routes: readonly string[], today:
   return `${head}\n# Ajoutées le ${today}\n${routes.map(formatRoute).join('\n')}\n`;
 }
 
-/** `content/urls.txt` as text, and the name messages give it; empty when there is none. */
-export function readManifest(root: string, contentDir: string): { file: string; text: string } {
+/**
+ * `content/urls.txt` as text, and the name messages give it; empty when there is none
+ * (`missing`) or when it cannot be read as text (`problems`).
+ */
+export function readManifest(
+  root: string,
+  contentDir: string,
+): { file: string; text: string; missing: boolean; problems: Problem[] } {
   const abs = join(contentDir, MANIFEST_FILE);
-  return { file: displayPath(root, abs), text: existsSync(abs) ? readFileSync(abs, 'utf8') : '' };
+  const file = displayPath(root, abs);
+  if (!existsSync(abs)) return { file, text: '', missing: true, problems: [] };
+  const read = readText(abs);
+  if ('text' in read) return { file, text: read.text, missing: false, problems: [] };
+  return { file, text: '', missing: false, problems: [{ severity: 'error', file, ...read.unreadable }] };
+}
+
+/**
+ * Once an archive holds a document, it has been published, and the manifest is what keeps its
+ * addresses: a missing or emptied `urls.txt` would let a removed document's address go without
+ * a word. The one exception is `npm run urls:update` writing the first manifest (`first`).
+ */
+export function manifestRequired(
+  manifest: { file: string; missing: boolean; entries: readonly ManifestEntry[]; problems: readonly Problem[] },
+  documents: number,
+  first: boolean,
+): Problem[] {
+  if (documents === 0 || first || manifest.entries.length > 0 || manifest.problems.length > 0) return [];
+  const restore = `restaurez-la depuis l’historique (git log -- ${manifest.file}), ou, pour une archive jamais publiée, lancez « npm run urls:update »`;
+  return [
+    {
+      severity: 'error',
+      file: manifest.file,
+      field: '(fichier)',
+      message: manifest.missing
+        ? `liste des adresses publiées absente, alors que l’archive a des documents : ${restore}`
+        : `liste des adresses publiées vide, alors que l’archive a des documents : ${restore}`,
+    },
+  ];
 }

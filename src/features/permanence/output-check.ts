@@ -17,7 +17,15 @@ export interface BuildFacts {
   readouts: readonly { id: string; path: string }[];
   manifest: { file: string; entries: readonly ManifestEntry[] };
   redirects: { file: string; entries: readonly Redirect[] };
+  /**
+   * The build is the one `npm run urls:update` makes to record the new addresses: they are not
+   * reported as unlisted, since recording them is what it is for.
+   */
+  recordingUrls?: boolean | undefined;
 }
+
+/** Set by `npm run urls:update` on the build it makes (see `scripts/update-urls.ts`). */
+export const RECORDING_URLS_ENV = 'ARCHIVE_RECORDING_URLS';
 
 const OUTPUT = '(site construit)';
 const readoutPrefix = routes.readout('x').slice(0, -'x/'.length);
@@ -79,8 +87,8 @@ export function checkOutput(facts: BuildFacts): Problem[] {
         : `« ${formatRoute(route)} » a été publiée mais n’est plus produite : ajoutez une redirection dans content/redirects.yaml`,
     );
   }
-  // New addresses: a warning each, up to a screenful.
-  const unlisted = [...produced].filter((route) => !listed.has(route));
+  // New addresses: a warning each, up to a screenful, unless they are being recorded.
+  const unlisted = facts.recordingUrls ? [] : [...produced].filter((route) => !listed.has(route));
   const shown = unlisted.length > 12 ? unlisted.slice(0, 10) : unlisted;
   const hint = 'lancez « npm run urls:update » pour l’enregistrer';
   for (const route of shown) {

@@ -8,12 +8,15 @@
  */
 import { z } from 'astro/zod';
 import { calendarDate } from '#content/schema.ts';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { fieldPath, type Problem } from '#content/problem.ts';
 import { displayPath } from '#content/read.ts';
+import { readText } from '#content/text-file.ts';
 import { dateFields, schemaProblems } from '#content/validate/schema-issues.ts';
+import { textProblems } from '#content/validate/text.ts';
 import { parseYaml, resolveTimestamps } from '#content/yaml.ts';
+import { yamlErrorField } from '#content/yaml-errors.ts';
 import { formatRoute, ROUTE } from './manifest.ts';
 import { isEntryRoute } from '#archive/urls.ts';
 
@@ -73,9 +76,10 @@ export function parseRedirects(file: string, data: unknown): { redirects: Redire
   data.forEach((item, i) => {
     const at = (field: string, message: string) => report(fieldPath([i]) + (field ? `.${field}` : ''), message);
     const raw = resolveTimestamps(item, redirectDates, at);
+    const refused = textProblems(raw, at);
     const parsed = redirectSchema.safeParse(raw);
-    if (!parsed.success) {
-      schemaProblems(redirectSchema, raw, at);
+    if (refused.size > 0 || !parsed.success) {
+      schemaProblems(redirectSchema, raw, (field, message) => refused.has(field) || at(field, message));
       return;
     }
     redirects.push({ ...parsed.data, index: i });
@@ -173,9 +177,12 @@ export function readRedirects(
   const abs = join(contentDir, REDIRECTS_FILE);
   const file = displayPath(root, abs);
   if (!existsSync(abs)) return { file, redirects: [], problems: [] };
-  const { data, parseError } = parseYaml(readFileSync(abs, 'utf8'));
+  const read = readText(abs);
+  if ('unreadable' in read) return { file, redirects: [], problems: [{ severity: 'error', file, ...read.unreadable }] };
+  const { data, parseError, parseErrorLine } = parseYaml(read.text);
   if (parseError !== undefined) {
-    return { file, redirects: [], problems: [{ severity: 'error', file, field: '(YAML)', message: parseError }] };
+    const field = yamlErrorField(parseErrorLine);
+    return { file, redirects: [], problems: [{ severity: 'error', file, field, message: parseError }] };
   }
   return { file, ...parseRedirects(file, data) };
 }

@@ -5,10 +5,11 @@
  * key it is cached under (`previewKey`). The other modules of this folder draw it (`draw.ts`) and cache it (`cache.ts`).
  */
 import { createHash } from 'node:crypto';
-import { countries } from '#content/countries.ts';
+import { countryName } from '#content/countries.ts';
 import { t, tCount } from '#i18n/index.ts';
 import { recordsOf, type Archive, type Readout } from '#archive/archive.ts';
 import { formatDate } from '#i18n/dates.ts';
+import { formatLabel } from '#archive/formats.ts';
 
 /** The size social sites expect for a large preview. */
 export const PREVIEW_WIDTH = 1200;
@@ -30,7 +31,7 @@ export interface PreviewName {
 export interface PreviewContent {
   kicker: string;
   title: string;
-  /** Date and place, as one line. */
+  /** Date and place (or, for a call, its form), as one line. */
   when: string;
   participants: PreviewName[];
   /** « + 2 autres personnes », when some participants are left out. */
@@ -55,11 +56,13 @@ export function previewContent(readout: Readout, archive: Archive): PreviewConte
   return {
     kicker: t('preview.kicker'),
     title: data.title,
-    when: t('preview.when', {
-      date: formatDate(data.date),
-      place: place.data.name,
-      country: countries[place.data.country],
-    }),
+    when: place
+      ? t('preview.when', {
+          date: formatDate(data.date),
+          place: place.data.name,
+          country: countryName(place.data.country),
+        })
+      : t('preview.whenCall', { date: formatDate(data.date), format: formatLabel(data.format) }),
     participants: names.slice(0, MAX_PARTICIPANTS),
     ...(left > 0 && { more: tCount('morePeople', left) }),
     siteName: t('site.name'),

@@ -15,7 +15,7 @@ import { basename, dirname, join, resolve } from 'node:path';
 import { pageKey, readoutInputs } from '#archive/page-keys.ts';
 import { codeDigest } from '#features/code-digest.ts';
 import { readContent } from '#content/read.ts';
-import { cachedYamlParser } from '#content/yaml-cache.ts';
+import { cachedYamlParser, YAML_CODE } from '#content/yaml-cache.ts';
 import { linkOrCopy } from '#features/site-files.ts';
 import { buildArchive, type Archive } from '#archive/archive.ts';
 import { readoutFileRoutes, readoutFiles } from './files.ts';
@@ -69,7 +69,12 @@ export interface PreparedReadoutFiles {
 export function prepareReadoutFiles(job: ReadoutFilesJob): PreparedReadoutFiles {
   const started = performance.now();
   // The guard has just parsed every file and kept the results: they are read from its cache.
-  const { files } = readContent(job.root, job.contentDir, undefined, cachedYamlParser(job.yamlCache).parse);
+  const { files } = readContent(
+    job.root,
+    job.contentDir,
+    undefined,
+    cachedYamlParser(job.yamlCache, codeDigest(job.root, YAML_CODE)).parse,
+  );
   const archive = buildArchive(parseEntries(files));
   const warnings: string[] = [];
   const previews = new Map<string, string>();

@@ -78,7 +78,9 @@ export default function readoutFiles(options: { contentDir: string }): AstroInte
         if (!worker) throw new Error('Fichiers des documents : le processus de travail n’a pas été lancé');
         const waited = performance.now();
         const result = await worker.result.catch((error: Error) => {
-          throw new Error(`Fichiers des documents : ${error.message}`, { cause: error });
+          const failure = new Error(`Fichiers des documents : ${error.message}`, { cause: error });
+          if (!process.env['DEBUG']) failure.stack = '';
+          throw failure;
         });
         // The files of every readout, written now or kept from the last build, belong to this build.
         claimFiles(result.routes);

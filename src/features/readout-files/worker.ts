@@ -7,8 +7,11 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { prepareReadoutFiles, writePreparedFiles, type ReadoutFilesJob } from './build.ts';
 
 const port = parentPort!;
+// The message alone: what reaches an author is one line, never a stack trace (`DEBUG=1` shows it).
 const fail = (error: unknown) =>
-  port.postMessage({ error: error instanceof Error ? (error.stack ?? error.message) : String(error) });
+  port.postMessage({
+    error: error instanceof Error ? ((process.env['DEBUG'] ? error.stack : undefined) ?? error.message) : String(error),
+  });
 
 try {
   const prepared = prepareReadoutFiles(workerData as ReadoutFilesJob);

@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { buildArchive, compareLabels, groupByYear } from '#archive/archive.ts';
+import { buildArchive, compareLabels, groupByYear, recordsOf } from '#archive/archive.ts';
+import { readoutsByFormat } from '#archive/formats.ts';
 import { type Collections } from '#content/entries.ts';
 import type { ReadoutData } from '#content/schema.ts';
 
@@ -10,6 +11,7 @@ function readout(id: string, date: string, extra: Partial<ReadoutData> = {}) {
     data: {
       title: id,
       date,
+      format: 'in-person' as const,
       place: 'astana',
       participants: [{ person: 'a', role: 'ministre' }],
       mentions: [],
@@ -86,6 +88,28 @@ describe('buildArchive', () => {
     expect(() => buildArchive({ ...base, readouts: [readout('bad', '2024-01-01', extra)] })).toThrow(
       `content/readouts/bad.md: ${message}`,
     );
+  });
+});
+
+describe('a call, which has no place', () => {
+  const archive = buildArchive({
+    ...base,
+    readouts: [readout('met', '2024-01-01'), readout('called', '2024-02-01', { format: 'phone', place: undefined })],
+  });
+
+  test('is listed at no place, and its records have none', () => {
+    expect(archive.readoutsAtPlace.get('astana')?.map((r) => r.id)).toEqual(['met']);
+    expect(recordsOf(archive.readout.get('called')!, archive).place).toBeUndefined();
+    expect(recordsOf(archive.readout.get('met')!, archive).place?.id).toBe('astana');
+  });
+
+  test('is listed with the documents of its form, and every form has its list', () => {
+    const lists = readoutsByFormat(archive.readouts);
+    expect([...lists].map(([format, list]) => [format, list.map((r) => r.id)])).toEqual([
+      ['in-person', ['met']],
+      ['phone', ['called']],
+      ['video', []],
+    ]);
   });
 });
 

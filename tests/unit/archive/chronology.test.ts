@@ -11,6 +11,7 @@ function readouts(...dates: string[]): Readout[] {
       data: {
         title: date,
         date,
+        format: 'in-person' as const,
         place: 'p',
         participants: [{ person: 'a', role: 'r' }],
         mentions: [],

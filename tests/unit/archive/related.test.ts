@@ -22,6 +22,7 @@ function archiveOf(docs: Doc[]): Archive {
       data: {
         title: d.id,
         date: d.date,
+        format: 'in-person' as const,
         place: d.place ?? 'nowhere',
         participants: (d.people ?? ['nobody']).map((person) => ({ person, role: 'r' })),
         mentions: d.mentions ?? [],

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { absoluteUrl, href, normalizeBase, routes } from '#archive/urls.ts';
+import { absoluteUrl, href, isEntryRoute, normalizeBase, routes } from '#archive/urls.ts';
 
 describe('href', () => {
   test.each([
@@ -44,5 +44,19 @@ describe('routes', () => {
     ['a/b', '/a/b/'],
   ])('normalizeBase(%j) is %j', (base, expected) => {
     expect(normalizeBase(base)).toBe(expected);
+  });
+
+  test('the list of each form of meeting has two segments below the documents: never the address of a document', () => {
+    const lists = (['in-person', 'phone', 'video'] as const).map(routes.readoutsInFormat);
+    expect(lists).toEqual([
+      'comptes-rendus/forme/en-personne/',
+      'comptes-rendus/forme/telephone/',
+      'comptes-rendus/forme/visioconference/',
+    ]);
+    for (const route of [...lists, 'comptes-rendus/forme/', 'comptes-rendus/page/2/']) {
+      expect(isEntryRoute(route), route).toBe(false);
+    }
+    expect(isEntryRoute(routes.readout('2024-05-20-wang-yi-sergei-aleinik'))).toBe(true);
+    expect(isEntryRoute(routes.person('wang-yi'))).toBe(true);
   });
 });

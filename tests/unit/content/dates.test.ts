@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, test } from 'vitest';
-import { isCalendarDate, parseCalendarDate } from '#content/dates.ts';
+import { dateRange, isCalendarDate, parseCalendarDate } from '#content/dates.ts';
 import { formatDate } from '#i18n/dates.ts';
 import { calendarDate } from '#content/schema.ts';
 
@@ -72,5 +72,36 @@ describe('the calendarDate schema', () => {
     const result = calendarDate.safeParse('2024-02-30');
     expect(result.success).toBe(false);
     expect(result.error?.issues[0]?.message).toContain('2024-02-30');
+  });
+
+  test.each([
+    ['0024-05-20', 'a year of two digits, which YAML 1.1 reads as 1924'],
+    ['0999-05-20', 'a year before 1000'],
+    ['1899-12-31', 'the day before the range'],
+  ])('refuses %s, %s, as text and as a YAML date', (value) => {
+    expect(calendarDate.safeParse(value).error?.issues[0]?.message).toMatch(/entre le 1900-01-01 et le/);
+    const [year, month, day] = value.split('-').map(Number) as [number, number, number];
+    const date = new Date(Date.UTC(2000, month - 1, day));
+    date.setUTCFullYear(year);
+    expect(calendarDate.safeParse(date).success).toBe(false);
+  });
+
+  test('accepts the first day of the range, and today a year ahead, no later', () => {
+    const { first, last } = dateRange();
+    expect(calendarDate.parse(first)).toBe('1900-01-01');
+    expect(calendarDate.parse(last)).toBe(last);
+    const after = new Date(`${last}T00:00:00Z`);
+    after.setUTCDate(after.getUTCDate() + 1);
+    expect(calendarDate.safeParse(after.toISOString().slice(0, 10)).success).toBe(false);
+  });
+});
+
+describe('dateRange', () => {
+  test.each([
+    ['2026-11-30', '2027-11-30'],
+    ['2024-02-29', '2025-03-01'],
+    ['2025-12-31', '2026-12-31'],
+  ])('on %s, goes up to %s', (today, last) => {
+    expect(dateRange(new Date(`${today}T23:59:00Z`))).toEqual({ first: '1900-01-01', last });
   });
 });

@@ -26,13 +26,15 @@ interface Case {
 }
 
 const doc = (name: string) => `readouts/2024/${name}.md`;
+/** The id of the fixture `id-too-long`: 251 characters, one more than a file name with `.json` may take. */
+const LONG_ID = `2024-05-21-${'wang-yi-sergei-aleinik-astana-conseil-des-ministres-'.repeat(5)}`.slice(0, 251);
 
 // prettier-ignore
 const cases: Case[] = [
   // References between files.
-  { name: 'unknown-participant', file: doc('2024-05-21-participant-inconnu'), field: 'participants[0].person', message: /« wang-yii » n’existe pas.*content\/people\//, why: 'a participant with no record in content/people/ is refused' },
-  { name: 'unknown-mention', file: doc('2024-05-21-mention-inconnue'), field: 'mentions[0]', message: /« xi-jinpin » n’existe pas/, why: 'a mention with no record is refused' },
-  { name: 'unknown-topic', file: doc('2024-05-21-theme-inconnu'), field: 'topics[1]', message: /« theme-inconnu » n’existe pas.*content\/topics\//, why: 'a topic with no record is refused' },
+  { name: 'unknown-participant', file: doc('2024-05-21-participant-inconnu'), field: 'participants[0].person', message: /^« wang-yii » n’existe pas ; vouliez-vous dire `wang-yi` \?$/, why: 'a participant with no record is refused, with the nearest existing id' },
+  { name: 'unknown-mention', file: doc('2024-05-21-mention-inconnue'), field: 'mentions[0]', message: /« xi-jinpin » n’existe pas ; vouliez-vous dire `xi-jinping` \?/, why: 'a mention with no record is refused, with the nearest existing id' },
+  { name: 'unknown-topic', file: doc('2024-05-21-theme-inconnu'), field: 'topics[1]', message: /« theme-inconnu » n’existe pas : attendu.*content\/topics\/ \(corrigez-le, ou créez content\/topics\/theme-inconnu\.yaml\)/, why: 'a topic with no record, and none near, is refused, saying which record to create' },
   { name: 'unknown-place', file: doc('2024-05-21-lieu-inconnu'), field: 'place', message: /« pekin » n’existe pas.*content\/places\//, why: 'a place with no record is refused' },
   { name: 'duplicate-topic', file: doc('2024-05-21-theme-en-double'), field: 'topics[1]', message: /en double/, why: 'a topic listed twice is refused' },
   { name: 'duplicate-participant', file: doc('2024-05-21-participant-en-double'), field: 'participants[1].person', message: /figure déjà en participants\[0\]/, why: 'the same participant twice is refused' },
@@ -54,12 +56,14 @@ const cases: Case[] = [
   { name: 'missing-role', file: doc('2024-05-21-sans-role'), field: 'participants[0].role', message: /obligatoire absent.*rôle/, why: 'a participant without a role is refused' },
   { name: 'missing-topics', file: doc('2024-05-21-sans-themes'), field: 'topics', message: /obligatoire absent.*thèmes/, why: 'a document without topics is refused' },
   { name: 'empty-topics', file: doc('2024-05-21-themes-vides'), field: 'topics', message: /au moins un thème/, why: 'an empty list of topics is refused' },
-  { name: 'missing-place', file: doc('2024-05-21-sans-lieu'), field: 'place', message: /obligatoire absent/, why: 'a document without a place is refused' },
+  { name: 'missing-place', file: doc('2024-05-21-sans-lieu'), field: 'place', message: /obligatoire absent.*entretien en personne a toujours.*format: phone/, why: 'a meeting in person without a place is refused' },
+  { name: 'call-with-place', file: doc('2024-05-21-appel-avec-lieu'), field: 'place', message: /au téléphone ou par visioconférence n’a pas de lieu : supprimez « place »/, why: 'a call given a place is refused: a call has none, and none is made up' },
+  { name: 'unknown-format', file: doc('2024-05-21-forme-inconnue'), field: 'format', message: /attendu : une forme parmi in-person, phone, video/, why: 'a form of meeting the archive does not know is refused' },
   { name: 'empty-body', file: doc('2024-05-21-texte-vide'), field: 'texte', message: /texte du document, non vide/, why: 'a document without text is refused' },
   { name: 'wrong-language', file: doc('2024-05-21-langue-anglaise'), field: 'language', message: /« fr »/, why: 'a language other than French is refused' },
   { name: 'source-javascript-url', file: doc('2024-05-21-source-javascript'), field: 'source.url', message: /http\(s\)/, why: 'a source address that is not http(s) is refused' },
   // Unknown keys, in every collection.
-  { name: 'unknown-key', file: doc('2024-05-21-cle-inconnue'), field: 'auteur', message: /clé inconnue.*title, date, place/, why: 'an unknown key in a document is refused, listing the keys allowed' },
+  { name: 'unknown-key', file: doc('2024-05-21-cle-inconnue'), field: 'auteur', message: /clé inconnue.*title, date, format, place/, why: 'an unknown key in a document is refused, listing the keys allowed' },
   { name: 'unknown-key-participant', file: doc('2024-05-21-cle-inconnue-participant'), field: 'participants[0].fonction', message: /clé inconnue.*person, role, designation/, why: 'an unknown key in a participant is refused' },
   { name: 'unknown-key-mention', file: doc('2024-05-21-cle-inconnue-mention'), field: 'mentions[0].remarque', message: /clé inconnue.*person, designation, note/, why: 'an unknown key in a mention is refused' },
   { name: 'participants-not-list', file: doc('2024-05-21-participants-pas-en-liste'), field: 'participants', message: /attendu : une liste de participants/, why: 'participants written as one id instead of a list are refused' },
@@ -74,9 +78,9 @@ const cases: Case[] = [
   { name: 'place-unknown-key', file: 'places/pekin.yaml', field: 'ville', message: /clé inconnue/, why: 'an unknown key in a place is refused' },
   { name: 'redirect-unknown-key', file: 'redirects.yaml', field: '[0].statut', message: /clé inconnue.*from, to, date, reason/, why: 'an unknown key in a redirect is refused' },
   // YAML itself.
-  { name: 'duplicate-key', file: doc('2024-05-21-cle-en-double'), field: '(YAML)', message: /YAML illisible.*line 10/, why: 'a key written twice is refused' },
+  { name: 'duplicate-key', file: doc('2024-05-21-cle-en-double'), field: 'ligne 11', message: /YAML illisible : clé « title » écrite deux fois.*n’en gardez qu’une/, why: 'a key written twice is refused, in French, at its line of the file' },
   { name: 'yaml-unknown-tag', file: doc('2024-05-21-balise-yaml'), field: 'title', message: /titre/, why: 'a YAML tag that makes a title something other than text is refused' },
-  { name: 'place-bad-yaml', file: 'places/pekin.yaml', field: '(YAML)', message: /YAML illisible/, why: 'a record that is not valid YAML is refused' },
+  { name: 'place-bad-yaml', file: 'places/pekin.yaml', field: 'ligne 2', message: /YAML illisible : ligne incomprise : attendu « clé: valeur », la clé alignée/, why: 'a record that is not valid YAML is refused, in French, at its line' },
   { name: 'no-frontmatter', file: doc('2024-05-21-sans-en-tete'), field: '(YAML)', message: /« --- »/, why: 'a document without its YAML header is refused' },
   // Ids and files.
   { name: 'id-not-slug', file: doc('2024-05-21-Wang-Yi'), field: '(nom du fichier)', message: /minuscules ASCII/, why: 'a document id with capitals is refused' },
@@ -88,7 +92,11 @@ const cases: Case[] = [
   { name: 'stray-file', file: 'readouts/2024/notes.txt', field: '(fichier)', message: /\.md/, why: 'a file the archive would silently ignore is refused' },
   // Records.
   { name: 'person-missing-name', file: 'people/murat-nurtleu.yaml', field: 'name', message: /obligatoire absent.*nom/, why: 'a person without a name is refused' },
-  { name: 'person-unknown-country', file: 'people/murat-nurtleu.yaml', field: 'country', message: /ISO 3166-1/, why: 'a country code not in the list is refused' },
+  { name: 'person-unknown-country', file: 'people/murat-nurtleu.yaml', field: 'country', message: /« XX » n’est pas un code pays ISO 3166-1 alpha-2 attribué/, why: 'a country code ISO has not assigned is refused' },
+  { name: 'person-country-not-iso', file: 'people/murat-nurtleu.yaml', field: 'country', message: /« UK » n’est pas un code pays ISO 3166-1/, why: 'a region code that Intl names but ISO has not assigned (UK for GB) is refused' },
+  { name: 'country-name-unknown-code', file: 'countries.yaml', field: 'EU', message: /« EU » n’est pas un code pays ISO 3166-1/, why: 'a name for a code that is not a country is refused in content/countries.yaml' },
+  { name: 'country-name-empty', file: 'countries.yaml', field: 'BY', message: /nom français du pays.*non vide/, why: 'an empty name in content/countries.yaml is refused' },
+  { name: 'country-names-not-mapping', file: 'countries.yaml', field: '(racine)', message: /attendu : des lignes « CODE: Nom »/, why: 'a content/countries.yaml that is not « CODE: Nom » lines is refused' },
   { name: 'person-original-name-without-language', file: 'people/murat-nurtleu.yaml', field: 'nameOriginalLang', message: /ensemble/, why: 'a name in another script without its language is refused' },
   { name: 'topic-unknown-kind', file: 'topics/g20.yaml', field: 'kind', message: /organisation, initiative/, why: 'a topic of an unknown kind is refused' },
   // The text: no HTML, safe links only.
@@ -102,7 +110,19 @@ const cases: Case[] = [
   { name: 'javascript-reference-link', file: doc('2024-05-21-lien-reference-javascript'), field: { line: '[x]:' }, message: /lien refusé.*javascript:/, why: 'a javascript: link given as a reference definition is refused' },
   { name: 'data-link', file: doc('2024-05-21-lien-data'), field: { line: 'data:' }, message: /lien refusé.*data:/, why: 'a data: link is refused' },
   { name: 'protocol-relative-link', file: doc('2024-05-21-lien-sans-protocole'), field: { line: '//example.org' }, message: /lien refusé/, why: 'a protocol-relative link is refused' },
+  { name: 'empty-heading', file: doc('2024-05-21-intertitre-vide'), field: { line: '#' }, message: /intertitre vide/, why: 'a heading without words, which the page would show empty, is refused' },
+  { name: 'empty-link', file: doc('2024-05-21-lien-vide'), field: { line: '[](' }, message: /lien sans texte visible/, why: 'a link without words, which nobody could read or click, is refused' },
+  { name: 'footnote-never-called', file: doc('2024-05-21-note-jamais-appelee'), field: { line: '[^1]:' }, message: /« \[\^1\] » jamais appelée/, why: 'a footnote the text never calls, which the page would leave out, is refused' },
+  { name: 'footnote-twice', file: doc('2024-05-21-note-en-double'), field: { line: 'duré une heure' }, message: /déjà écrite ligne 17/, why: 'a second footnote under the same label, which the page would leave out, is refused' },
   { name: 'image', file: doc('2024-05-21-image'), field: { line: '![photo]' }, message: /image interdite/, why: 'an image, which another host would serve, is refused' },
+  // What a copied page or an unfilled template leaves behind.
+  { name: 'furniture-breadcrumb', file: doc('2024-05-21-fil-d-ariane'), field: { line: 'Page d’accueil >' }, message: /fil d’Ariane de la page \(« Page d’accueil > Actualités > Activités du ministre »\) : .*supprimez la ligne/, why: 'a breadcrumb pasted above the text is refused' },
+  { name: 'furniture-actions', file: doc('2024-05-21-liens-d-action'), field: { line: '[ Imprimer ]' }, message: /liens d’action de la page \(« \[ Envoyer ce lien à un ami \] \[ Imprimer \] »\)/, why: 'the page’s « [ Envoyer ce lien à un ami ] [ Imprimer ] » pasted under the text is refused' },
+  { name: 'furniture-date-time', file: doc('2024-05-21-date-de-mise-en-ligne'), field: { line: '18:30' }, message: /date et heure de mise en ligne \(« 2024-05-21 18:30 »\)/, why: 'the date and time of posting pasted above the text are refused' },
+  { name: 'furniture-share', file: doc('2024-05-21-ligne-de-partage'), field: { line: 'Partager' }, message: /ligne de partage/, why: 'a share line, even inside the last paragraph, is refused' },
+  { name: 'title-repeated', file: doc('2024-05-21-titre-repete'), field: 'texte, ligne 13', message: /titre est répété en tête du texte/, why: 'the page’s headline pasted above the text is refused' },
+  { name: 'scaffold-placeholder', file: doc('2024-05-21-modele-non-rempli'), field: { line: 'Collez ici' }, message: /texte d’exemple de « npm run new ».*remplacez-le/, why: 'the scaffold’s placeholder left in place of the text is refused' },
+  { name: 'import-marker', file: doc('2024-05-21-valeur-a-completer'), field: 'participants[0].role', message: /valeur laissée à compléter par « npm run import » \(le rôle que le texte donne à Wang Yi\)/, why: 'a value the importer marked « À COMPLÉTER » is refused once, naming the field' },
   // Redirects.
   { name: 'redirect-to-missing-page', file: 'redirects.yaml', field: '[0].to', message: /n’existe pas/, why: 'a redirect to a document that does not exist is refused' },
   { name: 'redirect-hides-page', file: 'redirects.yaml', field: '[0].from', message: /document existant/, why: 'a redirect from the address of an existing document is refused' },
@@ -112,7 +132,34 @@ const cases: Case[] = [
   { name: 'redirect-twice', file: 'redirects.yaml', field: '[1].from', message: /déjà redirigée par l’entrée \[0\]/, why: 'the same address redirected twice is refused' },
   { name: 'redirect-impossible-date', file: 'redirects.yaml', field: '[0].date', message: /date réelle/, why: 'a redirect with an impossible date is refused' },
   { name: 'redirect-absolute-path', file: 'redirects.yaml', field: '[0].from', message: /sans « \/ » initial/, why: 'a redirect written with a leading slash is refused' },
+  // Bytes and files: every name under content/ is read as strict UTF-8, or refused.
+  { name: 'bom', file: doc('2024-05-21-marque-bom'), field: 'ligne 1', message: /BOM.*sans BOM/, why: 'a byte order mark, which the build and the published source would not read alike, is refused' },
+  { name: 'latin-1', file: doc('2024-05-21-latin-1'), field: 'ligne 7', message: /octets invalides en UTF-8/, why: 'a file saved in Latin-1 is refused at its first line that is not UTF-8, instead of publishing U+FFFD' },
+  { name: 'control-character-in-file', file: doc('2024-05-21-octet-nul'), field: 'ligne 2', message: /caractère interdit U\+0000/, why: 'a NUL byte in the frontmatter, which Astro’s parser stops on, is refused' },
+  { name: 'stray-folder', file: 'readout', field: '(fichier)', message: /dossier inconnu.*readouts\//, why: 'a mistyped folder is refused once, not skipped in silence' },
+  { name: 'stray-root-file', file: 'notes.md', field: '(fichier)', message: /fichier inconnu.*urls\.txt/, why: 'a file at the top of content/ that the archive does not read is refused' },
+  { name: 'symlink', file: doc('2024-05-21-lien'), field: '(fichier)', message: /lien symbolique refusé/, why: 'a symbolic link to a file outside the repository is refused, not published' },
+  { name: 'dangling-symlink', file: doc('2024-05-21-lien-mort'), field: '(fichier)', message: /lien symbolique refusé/, why: 'a symbolic link that leads nowhere is refused, not a crash' },
+  { name: 'alias-bomb', file: 'people/bombe.yaml', field: '(YAML)', message: /trop d’alias YAML/, why: 'a YAML alias bomb in a record is refused without a stack trace' },
+  { name: 'redirects-alias-bomb', file: 'redirects.yaml', field: '(YAML)', message: /trop d’alias YAML/, why: 'a YAML alias bomb in the redirects is refused without a stack trace' },
+  { name: 'yaml-too-deep', file: 'topics/imbrique.yaml', field: '(YAML)', message: /imbriqués trop profondément/, why: 'YAML nested past what the parser can follow is refused in French' },
+  { name: 'place-id-capitals', file: 'places/Almaty.yaml', field: '(nom du fichier)', message: /minuscules ASCII/, why: 'a record with aliases whose file name is not an id is refused, once' },
+  { name: 'id-too-long', file: doc(LONG_ID), field: '(nom du fichier)', message: /251 caractères : au plus 100/, why: 'an id too long for the file names the build writes is refused' },
+  // Text fields: one line of visible text, in every collection.
+  { name: 'newline-in-title', file: doc('2024-05-21-titre-sur-deux-lignes'), field: 'title', message: /retour à la ligne \(U\+000A\)/, why: 'a line break in a title, which would add lines to citation.ris, is refused' },
+  { name: 'newline-in-source-url', file: doc('2024-05-21-adresse-sur-deux-lignes'), field: 'source.url', message: /retour à la ligne/, why: 'a line break in a source address is refused, though a URL parser would drop it' },
+  { name: 'control-character-in-title', file: doc('2024-05-21-titre-avec-controle'), field: 'title', message: /caractère de contrôle U\+0007/, why: 'a control character written as a YAML escape, which feeds cannot carry, is refused' },
+  { name: 'invisible-title', file: doc('2024-05-21-titre-invisible'), field: 'title', message: /texte invisible \(U\+200B…\)/, why: 'a title made of zero-width characters only is refused' },
+  { name: 'bidi-override', file: doc('2024-05-21-titre-retourne'), field: 'title', message: /caractère de direction U\+202E/, why: 'a right-to-left override in a title is refused' },
+  { name: 'topic-control-character', file: 'topics/controle.yaml', field: 'description', message: /caractère de contrôle U\+001B/, why: 'the text rules hold in records too' },
+  { name: 'redirect-reason-two-lines', file: 'redirects.yaml', field: '[0].reason', message: /retour à la ligne/, why: 'the text rules hold in redirects too' },
+  // Dates: from 1900 to a year ahead, read from the text as written.
+  { name: 'date-before-1900', file: 'readouts/0024/0024-05-20-annee-sur-deux-chiffres.md', field: 'date', message: /entre le 1900-01-01 et le .*« 0024-05-20 »/, why: 'the year 0024, which YAML 1.1 would shift to 1924, is refused' },
+  { name: 'date-year-999', file: 'readouts/0999/0999-05-20-annee-sur-trois-chiffres.md', field: 'date', message: /entre le 1900-01-01.*« 0999-05-20 »/, why: 'a year before 1000 is refused by the check, not by a crash of the build' },
+  { name: 'date-far-ahead', file: 'readouts/2204/2204-05-20-annee-inversee.md', field: 'date', message: /un an après aujourd’hui.*« 2204-05-20 »/, why: 'a date more than a year ahead is refused' },
   // The manifest of published addresses.
+  { name: 'manifest-missing', file: 'urls.txt', field: '(fichier)', message: /absente.*npm run urls:update/, why: 'an archive with documents and no urls.txt is refused, so that no published address is lost' },
+  { name: 'manifest-emptied', file: 'urls.txt', field: '(fichier)', message: /vide.*npm run urls:update/, why: 'an archive with documents and an emptied urls.txt is refused' },
   { name: 'manifest-lost-document', file: 'urls.txt', field: 'ligne 4', message: /n’est plus produite.*redirects\.yaml/, why: 'a published document address that nothing serves any more is refused' },
   { name: 'manifest-absolute-url', file: 'urls.txt', field: 'ligne 2', message: /relative à la base/, why: 'a manifest line that is a full URL is refused' },
 ];
@@ -159,6 +206,9 @@ describe('content validation', () => {
   test.each([
     ['content-warning/alias-in-no-document', 'places/almaty.yaml', 'aliases[0]', /« Almaty » ne figure dans aucun document/],
     ['content-warning/manifest-repeated-line', 'urls.txt', 'ligne 4', /déjà listée ligne 3/],
+    ['content-warning/country-name-as-cldr', 'countries.yaml', 'CN', /« Chine » est déjà le nom que donnent les données CLDR/],
+    ['content-warning/dot-file', 'readouts/2024/.2024-05-22-brouillon.md', '(fichier)', /^ignoré : nom commençant par un point/],
+    ['content-warning/editor-backup', 'readouts/2024/2024-05-20-wang-yi-sergei-aleinik.md~', '(fichier)', /^ignoré : copie de sauvegarde/],
   ])('%s is a warning, not an error', (fixture, file, field, message) => {
     const problems = checkContent(root, contentWith(fixture));
     expect(errorsOf(problems)).toEqual([]);

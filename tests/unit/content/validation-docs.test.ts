@@ -3,7 +3,8 @@
  * message that the fixtures make the checks print (each invalid fixture of
  * `tests/fixtures/invalid/`, the warning fixtures, made-up broken builds) matches a message of
  * the page's tables, and every message of the tables is printed by at least one of them. In
- * the page, a quoted value `« … »` stands for any value, a number for any number, `…` for any text.
+ * the page, a quoted value `« … »` stands for any value, an id between backticks for any id, a
+ * number for any number, `…` for any text.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -22,7 +23,8 @@ function documentedMessages(): string[] {
     .filter((line) => line.startsWith('|') && !/^\|\s*-/.test(line))
     .flatMap((line) => {
       const cells = line.split(/(?<!\\)\|/).slice(1, -1);
-      return [...(cells.at(-1) ?? '').matchAll(/`([^`]+)`/g)].map((m) => m[1]!);
+      // `` … `id` … `` holds a message that quotes an id between backticks.
+      return [...(cells.at(-1) ?? '').matchAll(/``\s?(.+?)\s?``|`([^`]+)`/g)].map((m) => (m[1] ?? m[2])!);
     })
     .filter((message) => message !== 'message');
 }
@@ -32,13 +34,14 @@ function documentedMessages(): string[] {
  * (`participants[0].person`), a number or `…` stands for any such thing.
  */
 function pattern(message: string): RegExp {
-  const parts = message.split(/(« [^«»]* »|\S*content\/[\w./-]*|[a-z]+\[\d+\](?:\.[a-z]+)?|…|\d+)/);
+  const parts = message.split(/(« [^«»]* »|`[a-z0-9-]+`|\S*content\/[\w./-]*|[a-z]+\[\d+\](?:\.[a-z]+)?|…|\d+)/);
   const source = parts
     .map((part, i) => {
       if (i % 2 === 0) return part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
       if (part === '…') return '.*';
       if (/^\d+$/.test(part)) return '\\d+';
       if (part.startsWith('«')) return '« .+? »';
+      if (part.startsWith('`')) return '`[a-z0-9-]+`';
       if (part.includes('content/')) return '\\S*content\\/\\S*';
       return '[\\w[\\].]+';
     })

@@ -76,6 +76,7 @@ function contentOf(participants: string[]): PreviewContent {
         data: {
           title: 'Wang Yi rencontre Sergueï Aleïnik à Astana',
           date: '2024-05-20',
+          format: 'in-person' as const,
           place: 'astana',
           participants: participants.map((p) => ({ person: p, role: 'ministre' })),
           mentions: [],

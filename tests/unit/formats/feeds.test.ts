@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, test } from 'vitest';
 import { buildArchive } from '#archive/archive.ts';
-import { feedDate, readoutsConcerning } from '#formats/feeds.ts';
+import { feedDate, feedItems, readoutsConcerning } from '#formats/feeds.ts';
 
 const originalTz = process.env.TZ;
 afterEach(() => {
@@ -36,6 +36,7 @@ describe('readoutsConcerning', () => {
     data: {
       title: id,
       date,
+      format: 'in-person' as const,
       place: 'astana',
       participants: participants.map((person) => ({ person, role: 'ministre' })),
       mentions,
@@ -60,5 +61,41 @@ describe('readoutsConcerning', () => {
 
   test('lists nothing for a person no document concerns', () => {
     expect(readoutsConcerning(archive, 'nobody')).toEqual([]);
+  });
+});
+
+describe('feedItems', () => {
+  const archiveOf = (format: 'in-person' | 'phone' | 'video') =>
+    buildArchive({
+      readouts: [
+        {
+          id: '2024-05-20-a',
+          data: {
+            title: 'T',
+            date: '2024-05-20',
+            format,
+            ...(format === 'in-person' && { place: 'astana' }),
+            participants: [{ person: 'wang-yi', role: 'ministre' }],
+            mentions: [],
+            topics: ['t'],
+            language: 'fr' as const,
+          },
+        },
+      ],
+      people: [{ id: 'wang-yi', data: { name: 'Wang Yi', country: 'CN', aliases: [] } }],
+      places: [{ id: 'astana', data: { name: 'Astana', country: 'KZ', aliases: [] } }],
+      topics: [{ id: 't', data: { label: 'T', kind: 'theme' as const, description: 'x', aliases: [] } }],
+    });
+  const describeItem = (format: 'in-person' | 'phone' | 'video') => {
+    const archive = archiveOf(format);
+    return feedItems(archive.readouts, archive, (route) => `https://archive.test/${route}`)[0]?.description;
+  };
+
+  test.each([
+    ['in-person', '20 mai 2024, Astana. Participants\u00a0: Wang Yi.'],
+    ['phone', '20 mai 2024, entretien téléphonique. Participants\u00a0: Wang Yi.'],
+    ['video', '20 mai 2024, entretien par visioconférence. Participants\u00a0: Wang Yi.'],
+  ] as const)('an item says where a meeting in person was held, and the form of a call (%s)', (format, text) => {
+    expect(describeItem(format)).toBe(text);
   });
 });

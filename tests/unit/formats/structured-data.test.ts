@@ -47,6 +47,7 @@ function archiveWith(extra: Partial<ReadoutData> = {}) {
         data: {
           title: 'Wang Yi rencontre Sergueï Aleïnik',
           date: '2024-05-20',
+          format: 'in-person',
           place: 'astana',
           participants: [
             { person: 'wang-yi', role: 'ministre des Affaires étrangères' },
@@ -155,7 +156,40 @@ describe('readoutJsonLd: a document as a Report about a meeting', () => {
   });
 });
 
+describe('readoutJsonLd: how the meeting was held', () => {
+  test('a meeting in person is held offline, at its place', () => {
+    const { archive, readout } = archiveWith();
+    const [meeting] = list((readoutJsonLd(readout, archive, url) as unknown as Node)['about']);
+    expect(meeting).toMatchObject({
+      eventAttendanceMode: 'https://schema.org/OfflineEventAttendanceMode',
+      location: { '@type': 'Place', '@id': at('lieux/astana/') },
+    });
+  });
+
+  test.each([
+    ['phone', 'Entretien téléphonique'],
+    ['video', 'Entretien par visioconférence'],
+  ] as const)('a call (%s) is held online, at no place, and says its form', (format, label) => {
+    const { archive, readout } = archiveWith({ format, place: undefined });
+    const data = readoutJsonLd(readout, archive, url) as unknown as Node;
+    const [meeting] = list(data['about']);
+    expect(meeting).toMatchObject({
+      eventAttendanceMode: 'https://schema.org/OnlineEventAttendanceMode',
+      location: { '@type': 'VirtualLocation', name: label },
+    });
+    expect(data).not.toHaveProperty('contentLocation');
+    expect(JSON.stringify(data)).not.toContain('lieux/');
+  });
+});
+
 describe('readoutDescription', () => {
+  test('a call is described by its form, with no place', () => {
+    const { archive, readout } = archiveWith({ format: 'phone', place: undefined });
+    expect(readoutDescription(readout, archive)).toBe(
+      'Compte rendu de l’entretien téléphonique du 20 mai 2024. Participants\u00a0: Wang Yi et Sergueï Aleïnik.',
+    );
+  });
+
   test('says the day, the place and every participant, joined the French way', () => {
     const { archive, readout } = archiveWith();
     const sentence = readoutDescription(readout, archive);
