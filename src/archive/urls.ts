@@ -14,6 +14,8 @@ export const routes = {
   readout: (id: string) => `comptes-rendus/${segment(id)}/`,
   people: () => 'personnes/',
   person: (id: string) => `personnes/${segment(id)}/`,
+  /** Everyone who took part in a document with the person, when the person's page cannot show them all. */
+  personInterlocutors: (id: string) => `personnes/${segment(id)}/interlocuteurs/`,
   topics: () => 'themes/',
   topic: (id: string) => `themes/${segment(id)}/`,
   places: () => 'lieux/',
