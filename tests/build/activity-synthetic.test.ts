@@ -12,6 +12,7 @@ import { build, type BuildResult } from '../support/build.ts';
 import { expectedBars, expectedUnit, monthsOf, readChart } from '../support/chart.ts';
 import { fileForPath, htmlFiles, page, text } from '../support/dist.ts';
 import { readDocs, readNames, syntheticArchive } from '../support/synthetic.ts';
+import { sharedWith } from '../support/together.ts';
 
 const YEARS = 12;
 const FIRST_YEAR = 2015;
@@ -20,31 +21,17 @@ const contentDir = syntheticArchive({ documents: 400, people: 80, topics: 20, pl
 const docs = readDocs(contentDir);
 const names = readNames(contentDir);
 
-/** Everyone who took part in a document with each person, by number of documents, newest, then name. */
-const interlocutors = new Map<string, { name: string; count: number; last: string }[]>();
-{
-  const met = new Map<string, Map<string, { count: number; last: string }>>();
-  for (const doc of docs) {
-    for (const a of doc.participants) {
-      for (const b of doc.participants) {
-        if (a === b) continue;
-        const row = met.get(a) ?? new Map<string, { count: number; last: string }>();
-        const seen = row.get(b) ?? { count: 0, last: '' };
-        row.set(b, { count: seen.count + 1, last: seen.last > doc.date ? seen.last : doc.date });
-        met.set(a, row);
-      }
-    }
-  }
-  const collator = new Intl.Collator('fr', { sensitivity: 'base', numeric: true });
-  for (const [person, row] of met) {
-    interlocutors.set(
-      person,
-      [...row]
-        .map(([id, m]) => ({ name: names.get(id)!, ...m }))
-        .sort((a, b) => b.count - a.count || b.last.localeCompare(a.last) || collator.compare(a.name, b.name)),
-    );
-  }
-}
+/** Everyone who took part in a document with each person (see `sharedWith`). */
+const interlocutors = new Map(
+  [...names.keys()].map((id) => [
+    id,
+    sharedWith(
+      docs.map((d) => ({ date: d.date, ids: d.participants })),
+      id,
+      names,
+    ),
+  ]),
+);
 const [sociable, all] = [...interlocutors].sort((a, b) => b[1].length - a[1].length)[0]!;
 
 let result: BuildResult;
@@ -111,7 +98,7 @@ describe('interlocutors past a page', () => {
 
   test('the person’s page shows the ten most frequent and links to them all', () => {
     const section = 'section[aria-labelledby="interlocuteurs"]';
-    expect(namesOn(`/personnes/${sociable}/`, section)).toEqual(all.slice(0, 10).map((m) => m.name));
+    expect(namesOn(`/personnes/${sociable}/`, section)).toEqual(all.slice(0, 10).map((m) => m.label));
     const link = page(result.outDir, `/personnes/${sociable}/`).querySelector(`${section} a[href="${list}"]`);
     expect(link && text(link)).toContain(`(${all.length})`);
   });
@@ -128,13 +115,13 @@ describe('interlocutors past a page', () => {
       pages++;
     }
     expect(pages).toBe(Math.ceil(all.length / PAGE_SIZE));
-    expect(seen).toEqual(all.map((m) => m.name));
+    expect(seen).toEqual(all.map((m) => m.label));
   });
 
   test('only people with more than ten interlocutors have such a list', () => {
     for (const id of names.keys()) {
       const has = fileForPath(result.outDir, `/personnes/${id}/interlocuteurs/`) !== undefined;
-      expect(has, id).toBe((interlocutors.get(id)?.length ?? 0) > 10);
+      expect(has, id).toBe(interlocutors.get(id)!.length > 10);
     }
   });
 });

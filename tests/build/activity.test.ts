@@ -9,6 +9,7 @@ import type { HTMLElement } from 'node-html-parser';
 import { mentionIds, readouts, records } from '../support/content.ts';
 import { page, text } from '../support/dist.ts';
 import { expectedBars, expectedUnit, monthsOf, readChart } from '../support/chart.ts';
+import { sharedWith } from '../support/together.ts';
 
 let dist: string;
 beforeAll(() => {
@@ -135,24 +136,14 @@ describe.each(recordPages)('/%s/%s/', (kind, id) => {
   });
 });
 
-/** Who took part in documents with `person`: how many documents, the newest date; most documents, then newest, then name. */
-function interlocutors(person: string): { name: string; count: number; last: string }[] {
-  const names = new Map(records('people').map((r) => [r.id, String(r.data['name'])]));
-  const met = new Map<string, { count: number; last: string }>();
-  for (const doc of docs) {
-    const ids = new Set(doc.data.participants.map((p) => p.person));
-    if (!ids.has(person)) continue;
-    for (const other of ids) {
-      if (other === person) continue;
-      const seen = met.get(other) ?? { count: 0, last: '' };
-      met.set(other, { count: seen.count + 1, last: [seen.last, String(doc.data.date)].sort().at(-1)! });
-    }
-  }
-  const collator = new Intl.Collator('fr', { sensitivity: 'base', numeric: true });
-  return [...met]
-    .map(([id, m]) => ({ name: names.get(id)!, ...m }))
-    .sort((a, b) => b.count - a.count || b.last.localeCompare(a.last) || collator.compare(a.name, b.name));
-}
+const people = new Map(records('people').map((r) => [r.id, String(r.data['name'])]));
+/** Who took part in documents with `person` (see `sharedWith`). */
+const interlocutors = (person: string) =>
+  sharedWith(
+    docs.map((d) => ({ date: String(d.data.date), ids: d.data.participants.map((p) => p.person) })),
+    person,
+    people,
+  );
 
 /** The « Interlocuteurs » of a person's page: name, count and date, as the page writes them. */
 function shownInterlocutors(person: string) {
@@ -169,15 +160,14 @@ describe('interlocutors', () => {
   test.each(records('people').map((r) => [r.id]))(
     '/personnes/%s/ lists them, most frequent first, each linked',
     (person) => {
-      const expected = interlocutors(person);
-      const shown = shownInterlocutors(person);
-      const ids = new Map(records('people').map((r) => [String(r.data['name']), r.id]));
-      expect(shown).toEqual(
-        expected.slice(0, 10).map((m) => ({
-          name: m.name,
-          href: `/personnes/${ids.get(m.name)}/`,
-          detail: `${documents(m.count)} en commun, le ${m.count > 1 ? 'dernier le ' : ''}${frenchDate(m.last)}`,
-        })),
+      expect(shownInterlocutors(person)).toEqual(
+        interlocutors(person)
+          .slice(0, 10)
+          .map((m) => ({
+            name: m.label,
+            href: `/personnes/${m.id}/`,
+            detail: `${documents(m.count)} en commun, le ${m.count > 1 ? 'dernier le ' : ''}${frenchDate(m.last)}`,
+          })),
       );
     },
   );
@@ -194,25 +184,14 @@ describe('interlocutors', () => {
 });
 
 describe('related topics', () => {
-  /** The topics of the same documents as `topic`: most documents in common, then newest, then label. */
-  function together(topic: string): { label: string; count: number }[] {
-    const labels = new Map(records('topics').map((r) => [r.id, String(r.data['label'])]));
-    const seen = new Map<string, { count: number; last: string }>();
-    for (const doc of docs) {
-      const ids = new Set(doc.data.topics);
-      if (!ids.has(topic)) continue;
-      for (const other of ids) {
-        if (other === topic) continue;
-        const s = seen.get(other) ?? { count: 0, last: '' };
-        seen.set(other, { count: s.count + 1, last: [s.last, String(doc.data.date)].sort().at(-1)! });
-      }
-    }
-    const collator = new Intl.Collator('fr', { sensitivity: 'base', numeric: true });
-    return [...seen]
-      .map(([id, s]) => ({ label: labels.get(id)!, ...s }))
-      .sort((a, b) => b.count - a.count || b.last.localeCompare(a.last) || collator.compare(a.label, b.label))
-      .map(({ label, count }) => ({ label, count }));
-  }
+  const labels = new Map(records('topics').map((r) => [r.id, String(r.data['label'])]));
+  /** The topics of the same documents as `topic` (see `sharedWith`), with their count. */
+  const together = (topic: string) =>
+    sharedWith(
+      docs.map((d) => ({ date: String(d.data.date), ids: d.data.topics })),
+      topic,
+      labels,
+    ).map(({ label, count }) => ({ label, count }));
 
   test('the archive has topics that come up together', () => {
     expect(records('topics').some((t) => together(t.id).length > 0)).toBe(true);

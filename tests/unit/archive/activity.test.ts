@@ -1,5 +1,4 @@
 import { describe, expect, test } from 'vitest';
-import { compareReadouts, type Readout } from '#archive/archive.ts';
 import {
   MAX_BARS,
   activity,
@@ -15,24 +14,7 @@ import {
   type Period,
 } from '#archive/activity.ts';
 import { chronology } from '#archive/chronology.ts';
-
-/** Documents in the archive's order (newest first), one per date given. */
-function readouts(...dates: string[]): Readout[] {
-  return dates
-    .map((date, i) => ({
-      id: `${date}-d${i}`,
-      data: {
-        title: date,
-        date,
-        place: 'p',
-        participants: [{ person: 'a', role: 'r' }],
-        mentions: [],
-        topics: ['t'],
-        language: 'fr' as const,
-      },
-    }))
-    .sort(compareReadouts);
-}
+import { datedReadouts } from './entries.ts';
 
 /** Month counts from `[YYYY-MM, count]` pairs. */
 const counts = (...pairs: [string, number][]): MonthCounts =>
@@ -96,7 +78,7 @@ describe('activity', () => {
 
 describe('activityOfChronology: the archive’s chart reads the chronology’s table', () => {
   test('its bars add up, period by period, to the table’s months', () => {
-    const docs = readouts('2024-05-20', '2024-05-02', '2024-02-29', '2022-12-31', '2016-01-01', '2016-03-31');
+    const docs = datedReadouts('2024-05-20', '2024-05-02', '2024-02-29', '2022-12-31', '2016-01-01', '2016-03-31');
     const years = chronology(docs);
     const chart = activityOfChronology(years)!;
     expect(chart.unit).toBe('quarter');

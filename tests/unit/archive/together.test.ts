@@ -5,8 +5,8 @@ import { monthIndex } from '#archive/activity.ts';
 import { countPairs, rankPairs, type PairTable } from '#archive/together.ts';
 import { parseEntries, type Collections } from '#content/entries.ts';
 import { readContent } from '#content/read.ts';
-import type { ReadoutData } from '#content/schema.ts';
 import { root } from '../../support/build.ts';
+import { readout } from './entries.ts';
 
 describe('countPairs and rankPairs', () => {
   const records = ['a', 'b', 'c', 'd'].map((id) => ({ id }));
@@ -42,22 +42,6 @@ describe('countPairs and rankPairs', () => {
     ).toEqual(['a', 'b', 'c']);
   });
 });
-
-function readout(id: string, date: string, extra: Partial<ReadoutData> = {}) {
-  return {
-    id,
-    data: {
-      title: id,
-      date,
-      place: 'astana',
-      participants: [{ person: 'a', role: 'r' }],
-      mentions: [],
-      topics: ['t'],
-      language: 'fr' as const,
-      ...extra,
-    },
-  };
-}
 
 const base: Omit<Collections, 'readouts'> = {
   people: [
