@@ -9,6 +9,7 @@ import { buildArchive, need, type Archive, type Readout } from '#archive/archive
 import { decodeUtf8, textFixity } from '#archive/fixity.ts';
 import { archiveKey } from '#archive/page-keys.ts';
 import { relatedReadouts } from '#archive/related.ts';
+import { chronology, type YearCount } from '#archive/chronology.ts';
 
 let archive: Promise<Archive> | undefined;
 
@@ -32,6 +33,13 @@ let key: Promise<string> | undefined;
 /** The cache key of every page that lists documents or records (see `src/archive/page-keys.ts`). */
 export function getArchiveKey(): Promise<string> {
   return (key ??= getArchive().then(archiveKey));
+}
+
+let years: Promise<YearCount[]> | undefined;
+
+/** The chronology's table (see `src/archive/chronology.ts`), counted once per build: the chronology's, the home page's and the charts' numbers. */
+export function getChronology(): Promise<YearCount[]> {
+  return (years ??= getArchive().then((a) => chronology(a.readouts)));
 }
 
 let related: Promise<Map<string, Readout[]>> | undefined;

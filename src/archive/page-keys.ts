@@ -9,6 +9,12 @@
  * - every other page (lists, records, feeds, chronology) gets one key for the whole archive,
  *   `archiveKey`: coarse, since a change anywhere renders them all again, but safe.
  *
+ * A record's page shows more than its own documents: its chart spans the archive's first to
+ * last year (so a document of a new year changes every record's chart), a person's page lists
+ * the people of the same documents (`interlocutorsOf`), a topic's the topics of the same
+ * documents (`topicsWith`), and the home page and the chronology the counts of every month. A
+ * finer key for those pages must cover these, all computed in `buildArchive`.
+ *
  * `tests/build/incremental.test.ts` checks that a rebuild after changes equals a clean build.
  */
 import { createHash } from 'node:crypto';
