@@ -132,6 +132,7 @@ export function buildArchive(input: Collections): Archive {
     if (data.place !== undefined) {
       check(archive.place, data.place, readout, 'place');
       push(archive.readoutsAtPlace, data.place, readout);
+      months(archive.monthsAtPlace, data.place, data.date);
     }
     data.participants.forEach((p, i) => {
       check(archive.person, p.person, readout, `participants[${i}].person`);
@@ -152,7 +153,6 @@ export function buildArchive(input: Collections): Archive {
       months(archive.monthsOfPerson, id, data.date);
     }
     for (const id of topicIds) months(archive.monthsOnTopic, id, data.date);
-    months(archive.monthsAtPlace, data.place, data.date);
     countPairs(participantPairs, participantIds, data.date);
     countPairs(topicPairs, topicIds, data.date);
   }
