@@ -9,6 +9,7 @@ const contentSuites = [
 ];
 /** Of those, the ones that build archives of their own (bad input, synthetic archives, rebuilds). */
 const ownArchives = [
+  'tests/build/activity-synthetic.test.ts',
   'tests/build/bad-input.test.ts',
   'tests/build/determinism.test.ts',
   'tests/build/exit.test.ts',

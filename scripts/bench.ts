@@ -17,7 +17,10 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { buildTimeChart } from './bench/chart.ts';
 import { generateArchive } from './bench/generate.ts';
-import { kindNames, root, saveLog, timedBuild, type BuildRun, type Kind } from './bench/measure.ts';
+import { kindNames, pageKinds, root, saveLog, timedBuild, type BuildRun, type Kind } from './bench/measure.ts';
+import { buildArchive } from '#archive/archive.ts';
+import { parseEntries } from '#content/entries.ts';
+import { readContent } from '#content/read.ts';
 import { summariseProfile } from './bench/profile.ts';
 
 const { values } = parseArgs({
@@ -51,6 +54,19 @@ const machine = {
 interface SizeResult {
   documents: number;
   runs: BuildRun[];
+  /** Time of `buildArchive` (sorting, joins, counts by month, pairs), in ms, on the parsed entries: the fastest of five. */
+  modelMs: number;
+}
+
+/** The time of building the archive model from the generated content: the fastest of five, the least disturbed by the machine's other work. */
+function modelTime(contentDir: string): number {
+  const entries = parseEntries(readContent(root, contentDir).files);
+  const times = Array.from({ length: 5 }, () => {
+    const start = performance.now();
+    buildArchive(entries);
+    return performance.now() - start;
+  });
+  return Math.min(...times);
 }
 
 const work = mkdtempSync(join(tmpdir(), 'readout-archive-bench-'));
@@ -67,6 +83,8 @@ try {
     const started = performance.now();
     const { files } = generateArchive(contentDir, { documents, ...records });
     console.error(`# ${documents} documents : ${files} fichiers générés en ${s((performance.now() - started) / 1000)}`);
+    const modelMs = modelTime(contentDir);
+    console.error(`# ${documents} documents : modèle de l’archive (buildArchive) en ${modelMs.toFixed(0)} ms`);
     const outDir = join(mkdtempSync(join(outputs, `${documents}-`)), 'dist');
     const cacheDir = join(dir, 'cache');
     const runs: BuildRun[] = [];
@@ -85,7 +103,7 @@ try {
         for (const f of readdirSync(profileDir)) console.error(summariseProfile(join(profileDir, f)));
       }
     }
-    results.push({ documents, runs });
+    results.push({ documents, runs, modelMs });
     if (!values.keep) rmSync(join(outDir, '..'), { recursive: true, force: true });
     else console.error(`# conservés : ${dir} et ${outDir}`);
   }
@@ -176,6 +194,31 @@ const phaseTable = table(
   shareRows,
 );
 
+// Cold builds only: a warm one copies its pages from the cache.
+const costRows = results.flatMap(({ documents, runs, modelMs }) =>
+  pageKinds
+    .flatMap(([kind, , name]) => {
+      const cost = runs[0]!.pageCosts[kind];
+      if (cost.count === 0) return [];
+      return [
+        [
+          documents.toLocaleString('fr-FR'),
+          name,
+          String(cost.count),
+          `${((1000 * cost.seconds) / cost.count).toFixed(1)} ms`,
+          cost.heaviest ? `${kb(cost.heaviest.bytes)} / ${kb(cost.heaviest.gzipBytes)}` : '—',
+        ],
+      ];
+    })
+    .concat([
+      [documents.toLocaleString('fr-FR'), 'modèle (`buildArchive`, une fois)', '—', `${modelMs.toFixed(0)} ms`, '—'],
+    ]),
+);
+const costTable = table(
+  ['documents', 'sorte de page', 'pages', 'rendu par page, à froid', 'page la plus lourde, HTML / gzip'],
+  costRows,
+);
+
 const typical = results.at(-1)?.runs[0]?.typicalPage;
 const ratio = results.length > 1 ? results.at(-1)!.runs[0]!.wallSeconds / results[0]!.runs[0]!.wallSeconds : undefined;
 const description = [
@@ -188,7 +231,7 @@ const description = [
   ...(ratio !== undefined ? [`- Rapport des durées à froid ${sizes.at(-1)} / ${sizes[0]} : ${ratio.toFixed(1)}.`] : []),
 ].join('\n');
 
-const report = `${description}\n\n${mainTable}\n\nDurée de chaque étape (d’après le journal d’Astro, à la seconde près), part de chaque sorte de route dans leur rendu, et durée du processus de travail qui écrit, pendant ce temps, les fichiers à côté de chaque document (source, références, JSON, aperçu), avec ce qu’il reste à en attendre à la fin :\n\n${phaseTable}\n`;
+const report = `${description}\n\n${mainTable}\n\nDurée de chaque étape (d’après le journal d’Astro, à la seconde près), part de chaque sorte de route dans leur rendu, et durée du processus de travail qui écrit, pendant ce temps, les fichiers à côté de chaque document (source, références, JSON, aperçu), avec ce qu’il reste à en attendre à la fin :\n\n${phaseTable}\n\nCoût d’une page de chaque sorte, à froid : le temps qu’Astro donne pour chaque route (quatre routes sont rendues à la fois), et la page la plus lourde ; puis la construction du modèle de l’archive (tris, jointures, comptes par mois, paires), faite une fois par construction et une fois dans le processus de travail :\n\n${costTable}\n`;
 console.log(report);
 
 if (values.record) {

@@ -16,6 +16,7 @@ import { relatedReadouts } from '#archive/related.ts';
 import { readAliasTable } from '#features/markdown/alias-table.ts';
 import { readoutRenderer } from '#features/markdown/render.ts';
 import { CHECK_CACHE, type ReadoutLinks } from '#features/guard/cache.ts';
+import { chronology, type YearCount } from '#archive/chronology.ts';
 
 let archive: Promise<Archive> | undefined;
 
@@ -32,6 +33,13 @@ async function load(): Promise<Archive> {
 /** The whole archive, sorted and indexed; the same promise for every page of a build. */
 export function getArchive(): Promise<Archive> {
   return (archive ??= load());
+}
+
+let years: Promise<YearCount[]> | undefined;
+
+/** The chronology's table (see `src/archive/chronology.ts`), counted once per build: the chronology's, the home page's and the charts' numbers. */
+export function getChronology(): Promise<YearCount[]> {
+  return (years ??= getArchive().then((a) => chronology(a.readouts)));
 }
 
 let related: Promise<Map<string, Readout[]>> | undefined;

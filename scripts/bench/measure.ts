@@ -22,6 +22,32 @@ export const kindNames: Record<Kind, string> = {
   other: 'listes, fiches, flux',
 };
 
+/**
+ * Every kind of page, finer than `kinds`, for the cost of one page of each: its output path
+ * (`/personnes/<id>/page/2/index.html`, as Astro's log prints it) and its name.
+ */
+export const pageKinds = [
+  ['document', /^\/comptes-rendus\/[^/]+\/index\.html$/, 'document'],
+  ['person', /^\/personnes\/[^/]+\/(page\/\d+\/)?index\.html$/, 'personne'],
+  ['interlocutors', /^\/personnes\/[^/]+\/interlocuteurs\/(page\/\d+\/)?index\.html$/, 'interlocuteurs'],
+  ['topic', /^\/themes\/[^/]+\/(page\/\d+\/)?index\.html$/, 'thème'],
+  ['place', /^\/lieux\/[^/]+\/(page\/\d+\/)?index\.html$/, 'lieu'],
+  ['year', /^\/chronologie\/\d{4}\/(page\/\d+\/)?index\.html$/, 'année'],
+  ['chronology', /^\/chronologie\/index\.html$/, 'chronologie'],
+  ['home', /^\/index\.html$/, 'accueil'],
+] as const;
+export type PageKind = (typeof pageKinds)[number][0];
+
+/** What one kind of page cost to render (Astro's time for each route) and weighs. */
+export interface PageCost {
+  count: number;
+  seconds: number;
+  /** The heaviest page of the kind: its path, its HTML, raw and gzip. */
+  heaviest: { path: string; bytes: number; gzipBytes: number } | undefined;
+}
+
+const pageKindOf = (path: string): PageKind | undefined => pageKinds.find(([, re]) => re.test(path))?.[0];
+
 export interface PageWeight {
   path: string;
   htmlBytes: number;
@@ -60,6 +86,8 @@ export interface BuildRun {
   typicalPage: PageWeight | undefined;
   /** The heaviest person or topic page (any page of its list). */
   largestRecordPage: { path: string; bytes: number } | undefined;
+  /** Rendering time and weight of each kind of page. */
+  pageCosts: Record<PageKind, PageCost>;
   log: string;
 }
 
@@ -103,19 +131,28 @@ export function parseLog(
   log: string,
   start: Date,
   wallSeconds: number,
-): Pick<BuildRun, 'routes' | 'phases' | 'readoutFiles'> {
+): Pick<BuildRun, 'routes' | 'phases' | 'readoutFiles' | 'pageCosts'> {
   const routes = Object.fromEntries(
     [...Object.keys(kinds), 'other'].map((k) => [k, { count: 0, seconds: 0 }]),
   ) as BuildRun['routes'];
+  const pageCosts = Object.fromEntries(
+    pageKinds.map(([k]) => [k, { count: 0, seconds: 0, heaviest: undefined }]),
+  ) as Record<PageKind, PageCost>;
   for (const [, path, ms] of log.matchAll(/[├└]─ (\S+) \(\+([\d.]+)(?:ms)?\)/g)) {
     const kind = (Object.entries(kinds).find(([, re]) => re.test(path!))?.[0] ?? 'other') as Kind;
     routes[kind].count++;
     routes[kind].seconds += Number(ms) / 1000;
+    const pageKind = pageKindOf(path!);
+    if (pageKind) {
+      pageCosts[pageKind].count++;
+      pageCosts[pageKind].seconds += Number(ms) / 1000;
+    }
   }
   const after = (re: RegExp) => parseDuration(re.exec(log)?.[1] ?? '');
   const files = /prêts en ([\d.]+) s \(attente de la fin : ([\d.]+) s\)/.exec(log);
   return {
     routes,
+    pageCosts,
     readoutFiles: { seconds: Number(files?.[1] ?? Number.NaN), waited: Number(files?.[2] ?? Number.NaN) },
     phases: {
       startup: at(log, /\[content\] Syncing content/, start) ?? 0,
@@ -208,6 +245,20 @@ export function timedBuild(options: BuildOptions): BuildRun {
     .filter((f) => /^(personnes|themes)\/[^/]+\/(page\/\d+\/)?index\.html$/.test(f))
     .map((f) => ({ path: f, bytes: statSync(join(options.outDir, f)).size }))
     .sort((a, b) => b.bytes - a.bytes);
+  const parsed = parseLog(log, startedAt, wall);
+  for (const f of files) {
+    const kind = f.endsWith('.html') ? pageKindOf(`/${f}`) : undefined;
+    if (!kind) continue;
+    const bytes = statSync(join(options.outDir, f)).size;
+    const cost = parsed.pageCosts[kind];
+    if (!cost.heaviest || bytes > cost.heaviest.bytes) cost.heaviest = { path: f, bytes, gzipBytes: 0 };
+  }
+  for (const cost of Object.values(parsed.pageCosts)) {
+    if (cost.heaviest)
+      cost.heaviest.gzipBytes = gzipSync(readFileSync(join(options.outDir, cost.heaviest.path)), {
+        level: 9,
+      }).byteLength;
+  }
   return {
     label: options.label,
     status: result.status,
@@ -218,7 +269,7 @@ export function timedBuild(options: BuildOptions): BuildRun {
     htmlPages: files.filter((f) => f.endsWith('.html')).length,
     files: files.length,
     distBytes: files.reduce((sum, f) => sum + statSync(join(options.outDir, f)).size, 0),
-    ...parseLog(log, startedAt, wall),
+    ...parsed,
     typicalPage: median ? pageWeight(options.outDir, median.f) : undefined,
     largestRecordPage: recordPages[0],
     log,

@@ -1,10 +1,13 @@
 /**
  * The archive as pages need it: each collection sorted once, and the joins between
  * documents and people, topics and places built in a single pass over the documents
- * (no page scans a whole collection).
+ * (no page scans a whole collection). The same pass counts each record's documents by month
+ * (`activity.ts`) and the documents shared by two participants or two topics (`together.ts`).
  */
 import type { PersonData, PlaceData, ReadoutData, TopicData } from '#content/schema.ts';
 import type { Collections, Entry } from '#content/entries.ts';
+import { countMonth, type MonthCounts } from './activity.ts';
+import { countPairs, rankPairs, type PairTable, type Ranked } from './together.ts';
 
 export interface Mention {
   person: string;
@@ -44,6 +47,14 @@ export interface Archive {
   mentionsOf: Map<string, MentionOf[]>;
   readoutsOnTopic: Map<string, Readout[]>;
   readoutsAtPlace: Map<string, Readout[]>;
+  /** The people who took part in the same documents as a person, most documents in common first (`together.ts`). */
+  interlocutorsOf: Map<string, Ranked<Person>[]>;
+  /** The topics of the same documents as a topic, most documents in common first. */
+  topicsWith: Map<string, Ranked<Topic>[]>;
+  /** Documents per month of each person (taking part or mentioned), topic and place (`activity.ts`). */
+  monthsOfPerson: Map<string, MonthCounts>;
+  monthsOnTopic: Map<string, MonthCounts>;
+  monthsAtPlace: Map<string, MonthCounts>;
 }
 
 const collator = new Intl.Collator('fr', { sensitivity: 'base', numeric: true });
@@ -96,6 +107,18 @@ export function buildArchive(input: Collections): Archive {
     mentionsOf: new Map(),
     readoutsOnTopic: new Map(),
     readoutsAtPlace: new Map(),
+    interlocutorsOf: new Map(),
+    topicsWith: new Map(),
+    monthsOfPerson: new Map(),
+    monthsOnTopic: new Map(),
+    monthsAtPlace: new Map(),
+  };
+  const participantPairs: PairTable = new Map();
+  const topicPairs: PairTable = new Map();
+  const months = (map: Map<string, MonthCounts>, id: string, date: string) => {
+    let counts = map.get(id);
+    if (!counts) map.set(id, (counts = new Map()));
+    countMonth(counts, date);
   };
 
   const missing: string[] = [];
@@ -109,6 +132,7 @@ export function buildArchive(input: Collections): Archive {
     if (data.place !== undefined) {
       check(archive.place, data.place, readout, 'place');
       push(archive.readoutsAtPlace, data.place, readout);
+      months(archive.monthsAtPlace, data.place, data.date);
     }
     data.participants.forEach((p, i) => {
       check(archive.person, p.person, readout, `participants[${i}].person`);
@@ -122,8 +146,19 @@ export function buildArchive(input: Collections): Archive {
       check(archive.topic, id, readout, `topics[${i}]`);
       push(archive.readoutsOnTopic, id, readout);
     });
+    // Counted once per document, even where a record is named twice in it.
+    const participantIds = [...new Set(data.participants.map((p) => p.person))];
+    const topicIds = [...new Set(data.topics)];
+    for (const id of new Set([...participantIds, ...data.mentions.map((m) => m.person)])) {
+      months(archive.monthsOfPerson, id, data.date);
+    }
+    for (const id of topicIds) months(archive.monthsOnTopic, id, data.date);
+    countPairs(participantPairs, participantIds, data.date);
+    countPairs(topicPairs, topicIds, data.date);
   }
   if (missing.length > 0) throw new Error(`Références introuvables :\n${missing.join('\n')}`);
+  archive.interlocutorsOf = rankPairs(participantPairs, people);
+  archive.topicsWith = rankPairs(topicPairs, topics);
   return archive;
 }
 

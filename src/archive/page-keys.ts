@@ -11,12 +11,20 @@
  *   lists of each document, its place in the list and the list's own record: `listPageKey`;
  * - a feed shows its documents as the pages show them, records included: `readoutInputs`.
  *
+ * A record's first page shows more than its own documents, and its key covers it: its chart
+ * (`recordActivity`, over the archive's first to last year, so a document of a new year changes
+ * every record's chart), a person's interlocutors (`interlocutorsOf`: the first ones, `ranked`,
+ * and how many) and a topic's related topics (`topicsWith`). The pages of all a person's
+ * interlocutors are keyed by what they list. The home page and the chronology have no key:
+ * they are rendered each build.
+ *
  * `tests/build/incremental.test.ts` checks that a rebuild after changes equals a clean build.
  */
 import { createHash } from 'node:crypto';
 import { countryNames } from '#content/countries.ts';
 import { recordsOf, type Archive, type Readout } from './archive.ts';
 import type { Page } from './pagination.ts';
+import type { Ranked } from './together.ts';
 
 /**
  * A hash of values that JSON can write (the order of keys counts: they come from the same code
@@ -66,6 +74,10 @@ export const listed = (readout: Readout): unknown[] => [
   readout.data.date,
   readout.data.format,
 ];
+
+/** What a list of records ranked by shared documents shows of each: the record, how many, the last. */
+export const ranked = <T extends { id: string; data: unknown }>(items: readonly Ranked<T>[]): unknown[] =>
+  items.map(({ record, count, last }) => [record.id, record.data, count, last]);
 
 /**
  * The key of a page of a list of documents: what it shows of each, where it stands in the list

@@ -16,6 +16,8 @@ export const routes = {
   readoutsInFormat: (format: ReadoutFormat) => `comptes-rendus/forme/${formatSegments[format]}/`,
   people: () => 'personnes/',
   person: (id: string) => `personnes/${segment(id)}/`,
+  /** Everyone who took part in a document with the person, when the person's page cannot show them all. */
+  personInterlocutors: (id: string) => `personnes/${segment(id)}/interlocuteurs/`,
   topics: () => 'themes/',
   topic: (id: string) => `themes/${segment(id)}/`,
   places: () => 'lieux/',

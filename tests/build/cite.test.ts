@@ -20,7 +20,7 @@ import {
   type Described,
   type ReferenceFiles,
 } from '../support/references.ts';
-import { citationNote } from '#formats/citation.ts';
+import { citationGenre, citationNote } from '#formats/citation.ts';
 
 const docs = readouts();
 const seed = readFileSync(join(root, 'tests/fixtures/seeds/000_500df64e896cbe1d.txt'), 'utf8').split('\n');
@@ -31,15 +31,18 @@ const names = (collection: 'people' | 'places') =>
 const people = names('people');
 const places = names('places');
 const personName = (id: string) => people.get(id)!;
-const placeName = (id: string) => places.get(id)!;
+const placeName = (id: string | undefined) => (id === undefined ? undefined : places.get(id)!);
 
 /**
  * What a document's references should say, read from its front matter and records here rather
- * than through the site's code; only the note's wording is the code's (its exact text for the
- * seed is in `tests/unit/formats/citation.test.ts`).
+ * than through the site's code; only the wording of the note and of the kind is the code's (their
+ * exact text for the seed is in `tests/unit/formats/citation.test.ts`).
  */
 function describedAt(doc: TestReadout, permalink: string): Described {
-  const data = doc.data as TestReadout['data'] & { language: string; source?: { publisher: string } };
+  const data = doc.data as TestReadout['data'] & {
+    language: string;
+    source?: { publisher: string; published?: string };
+  };
   return {
     id: doc.id,
     title: data.title,
@@ -48,14 +51,16 @@ function describedAt(doc: TestReadout, permalink: string): Described {
     publisher: data.source?.publisher,
     event: data.event,
     place: placeName(data.place),
+    published: data.source?.published,
     permalink,
     archive: 'Archive des comptes rendus diplomatiques',
     accessed: undefined,
-    genre: 'Compte rendu d’entretien',
+    genre: citationGenre(data.format ?? 'in-person'),
     note: citationNote({
       participants: data.participants.map((p) => personName(p.person)),
       event: data.event,
       place: placeName(data.place),
+      published: data.source?.published,
     }),
   };
 }
@@ -150,7 +155,7 @@ describe.each([
       const { note } = describedAt(doc, permalinkOf(id));
       for (const name of doc.data.participants.map((p) => personName(p.person))) expect(note).toContain(name);
       if (doc.data.event) expect(note).toContain(doc.data.event);
-      expect(note).toContain(placeName(doc.data.place));
+      if (doc.data.place !== undefined) expect(note).toContain(placeName(doc.data.place));
     });
   });
 

@@ -3,11 +3,11 @@
  * keeps the pages whose key is unchanged (`experimental.incrementalBuild`, keys in
  * `src/archive/page-keys.ts`) and the files beside them that are unchanged, and must give exactly
  * what a clean build gives. A synthetic archive is built once; then each change an archivist
- * makes (a document added, a text changed, a document removed, a person record changed, and
+ * makes (a document added, one of an earlier year, a text changed, a document removed, a person record changed, and
  * several changes at once) is made in turn, the site is built again into the same folder with
  * the same cache, and the result is compared file by file with a clean build of the same content.
  */
-import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { stripVTControlCharacters } from 'node:util';
 import { beforeAll, describe, expect, test } from 'vitest';
@@ -50,6 +50,20 @@ const changes: [string, () => void][] = [
       const added = readFileSync(nth('readouts', 3), 'utf8');
       const date = /^date: (\S+)$/m.exec(added)![1]!;
       writeFileSync(join(contentDir, 'readouts', date.slice(0, 4), `${date}-document-ajoute.md`), added);
+    },
+  ],
+  [
+    // Every record's chart spans the archive's years: all of them change.
+    'a document of a year before the others added',
+    () => {
+      const source = readFileSync(nth('readouts', 4), 'utf8');
+      const date = /^date: (\S+)$/m.exec(source)![1]!;
+      const earlier = `${Number(date.slice(0, 4)) - 3}${date.slice(4)}`;
+      mkdirSync(join(contentDir, 'readouts', earlier.slice(0, 4)), { recursive: true });
+      writeFileSync(
+        join(contentDir, 'readouts', earlier.slice(0, 4), `${earlier}-annee-anterieure.md`),
+        source.replaceAll(date, earlier),
+      );
     },
   ],
   ['a text changed', () => edit(nth('readouts', 1), (t) => `${t}\nUn paragraphe ajouté au texte.\n`)],

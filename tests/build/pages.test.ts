@@ -71,7 +71,7 @@ describe.each(docs.map((d) => [d.id, d] as const))('the document %s', (id, doc) 
     ...doc.data.participants.map((p) => ['participant', `/personnes/${p.person}/`]),
     ...mentionIds(doc).map((m) => ['mentioned person', `/personnes/${m}/`]),
     ...doc.data.topics.map((t) => ['topic', `/themes/${t}/`]),
-    ['place', `/lieux/${doc.data.place}/`],
+    ...(doc.data.place === undefined ? [] : [['place', `/lieux/${doc.data.place}/`]]),
   ])('links to its %s %s, whose page exists and links back', (_kind, target) => {
     expect(links()).toContain(target);
     const back = page(dist, target!)

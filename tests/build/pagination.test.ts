@@ -4,57 +4,21 @@
  * `rel="prev"`/`rel="next"` at stable URLs, page 1 at the list's own URL; each document page
  * shows its related documents. Expectations are computed here from the content files.
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parse } from 'yaml';
 import { beforeAll, describe, expect, test } from 'vitest';
-import { generateArchive } from '../../scripts/bench/generate.ts';
 import { PAGE_SIZE } from '#archive/pagination.ts';
 import { RELATED_LIMIT } from '#archive/related.ts';
-import { build, tempDir, type BuildResult } from '../support/build.ts';
+import { build, type BuildResult } from '../support/build.ts';
 import { fileForPath, page } from '../support/dist.ts';
 import { childrenNamed, only, parseXml } from '../support/xml.ts';
 import { FEED_SIZE } from '#formats/feeds.ts';
+import { newestFirst, readDocs, syntheticArchive, type Doc } from '../support/synthetic.ts';
 
-interface Doc {
-  id: string;
-  date: string;
-  place: string;
-  participants: string[];
-  mentions: string[];
-  topics: string[];
-}
-
-const contentDir = join(tempDir('content'), 'content');
-generateArchive(contentDir, { documents: 3 * PAGE_SIZE + 7, people: 8, topics: 5, places: 3, years: 2 });
+const contentDir = syntheticArchive({ documents: 3 * PAGE_SIZE + 7, people: 8, topics: 5, places: 3, years: 2 });
 
 /** The generated documents, read back from their files, newest first (same day: by id). */
-const docs: Doc[] = readdirSync(join(contentDir, 'readouts'), { recursive: true, encoding: 'utf8' })
-  .filter((f) => f.endsWith('.md'))
-  .map((f) => {
-    const source = readFileSync(join(contentDir, 'readouts', f), 'utf8');
-    const data = parse(/^---\n([\s\S]*?)\n---/.exec(source)![1]!, { schema: 'core' }) as {
-      date: string;
-      place: string;
-      participants: { person: string }[];
-      mentions?: string[];
-      topics: string[];
-    };
-    return {
-      id: f.replace(/^.*\//, '').replace(/\.md$/, ''),
-      date: String(data.date),
-      place: data.place,
-      participants: data.participants.map((p) => p.person),
-      mentions: data.mentions ?? [],
-      topics: data.topics,
-    };
-  })
-  .sort(newestFirst);
-
-/** Newest first; same day: by id. */
-function newestFirst(a: Doc, b: Doc): number {
-  return a.date === b.date ? (a.id < b.id ? -1 : 1) : a.date < b.date ? 1 : -1;
-}
+const docs: Doc[] = readDocs(contentDir);
 
 /** The key whose list is longest, and that list. */
 function longest(lists: Map<string, Doc[]>): [string, Doc[]] {

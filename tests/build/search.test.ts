@@ -113,7 +113,7 @@ describe.each([
     expect(Object.keys(filters['Thème'] ?? {})).toEqual(
       expect.arrayContaining(seed.data.topics.map((id) => nameOf('topics', id))),
     );
-    expect(filters['Lieu']).toHaveProperty([nameOf('places', seed.data.place)]);
+    expect(filters['Lieu']).toHaveProperty([nameOf('places', seed.data.place!)]);
     expect(filters['Année']).toHaveProperty([seed.data.date.slice(0, 4)]);
     const filtered = await search(null, { Personne: nameOf('people', seed.data.participants[0]!.person) });
     expect(filtered.map((r) => r.url)).toContain(`${base}comptes-rendus/${seed.id}/`);

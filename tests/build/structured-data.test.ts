@@ -119,10 +119,11 @@ describe.each([
       expect(meeting).toMatchObject({
         '@type': 'Event',
         startDate: String(data.date),
-        location: {
-          '@id': at(`lieux/${data.place}/`),
-          address: { addressCountry: places.get(data.place)?.['country'] },
-        },
+        location:
+          data.place === undefined
+            ? { '@type': 'VirtualLocation' }
+            : { '@id': at(`lieux/${data.place}/`), address: { addressCountry: places.get(data.place)?.['country'] } },
+        eventAttendanceMode: `https://schema.org/${(data.format ?? 'in-person') === 'in-person' ? 'Offline' : 'Online'}EventAttendanceMode`,
       });
       expect(
         list(meeting!['attendee']).map((role) => [role['@type'], role['roleName'], (role['attendee'] as Node)['@id']]),
@@ -131,7 +132,9 @@ describe.each([
       expect(list(report!['mentions'] ?? []).map((m) => m['@id'])).toEqual(
         mentionIds(doc).map((m) => at(`personnes/${m}/`)),
       );
-      expect((report!['contentLocation'] as Node)['@id']).toBe(at(`lieux/${data.place}/`));
+      expect((report!['contentLocation'] as Node | undefined)?.['@id']).toBe(
+        data.place === undefined ? undefined : at(`lieux/${data.place}/`),
+      );
     },
   );
 

@@ -68,15 +68,35 @@ export function removeBuild(outDir: string): void {
   rmSync(join(outDir, '..'), { recursive: true, force: true });
 }
 
+/**
+ * What Vitest puts in the environment of a test, left out of the commands the tests run, so
+ * that they run as an archivist's do: Astro keeps a `NODE_ENV` it finds, and reads `DEV`, `PROD`
+ * and `MODE` from the environment as `import.meta.env`, so that a build would run as in
+ * development (`NODE_ENV=test`, `DEV=1`).
+ */
+const withoutVitest = Object.fromEntries(
+  [
+    'NODE_ENV',
+    'DEV',
+    'PROD',
+    'MODE',
+    'SSR',
+    'BASE_URL',
+    'TEST',
+    'VITEST',
+    'VITEST_MODE',
+    'VITEST_POOL_ID',
+    'VITEST_WORKER_ID',
+  ].map((name) => [name, undefined]),
+);
+
 /** Runs `astro build`; returns its exit status and output (never throws on failure). */
 export function build(options: BuildOptions = {}): BuildResult {
   const outDir = options.outDir ?? outDirFor('dist');
   const env: Record<string, string | undefined> = {
     ...process.env,
+    ...withoutVitest,
     ASTRO_TELEMETRY_DISABLED: '1',
-    // Vitest sets NODE_ENV=test, and Astro keeps a NODE_ENV it finds: the build would then run
-    // with `import.meta.env.DEV` true. A test builds as `npm run build` does.
-    NODE_ENV: undefined,
     OUT_DIR: outDir,
     // A cache of its own per build: the content layer's store must not leak between builds.
     ASTRO_CACHE_DIR: join(outDir, '..', `${outDir.split(/[\\/]/).pop()}-cache`),
@@ -103,7 +123,7 @@ export function build(options: BuildOptions = {}): BuildResult {
 export function npmRun(args: string[], env: Record<string, string> = {}): { status: number | null; output: string } {
   const result = spawnSync('npm', ['run', '--silent', ...args], {
     cwd: root,
-    env: { ...process.env, ...env },
+    env: { ...process.env, ...withoutVitest, ...env },
     encoding: 'utf8',
     maxBuffer: 64 * 1024 * 1024,
     timeout: BUILD_TIMEOUT_MS,

@@ -14,7 +14,10 @@ export interface TestReadout {
   data: {
     title: string;
     date: string;
-    place: string;
+    /** `in-person` when the front matter does not say (the schema's default). */
+    format?: 'in-person' | 'phone' | 'video';
+    /** A meeting in person has a place; a call has none. */
+    place?: string;
     event?: string;
     participants: { person: string; role: string }[];
     mentions?: (string | { person: string })[];

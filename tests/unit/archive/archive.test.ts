@@ -2,25 +2,7 @@ import { describe, expect, test } from 'vitest';
 import { buildArchive, compareLabels, groupByYear, recordsOf } from '#archive/archive.ts';
 import { readoutsByFormat } from '#archive/formats.ts';
 import { type Collections } from '#content/entries.ts';
-import type { ReadoutData } from '#content/schema.ts';
-
-function readout(id: string, date: string, extra: Partial<ReadoutData> = {}) {
-  return {
-    id,
-    filePath: `content/readouts/${id}.md`,
-    data: {
-      title: id,
-      date,
-      format: 'in-person' as const,
-      place: 'astana',
-      participants: [{ person: 'a', role: 'ministre' }],
-      mentions: [],
-      topics: ['t'],
-      language: 'fr' as const,
-      ...extra,
-    },
-  };
-}
+import { readout } from './entries.ts';
 
 const base: Omit<Collections, 'readouts'> = {
   people: [

@@ -1,26 +1,7 @@
 import { describe, expect, test } from 'vitest';
-import { compareReadouts, type Readout } from '#archive/archive.ts';
+import { datedReadouts } from './entries.ts';
 import { chronology, groupByMonth } from '#archive/chronology.ts';
 import { routes } from '#archive/urls.ts';
-
-/** Documents in the archive's order (newest first), one per date given. */
-function readouts(...dates: string[]): Readout[] {
-  return dates
-    .map((date, i) => ({
-      id: `${date}-d${i}`,
-      data: {
-        title: date,
-        date,
-        format: 'in-person' as const,
-        place: 'p',
-        participants: [{ person: 'a', role: 'r' }],
-        mentions: [],
-        topics: ['t'],
-        language: 'fr' as const,
-      },
-    }))
-    .sort(compareReadouts);
-}
 
 describe('groupByMonth', () => {
   test.each([
@@ -45,14 +26,14 @@ describe('groupByMonth', () => {
       'newest first, whatever order the files came in',
     ],
   ])('%j gives %j (%s)', (dates, expected) => {
-    const groups = groupByMonth(readouts(...dates));
+    const groups = groupByMonth(datedReadouts(...dates));
     expect(groups.map((g) => [`${g.year}-${String(g.month).padStart(2, '0')}`, g.readouts.length])).toEqual(expected);
   });
 });
 
 describe('chronology', () => {
   test('counts documents by year and by month, newest first, leaving out empty months', () => {
-    const years = chronology(readouts('2024-05-20', '2024-05-02', '2024-02-29', '2022-12-31', '2022-01-01'));
+    const years = chronology(datedReadouts('2024-05-20', '2024-05-02', '2024-02-29', '2022-12-31', '2022-01-01'));
     expect(years.map((y) => [y.year, y.count, y.months.map((m) => [m.month, m.count])])).toEqual([
       [
         2024,
@@ -85,7 +66,7 @@ describe('chronology', () => {
         (_, d) => `2024-${String(12 - i).padStart(2, '0')}-${String(d + 1).padStart(2, '0')}`,
       ),
     );
-    const [year] = chronology(readouts(...dates), size);
+    const [year] = chronology(datedReadouts(...dates), size);
     expect(year!.months.map((m) => m.page)).toEqual(expected);
     expect(year!.count).toBe(dates.length);
   });

@@ -1,0 +1,60 @@
+/**
+ * Who meets whom, and which topics come up together: for each pair of people taking part in
+ * the same documents, and each pair of topics of the same documents, how many documents they
+ * share and the date of the newest. Pairs are counted document by document in `buildArchive`'s
+ * single pass (`countPairs`), then each record's list is ranked once (`rankPairs`): no page
+ * looks through the collection for them.
+ */
+
+/** How many interlocutors a person's page shows, and related topics a topic's page; a person's whole list has pages of its own. */
+export const TOGETHER_SHOWN = 10;
+
+/** What two records share: how many documents, and the date of the newest (`YYYY-MM-DD`). */
+export interface Shared {
+  count: number;
+  last: string;
+}
+
+/** For each record, the records it shares documents with. */
+export type PairTable = Map<string, Map<string, Shared>>;
+
+/** Counts one document of `date` for every pair of distinct ids among `ids` (given once each). */
+export function countPairs(table: PairTable, ids: readonly string[], date: string): void {
+  if (ids.length < 2) return;
+  for (const a of ids) {
+    let row = table.get(a);
+    if (!row) table.set(a, (row = new Map()));
+    for (const b of ids) {
+      if (a === b) continue;
+      const shared = row.get(b);
+      if (!shared) row.set(b, { count: 1, last: date });
+      else {
+        shared.count++;
+        if (date > shared.last) shared.last = date;
+      }
+    }
+  }
+}
+
+/** A record and what it shares with another. */
+export type Ranked<T> = Shared & { record: T };
+
+/**
+ * Each record's partners, most documents in common first, then the most recent, then in the
+ * order of `records` (the archive's alphabetical order).
+ */
+export function rankPairs<T extends { id: string }>(table: PairTable, records: readonly T[]): Map<string, Ranked<T>[]> {
+  const position = new Map(records.map((r, i) => [r.id, i]));
+  const ranked = new Map<string, Ranked<T>[]>();
+  for (const [id, row] of table) {
+    const list = [...row].map(([other, shared]) => ({ ...shared, record: records[position.get(other)!]! }));
+    list.sort(
+      (a, b) =>
+        b.count - a.count ||
+        (a.last === b.last ? 0 : a.last < b.last ? 1 : -1) ||
+        position.get(a.record.id)! - position.get(b.record.id)!,
+    );
+    ranked.set(id, list);
+  }
+  return ranked;
+}
