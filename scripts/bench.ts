@@ -8,6 +8,13 @@
  *   npm run bench -- --record              also writes docs/performance.md's results and docs/build-time.svg
  *   npm run bench -- --profile             adds a CPU profile of each build, summarised by package
  *   npm run bench -- --keep                keeps the generated archives, outputs and logs (paths printed)
+ *   npm run bench -- --no-baseline         leaves out the baseline (a minimal Astro site, see bench/baseline.ts)
+ *
+ * After the cold and the warm build, each size goes through the changes an archivist publishes,
+ * each built into the same folder with the same cache: a document added, its text changed, a
+ * person record changed, the document removed. The output is then compared, file by file, with
+ * a clean build of the same content. The baseline is built cold on the same documents, and the
+ * ratio of the archive's cold build to it is printed.
  *
  * Needs GNU time (`/usr/bin/time`, Debian package `time`) for CPU time and peak memory.
  */
@@ -22,6 +29,8 @@ import { buildArchive } from '#archive/archive.ts';
 import { parseEntries } from '#content/entries.ts';
 import { readContent } from '#content/read.ts';
 import { summariseProfile } from './bench/profile.ts';
+import { timedBaseline, type BaselineRun } from './bench/baseline.ts';
+import { bytesByKind, differences, fileKinds } from './bench/output.ts';
 
 const { values } = parseArgs({
   options: {
@@ -29,6 +38,7 @@ const { values } = parseArgs({
     record: { type: 'boolean', default: false },
     profile: { type: 'boolean', default: false },
     keep: { type: 'boolean', default: false },
+    'no-baseline': { type: 'boolean', default: false },
   },
 });
 const sizes = values.sizes.split(',').map(Number);
@@ -56,6 +66,35 @@ interface SizeResult {
   runs: BuildRun[];
   /** Time of `buildArchive` (sorting, joins, counts by month, pairs), in ms, on the parsed entries: the fastest of five. */
   modelMs: number;
+  /** Bytes of each kind of file of the cold build's output. */
+  bytes: Map<string, number>;
+  /** The files in which the output after the changes differs from a clean build (none expected). */
+  differing: string[];
+  baseline: BaselineRun | undefined;
+}
+
+/** The changes an archivist publishes, in turn, each built into the previous build's folder. */
+function scenarios(contentDir: string): [label: string, name: string, change: () => void][] {
+  const readouts = join(contentDir, 'readouts');
+  const year = readdirSync(readouts).sort().at(-1)!;
+  const model = join(readouts, year, readdirSync(join(readouts, year)).sort()[0]!);
+  const date = /^date: (\S+)$/m.exec(readFileSync(model, 'utf8'))![1]!;
+  const added = join(readouts, year, `${date}-document-publie.md`);
+  const person = join(contentDir, 'people', readdirSync(join(contentDir, 'people')).sort()[0]!);
+  return [
+    ['add', 'un document ajouté', () => writeFileSync(added, readFileSync(model, 'utf8'))],
+    [
+      'change',
+      'son texte modifié',
+      () => writeFileSync(added, `${readFileSync(added, 'utf8')}\nUn paragraphe ajouté.\n`),
+    ],
+    [
+      'person',
+      'une fiche de personne modifiée',
+      () => writeFileSync(person, readFileSync(person, 'utf8').replace(/^name: (.*)$/m, 'name: $1 (nom corrigé)')),
+    ],
+    ['remove', 'le document retiré', () => rmSync(added)],
+  ];
 }
 
 /** The time of building the archive model from the generated content: the fastest of five, the least disturbed by the machine's other work. */
@@ -103,7 +142,36 @@ try {
         for (const f of readdirSync(profileDir)) console.error(summariseProfile(join(profileDir, f)));
       }
     }
-    results.push({ documents, runs, modelMs });
+    const bytes = bytesByKind(outDir);
+    for (const [label, name, change] of scenarios(contentDir)) {
+      console.error(`# ${documents} documents : ${name}…`);
+      change();
+      const run = timedBuild({ label, contentDir, outDir, cacheDir });
+      saveLog(run, join(dir, `build-${label}.log`));
+      if (run.status !== 0) throw new Error(`La construction « ${name} » a échoué (journal : ${dir})`);
+      runs.push(run);
+      console.error(`#   ${s(run.wallSeconds)} (CPU ${s(run.cpuSeconds)})`);
+    }
+    console.error(`# ${documents} documents : construction propre, pour comparer…`);
+    const cleanOut = join(mkdtempSync(join(outputs, `${documents}-clean-`)), 'dist');
+    const clean = timedBuild({ label: 'clean', contentDir, outDir: cleanOut, cacheDir: join(dir, 'cache-clean') });
+    if (clean.status !== 0) throw new Error(`La construction propre a échoué (journal : ${dir})`);
+    const differing = differences(outDir, cleanOut);
+    console.error(
+      `#   ${differing.length} fichier(s) différent(s)${differing.length ? ` : ${differing.slice(0, 10).join(', ')}` : ''}`,
+    );
+    rmSync(join(cleanOut, '..'), { recursive: true, force: true });
+    let baseline: BaselineRun | undefined;
+    if (!values['no-baseline']) {
+      console.error(`# ${documents} documents : site de référence (Astro seul, même Markdown), à froid…`);
+      const baselineDir = join(mkdtempSync(join(outputs, `${documents}-baseline-`)), 'site');
+      baseline = timedBaseline(baselineDir, contentDir);
+      writeFileSync(join(dir, 'build-baseline.log'), baseline.log);
+      if (baseline.status !== 0) throw new Error(`Le site de référence n’a pas été construit (journal : ${dir})`);
+      console.error(`#   ${s(baseline.wallSeconds)} (CPU ${s(baseline.cpuSeconds)})`);
+      rmSync(join(baselineDir, '..'), { recursive: true, force: true });
+    }
+    results.push({ documents, runs, modelMs, bytes, differing, baseline });
     if (!values.keep) rmSync(join(outDir, '..'), { recursive: true, force: true });
     else console.error(`# conservés : ${dir} et ${outDir}`);
   }
@@ -111,7 +179,15 @@ try {
   if (!values.keep) rmSync(work, { recursive: true, force: true });
 }
 
-const label = (run: BuildRun) => (run.label === 'cold' ? 'à froid' : 'avec cache');
+const labels: Record<string, string> = {
+  cold: 'à froid',
+  warm: 'avec cache',
+  add: '+ un document',
+  change: '+ son texte modifié',
+  person: '+ une fiche de personne',
+  remove: '+ le document retiré',
+};
+const label = (run: BuildRun) => labels[run.label] ?? run.label;
 const rows: string[][] = [];
 for (const { documents, runs } of results) {
   for (const run of runs) {
@@ -231,7 +307,44 @@ const description = [
   ...(ratio !== undefined ? [`- Rapport des durées à froid ${sizes.at(-1)} / ${sizes[0]} : ${ratio.toFixed(1)}.`] : []),
 ].join('\n');
 
-const report = `${description}\n\n${mainTable}\n\nDurée de chaque étape (d’après le journal d’Astro, à la seconde près), part de chaque sorte de route dans leur rendu, et durée du processus de travail qui écrit, pendant ce temps, les fichiers à côté de chaque document (source, références, JSON, aperçu), avec ce qu’il reste à en attendre à la fin :\n\n${phaseTable}\n\nCoût d’une page de chaque sorte, à froid : le temps qu’Astro donne pour chaque route (quatre routes sont rendues à la fois), et la page la plus lourde ; puis la construction du modèle de l’archive (tris, jointures, comptes par mois, paires), faite une fois par construction et une fois dans le processus de travail :\n\n${costTable}\n`;
+const publishRows = results.map(({ documents, runs, differing, baseline }) => {
+  const cold = runs.find((r) => r.label === 'cold')!;
+  const changes = runs.filter((r) => !['cold', 'warm'].includes(r.label));
+  return [
+    documents.toLocaleString('fr-FR'),
+    ...changes.map((r) => s(r.wallSeconds)),
+    differing.length === 0 ? 'oui' : `non (${differing.length} fichiers)`,
+    baseline ? s(baseline.wallSeconds) : '—',
+    baseline ? (cold.wallSeconds / baseline.wallSeconds).toFixed(2) : '—',
+  ];
+});
+const publishTable = table(
+  [
+    'documents',
+    ...['add', 'change', 'person', 'remove'].map((l) => labels[l]!),
+    'identique à une construction propre',
+    'référence (Astro seul), à froid',
+    'rapport à froid / référence',
+  ],
+  publishRows,
+);
+const sizeRows = results.flatMap(({ documents, bytes }) => [
+  ...fileKinds.map(([name]) => [
+    documents.toLocaleString('fr-FR'),
+    name,
+    mb(bytes.get(name)!),
+    kb(bytes.get(name)! / documents),
+  ]),
+  [
+    documents.toLocaleString('fr-FR'),
+    '**total**',
+    mb([...bytes.values()].reduce((a, b) => a + b, 0)),
+    kb([...bytes.values()].reduce((a, b) => a + b, 0) / documents),
+  ],
+]);
+const sizeTable = table(['documents', 'sorte de fichier', 'total', 'par document'], sizeRows);
+
+const report = `${description}\n\nPublier un changement : chaque construction reprend le dossier et le cache de la précédente (un document ajouté, son texte modifié, une fiche de personne modifiée, le document retiré) ; le résultat est comparé fichier par fichier à une construction propre. La référence est un site Astro minimal sur les mêmes documents (même traitement Markdown : \`unified\` et remark-gfm, une page par document), construit à froid dans la même exécution :\n\n${publishTable}\n\nPoids du site construit à froid, par sorte de fichier :\n\n${sizeTable}\n\n${mainTable}\n\nDurée de chaque étape (d’après le journal d’Astro, à la seconde près), part de chaque sorte de route dans leur rendu, et durée du processus de travail qui écrit, pendant ce temps, les fichiers à côté de chaque document (source, références, JSON, aperçu), avec ce qu’il reste à en attendre à la fin :\n\n${phaseTable}\n\nCoût d’une page de chaque sorte, à froid : le temps qu’Astro donne pour chaque route (quatre routes sont rendues à la fois), et la page la plus lourde ; puis la construction du modèle de l’archive (tris, jointures, comptes par mois, paires), faite une fois par construction et une fois dans le processus de travail :\n\n${costTable}\n`;
 console.log(report);
 
 if (values.record) {
