@@ -94,3 +94,24 @@ export function listPageKey<T>(
   const before = page.offset > 0 ? all[page.offset - 1] : undefined;
   return pageKey(page.number, page.total, page.items.map(show), before === undefined ? null : dateOf(before), shown);
 }
+
+/**
+ * The key of a page of a record's documents (a topic's, a place's): what it lists, its record,
+ * how many documents it has, and `firstPage`, what its first page shows beside them.
+ */
+export function recordPageKey(
+  page: Page<Readout>,
+  readouts: readonly Readout[],
+  record: unknown,
+  firstPage: unknown,
+): string {
+  return listPageKey(
+    page,
+    readouts,
+    listed,
+    (r) => r.data.date,
+    record,
+    readouts.length,
+    page.number === 1 ? firstPage : null,
+  );
+}
