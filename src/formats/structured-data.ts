@@ -89,6 +89,30 @@ export function topicNode(topic: Topic, url: Absolute): OrganizationLeaf | Thing
   return topic.data.kind === 'organisation' ? { '@type': 'Organization', ...common } : { '@type': 'Thing', ...common };
 }
 
+/*
+ * A document's page names its records by reference: their type, the URL of their page (`@id`),
+ * and their name, the rest being on that page (a person's description and nationality, a
+ * topic's description). Every document page would otherwise carry a copy of each record.
+ */
+
+/** A person named in a document: their page and their names. */
+function personReference(person: Person, url: Absolute): PersonLeaf {
+  const { data } = person;
+  return {
+    '@type': 'Person',
+    '@id': url(routes.person(person.id)),
+    name: data.name,
+    ...(data.nameOriginal !== undefined && { alternateName: data.nameOriginal }),
+  };
+}
+
+/** A topic of a document: its page and its label. */
+function topicReference(topic: Topic, url: Absolute): OrganizationLeaf | ThingLeaf {
+  const page = url(routes.topic(topic.id));
+  const common = { '@id': page, name: topic.data.label };
+  return topic.data.kind === 'organisation' ? { '@type': 'Organization', ...common } : { '@type': 'Thing', ...common };
+}
+
 /** The person alone, for their own page. */
 export function personJsonLd(person: Person, url: Absolute): WithContext<PersonLeaf> {
   return { '@context': context, ...personNode(person, url) };
@@ -118,7 +142,7 @@ export function meetingNode(readout: Readout, archive: Archive, url: Absolute): 
   const attendee: Role<PersonLeaf, 'attendee'>[] = participants.map((p) => ({
     '@type': 'Role',
     roleName: p.role,
-    attendee: personNode(p.person, url),
+    attendee: personReference(p.person, url),
   }));
   return {
     '@type': 'Event',
@@ -159,7 +183,7 @@ export function readoutJsonLd(
   const page = url(routes.readout(readout.id));
   const home = url(routes.home());
   const records = recordsOf(readout, archive);
-  const topics = records.topics.map((topic) => topicNode(topic, url));
+  const topics = records.topics.map((topic) => topicReference(topic, url));
   const source = data.source;
   return {
     '@context': context,
@@ -175,8 +199,11 @@ export function readoutJsonLd(
     ...(source !== undefined && { publisher: { '@type': 'Organization', name: source.publisher } }),
     ...(source?.url !== undefined && { isBasedOn: source.url }),
     about: [meetingNode(readout, archive, url), ...topics],
-    mentions: records.mentions.map((m) => personNode(m.person, url)),
-    ...(records.place !== undefined && { contentLocation: placeNode(records.place, url) }),
+    mentions: records.mentions.map((m) => personReference(m.person, url)),
+    // The place, described in the meeting's location, by its page.
+    ...(records.place !== undefined && {
+      contentLocation: { '@type': 'Place', '@id': url(routes.place(records.place.id)) },
+    }),
     isPartOf: { '@type': 'WebSite', '@id': home, url: home, name: t('site.name'), inLanguage: 'fr' },
     ...(image !== undefined && { image }),
   };

@@ -131,6 +131,16 @@ describe('readoutJsonLd: a document as a Report about a meeting', () => {
     expect(data['contentLocation']).toMatchObject({ '@type': 'Place', '@id': at('lieux/astana/') });
   });
 
+  test('names its records by their page and name, leaving the rest to their own pages', () => {
+    const people = [...list(meeting!['attendee']).map((role) => role['attendee'] as Node), ...list(data['mentions'])];
+    expect(people.length).toBeGreaterThan(0);
+    for (const node of [...people, ...topics]) {
+      expect(Object.keys(node).sort(), String(node['@id'])).toEqual(expect.arrayContaining(['@id', '@type', 'name']));
+      for (const copied of ['description', 'nationality', 'url']) expect(node).not.toHaveProperty(copied);
+    }
+    expect(Object.keys(data['contentLocation'] as Node).sort()).toEqual(['@id', '@type']);
+  });
+
   test('without a known source, claims no publication date and no publisher', () => {
     expect(data).not.toHaveProperty('datePublished');
     expect(data).not.toHaveProperty('publisher');
