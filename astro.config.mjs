@@ -20,6 +20,9 @@ export default defineConfig({
   site,
   base,
   trailingSlash: 'always',
+  // Components' styles are scoped by a class (`astro-…`, added to the element's class list) rather
+  // than by a `data-astro-cid-…` attribute on every element: the same rules, fewer bytes a page.
+  scopedStyleStrategy: 'class',
   // Four routes rendered at a time: a route mostly waits on files (reading a source, writing
   // its output), and overlapping those waits cut the rendering of 1,000 documents by a third
   // on two cores (docs/performance.md). Every route's output depends on its own data only.
