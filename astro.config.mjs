@@ -26,7 +26,9 @@ export default defineConfig({
   // Four routes rendered at a time: a route mostly waits on files (reading a source, writing
   // its output), and overlapping those waits cut the rendering of 1,000 documents by a third
   // on two cores (docs/performance.md). Every route's output depends on its own data only.
-  build: { format: 'directory', concurrency: 4 },
+  // Styles are never inlined in a page: each page links the one style sheet (below), which the
+  // browser caches, instead of carrying its components' styles and their CSP hashes.
+  build: { format: 'directory', concurrency: 4, inlineStylesheets: 'never' },
   outDir: process.env.OUT_DIR || './dist',
   cacheDir,
   // Vite's cache of pre-bundled dependencies goes with Astro's: builds with caches of their
@@ -35,7 +37,9 @@ export default defineConfig({
     cacheDir: `${cacheDir}/vite`,
     // The output folder is updated in place, not emptied: unchanged pages and files stay as they
     // are, and what no step of the build wrote is removed at its end (src/features/incremental/).
-    build: { emptyOutDir: false },
+    // One style sheet for the whole site (`cssCodeSplit: false`): a page makes one request for
+    // its styles, whatever components it shows.
+    build: { emptyOutDir: false, cssCodeSplit: false },
   },
   // Astro renders no Markdown itself (readouts are rendered by their pages, see
   // src/features/markdown/render.ts); without this it would load Shiki for nothing.
