@@ -82,10 +82,13 @@ describe('every page', () => {
     }
   });
 
-  test('has its inline styles and scripts allowed by their hash, so the CSP blocks none of the site', () => {
-    let inline = 0;
+  test('allows each inline style or script by its hash, so the CSP blocks none of the site', () => {
+    // The site's styles are in one style sheet, and its scripts in files: pages may have no
+    // inline code at all. The pages read are counted, so that the test never passes on nothing.
+    let pages = 0;
     for (const [site, dir] of sites()) {
       for (const [file, html] of pagesOf(dir)) {
+        pages += 1;
         const csp = directives(
           html.querySelector('meta[http-equiv="content-security-policy"]')?.getAttribute('content') ?? '',
         );
@@ -98,13 +101,12 @@ describe('every page', () => {
             const type = el.getAttribute('type') ?? '';
             const runs = tag === 'style' || /^(?:|module|(?:text|application)\/javascript)$/i.test(type);
             if (el.getAttribute('src') !== undefined || !runs) continue;
-            inline += 1;
             expect(csp.get(directive), `${site}: ${file}: <${tag}>`).toContain(sha256(el.innerHTML));
           }
         }
       }
     }
-    expect(inline).toBeGreaterThan(0);
+    expect(pages).toBeGreaterThan(0);
   });
 
   test('has no inline event handler, style attribute or javascript: URL', () => {
