@@ -10,28 +10,15 @@ import { Cite } from '@citation-js/core';
 import '@citation-js/plugin-bibtex';
 import '@citation-js/plugin-ris';
 import { expect } from 'vitest';
+import type { Citable } from '#formats/citation.ts';
 
-/** A document as a reference describes it, in the description's terms, every field a string. */
-export interface Described {
-  id: string;
-  title: string;
-  /** `YYYY-MM-DD`. */
-  date: string;
-  language: string;
-  publisher?: string | undefined;
-  event?: string | undefined;
-  /** Absent for a call. */
-  place?: string | undefined;
-  /** The day the original was published, `YYYY-MM-DD`. */
-  published?: string | undefined;
-  permalink: string;
-  archive: string;
-  accessed?: string | undefined;
-  /** The kind of document in words (CSL `genre`, RIS `M3`, biblatex `type`): it says the form of a call. */
-  genre: string;
-  /** The note on the meeting. */
-  note: string;
-}
+/**
+ * A document as a reference describes it, in the description's terms (`Citable`), every field a
+ * string: the form of the meeting and its participants are read as the files give them, in the
+ * kind of document (`genre`: CSL `genre`, RIS `M3`, biblatex `type`, which says the form of a
+ * call) and in the note on the meeting.
+ */
+export type Described = Omit<Citable, 'format' | 'participants'> & { genre: string; note: string };
 
 export type Field = keyof Described;
 
