@@ -15,7 +15,7 @@
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Loader } from 'astro/loaders';
-import { codeDigest } from '#features/code-digest.ts';
+import { codeDigest } from './code-digest.ts';
 import { listContent, parseFile } from './read.ts';
 import { collections, type CollectionName } from './schema.ts';
 import { DATE_FIELDS } from './validate/schema-issues.ts';
@@ -27,8 +27,9 @@ export function archiveLoader(collection: CollectionName, contentDir: string): L
     load: async ({ store, parseData, generateDigest, watcher }) => {
       const root = process.cwd();
       const dir = resolve(root, contentDir);
+      // Once per load, not per change that `astro dev` sees: its content changes, not its code.
+      const code = codeDigest(root, ['src/content']);
       const sync = async () => {
-        const code = codeDigest(root, ['src/content']);
         const { files } = listContent(root, dir, [collection]);
         const seen = new Set<string>();
         for (const file of files) {

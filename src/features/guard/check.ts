@@ -7,7 +7,7 @@ import { dirname, join } from 'node:path';
 import type { Problem } from '#content/problem.ts';
 import { listContent, readContent } from '#content/read.ts';
 import { cachedYamlParser, YAML_CODE } from '#content/yaml-cache.ts';
-import { codeDigest } from '#features/code-digest.ts';
+import { codeDigest } from '#content/code-digest.ts';
 import { aliasScanner } from '#content/alias-scan.ts';
 import { aliasTable } from '#features/markdown/alias-table.ts';
 import { CHECK_CACHE, type ReadoutLinks } from './cache.ts';

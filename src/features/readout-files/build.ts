@@ -13,7 +13,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { pageKey, readoutInputs } from '#archive/page-keys.ts';
-import { codeDigest } from '#features/code-digest.ts';
+import { codeDigest } from '#content/code-digest.ts';
 import { readContent } from '#content/read.ts';
 import { cachedYamlParser, YAML_CODE } from '#content/yaml-cache.ts';
 import { linkOrCopy } from '#features/site-files.ts';
