@@ -53,21 +53,6 @@ export function breadcrumbList(crumbs: readonly LinkedCrumb[]): WithContext<Brea
   };
 }
 
-/** A person, identified by the URL of their page. */
-export function personNode(person: Person, url: Absolute): PersonLeaf {
-  const { data } = person;
-  const page = url(routes.person(person.id));
-  return {
-    '@type': 'Person',
-    '@id': page,
-    url: page,
-    name: data.name,
-    ...(data.nameOriginal !== undefined && { alternateName: data.nameOriginal }),
-    ...(data.description !== undefined && { description: data.description }),
-    nationality: { '@type': 'Country', name: countryName(data.country), identifier: data.country },
-  };
-}
-
 /** A place, with the country it is in. */
 export function placeNode(place: Place, url: Absolute): PlaceLeaf {
   const { data } = place;
@@ -82,20 +67,14 @@ export function placeNode(place: Place, url: Absolute): PlaceLeaf {
   };
 }
 
-/** A topic: an `Organization` when it is one, otherwise a `Thing`. */
-export function topicNode(topic: Topic, url: Absolute): OrganizationLeaf | ThingLeaf {
-  const page = url(routes.topic(topic.id));
-  const common = { '@id': page, url: page, name: topic.data.label, description: topic.data.description };
-  return topic.data.kind === 'organisation' ? { '@type': 'Organization', ...common } : { '@type': 'Thing', ...common };
-}
-
 /*
- * A document's page names its records by reference: their type, the URL of their page (`@id`),
- * and their name, the rest being on that page (a person's description and nationality, a
- * topic's description). Every document page would otherwise carry a copy of each record.
+ * A person or a topic is named by reference: their type, the URL of their page (`@id`) and their
+ * name. Their own page adds the rest (a person's description and nationality, a topic's
+ * description); a document's page names them by reference only, so that it does not carry a
+ * copy of each record.
  */
 
-/** A person named in a document: their page and their names. */
+/** A person by reference: their page and their names. */
 function personReference(person: Person, url: Absolute): PersonLeaf {
   const { data } = person;
   return {
@@ -106,7 +85,7 @@ function personReference(person: Person, url: Absolute): PersonLeaf {
   };
 }
 
-/** A topic of a document: its page and its label. */
+/** A topic by reference: its page and its label. */
 function topicReference(topic: Topic, url: Absolute): OrganizationLeaf | ThingLeaf {
   const page = url(routes.topic(topic.id));
   const common = { '@id': page, name: topic.data.label };
@@ -115,7 +94,14 @@ function topicReference(topic: Topic, url: Absolute): OrganizationLeaf | ThingLe
 
 /** The person alone, for their own page. */
 export function personJsonLd(person: Person, url: Absolute): WithContext<PersonLeaf> {
-  return { '@context': context, ...personNode(person, url) };
+  const { data } = person;
+  return {
+    '@context': context,
+    ...personReference(person, url),
+    url: url(routes.person(person.id)),
+    ...(data.description !== undefined && { description: data.description }),
+    nationality: { '@type': 'Country', name: countryName(data.country), identifier: data.country },
+  };
 }
 
 /** The place alone, for its own page. */
@@ -125,7 +111,12 @@ export function placeJsonLd(place: Place, url: Absolute): WithContext<PlaceLeaf>
 
 /** The topic alone, for its own page. */
 export function topicJsonLd(topic: Topic, url: Absolute): WithContext<OrganizationLeaf | ThingLeaf> {
-  return { '@context': context, ...topicNode(topic, url) };
+  return {
+    '@context': context,
+    ...topicReference(topic, url),
+    url: url(routes.topic(topic.id)),
+    description: topic.data.description,
+  };
 }
 
 /**
