@@ -11,7 +11,8 @@ import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { ReadoutFilesJob, ReadoutFilesResult } from './build.ts';
 import { PREVIEW_CACHE_SUBDIR } from '#features/preview/content.ts';
-import { citationFormats, normalizeBase, routes } from '#archive/urls.ts';
+import { normalizeBase } from '#archive/urls.ts';
+import { readoutFileRoutes } from './files.ts';
 import { claimFiles } from '#features/incremental/produced.ts';
 import { CHECK_CACHE } from '#features/guard/cache.ts';
 
@@ -44,12 +45,7 @@ export default function readoutFiles(options: { contentDir: string }): AstroInte
         if (command === 'dev') {
           const entrypoint = new URL('./route.ts', import.meta.url);
           const id = 'identifiant';
-          for (const route of [
-            routes.readoutSource(id),
-            routes.readoutPreview(id),
-            routes.apiReadout(id),
-            ...citationFormats.map((format) => routes.readoutCitation(id, format)),
-          ]) {
+          for (const route of readoutFileRoutes(id)) {
             injectRoute({ pattern: `/${route.replace(id, '[id]')}`, entrypoint });
           }
         }
