@@ -58,7 +58,8 @@ const PLACEHOLDER = '.gitkeep';
 /**
  * Why a name is left out of the archive, or nothing: names starting with a dot (hidden files
  * and folders, and so editors' swap files) and editors' backups (`x.md~`, `#x.md#`, `x.bak`).
- * Astro's loader skips them too; the check names each one (« ignoré : … »), never in silence.
+ * Astro's loader (`loader.ts`) lists files through here too, and the check names each one
+ * (« ignoré : … »), never in silence.
  */
 export function ignoredName(name: string): string | undefined {
   if (name.startsWith('.')) return 'nom commençant par un point (fichier ou dossier caché)';

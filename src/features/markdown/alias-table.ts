@@ -1,8 +1,9 @@
 /**
  * The archive's alias table: every `aliases` entry of the people, topic and place records,
- * with the page it links to. `astro.config.mjs` reads it once from the YAML files (before
- * Astro loads any collection) and hands it to `rehype-link-aliases`; the table is part of
- * the configuration, so changing an alias makes Astro render the documents again.
+ * with the page it links to. `src/data.ts` reads it once per build from the YAML files and
+ * hands it to `rehype-link-aliases` through the readouts' renderer. A document page's key
+ * holds the names its text links (`src/archive/page-keys.ts`), so changing an alias renders
+ * again the pages whose links change, and only those.
  * (`src/content/validate/aliases.ts` checks the same aliases over the whole archive.)
  */
 import { declaredAliases, type Alias } from '#content/aliases.ts';
@@ -13,8 +14,8 @@ import { isId } from '#content/ids.ts';
 
 /**
  * One entry per alias of the records among `files`, linking to the record's page under `base`.
- * It is read when Astro loads its configuration, before the content is checked: a record whose
- * file name is not an id has no page to link to, and is left to the check to report.
+ * A record whose file name is not an id has no page to link to, and is left to the check to
+ * report.
  */
 export function aliasTable(files: readonly ContentFile[], base: string): Alias[] {
   return files.flatMap((f) =>

@@ -6,7 +6,7 @@
  *
  *   <p>… Wang Yi a rencontré …</p>  →  <p>… <a href="/personnes/wang-yi/" class="record-link">Wang Yi</a> a rencontré …</p>
  *
- * The aliases come from `alias-index.ts` through the options, already carrying their links
+ * The aliases come from `alias-table.ts` through the options, already carrying their links
  * (base path included); they are compiled once into one matcher and every text node is read
  * once. Text inside a link, code or preformatted block is left alone: no link inside a link.
  * Run it before any plugin that splits text nodes (French typography): a name is found only

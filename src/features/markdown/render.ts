@@ -50,6 +50,6 @@ export async function readoutRenderer(options: RenderOptions): Promise<(markdown
   });
   // Documents are text: code is shown as written, without Shiki's inline styles (refused by the CSP).
   const renderer = await processor.createRenderer({ syntaxHighlight: false });
-  // Astro's glob loader renders the body trimmed; so does this, for the same HTML.
+  // The body is rendered trimmed, as Astro's Markdown loader did: the same HTML as before.
   return async (markdown) => (await renderer.render(markdown.trim())).code;
 }
