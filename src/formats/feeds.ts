@@ -9,6 +9,7 @@ import { parseCalendarDate } from '#content/dates.ts';
 import { formatDate } from '#i18n/dates.ts';
 import { routes, type Absolute } from '#archive/urls.ts';
 import { formatInline } from '#archive/formats.ts';
+import { pageKey, readoutInputs } from '#archive/page-keys.ts';
 
 /**
  * The instant RSS requires for a document that only has a calendar day: noon UTC of that day.
@@ -26,6 +27,17 @@ export function feedDate(date: string): Date {
  * the whole list of a person's or a topic's documents is on its pages and in the JSON API.
  */
 export const FEED_SIZE = 50;
+
+/**
+ * The key of a feed for Astro's incremental build (see `src/archive/page-keys.ts`): its title and
+ * what it shows of its newest `FEED_SIZE` documents, and nothing of the older ones.
+ */
+export function feedKey(title: string, readouts: readonly Readout[], archive: Archive): string {
+  return pageKey(
+    title,
+    readouts.slice(0, FEED_SIZE).map((r) => readoutInputs(r, archive)),
+  );
+}
 
 /** One item per document, the newest `FEED_SIZE` of those given (newest first): title, permanent link, date, place (or form of a call), participants. */
 export function feedItems(readouts: readonly Readout[], archive: Archive, url: Absolute): RSSFeedItem[] {

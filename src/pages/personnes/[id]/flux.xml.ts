@@ -1,19 +1,15 @@
 import rss from '@astrojs/rss';
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { getArchive } from '#data';
-import { personFeed, readoutsConcerning, rssOptions } from '#formats/feeds.ts';
-import { pageKey, readoutInputs } from '#archive/page-keys.ts';
+import { feedKey, personFeed, readoutsConcerning, rssOptions } from '#formats/feeds.ts';
 import { absoluteUrls } from '#archive/urls.ts';
 
-/** RSS feed that follows one person: documents they take part in or that mention them. */
+/** RSS feed that follows one person: the newest documents they take part in or that mention them. */
 export const getStaticPaths = (async () => {
   const archive = await getArchive();
   return archive.people.map((person) => ({
     params: { id: person.id },
-    cacheKey: pageKey(
-      person.data.name,
-      readoutsConcerning(archive, person.id).map((r) => readoutInputs(r, archive)),
-    ),
+    cacheKey: feedKey(person.data.name, readoutsConcerning(archive, person.id), archive),
   }));
 }) satisfies GetStaticPaths;
 

@@ -1,8 +1,7 @@
 import rss from '@astrojs/rss';
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { getArchive } from '#data';
-import { rssOptions, topicFeed } from '#formats/feeds.ts';
-import { pageKey, readoutInputs } from '#archive/page-keys.ts';
+import { feedKey, rssOptions, topicFeed } from '#formats/feeds.ts';
 import { absoluteUrls } from '#archive/urls.ts';
 
 /** RSS feed that follows one topic. */
@@ -10,10 +9,7 @@ export const getStaticPaths = (async () => {
   const archive = await getArchive();
   return archive.topics.map((topic) => ({
     params: { id: topic.id },
-    cacheKey: pageKey(
-      topic.data.label,
-      (archive.readoutsOnTopic.get(topic.id) ?? []).map((r) => readoutInputs(r, archive)),
-    ),
+    cacheKey: feedKey(topic.data.label, archive.readoutsOnTopic.get(topic.id) ?? [], archive),
   }));
 }) satisfies GetStaticPaths;
 
