@@ -74,9 +74,11 @@ let links: Promise<ReadoutLinks> | undefined;
 /**
  * The cache key of a document's page (see `src/archive/page-keys.ts`), with the names its text
  * links, as the guard found them at this build's start (`CHECK_CACHE.links`): no text is read
- * again to make the keys of pages that will not be rendered.
+ * again to make the keys of pages that will not be rendered. None in `astro dev`, which renders
+ * on request and runs no guard check to find the names.
  */
-export async function getReadoutPageKey(readout: Readout): Promise<string> {
+export async function getReadoutPageKey(readout: Readout): Promise<string | undefined> {
+  if (import.meta.env.DEV) return undefined;
   const found = await (links ??= readFile(join(fileURLToPath(cacheDir), CHECK_CACHE.links), 'utf8').then(
     (text) => JSON.parse(text) as ReadoutLinks,
   ));
