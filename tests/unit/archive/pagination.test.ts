@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { PAGE_SIZE, pageCount, pageNumbers, pageOf, paginate, sectionsOf } from '#archive/pagination.ts';
-import { personPages } from '#archive/person-pages.ts';
+import { personEntries } from '#archive/person-pages.ts';
 import type { MentionOf, Participation } from '#archive/archive.ts';
 import { routes } from '#archive/urls.ts';
 
@@ -117,7 +117,7 @@ describe('sectionsOf', () => {
   });
 });
 
-describe('personPages', () => {
+describe('personEntries, paginated', () => {
   const participation = (id: string) => ({ readout: { id }, role: 'r' }) as unknown as Participation;
   const mention = (id: string) => ({ readout: { id } }) as unknown as MentionOf;
 
@@ -127,11 +127,11 @@ describe('personPages', () => {
     [0, 2, 3, [['m1', 'm2']], 'a person only mentioned'],
     [0, 0, 3, [[]], 'a person with no document still has page 1'],
   ])('%i participations and %i mentions by pages of %i: %j (%s)', (p, m, size, expected) => {
-    const pages = personPages(
-      Array.from({ length: p }, (_, i) => participation(`p${i + 1}`)),
-      Array.from({ length: m }, (_, i) => mention(`m${i + 1}`)),
-      size,
-    );
+    const archive = {
+      participationsOf: new Map([['x', Array.from({ length: p }, (_, i) => participation(`p${i + 1}`))]]),
+      mentionsOf: new Map([['x', Array.from({ length: m }, (_, i) => mention(`m${i + 1}`))]]),
+    };
+    const pages = paginate(personEntries(archive, 'x'), size);
     const ids = pages.map((page) =>
       page.items.map((e) => ('participation' in e ? e.participation.readout.id : e.mention.readout.id)),
     );
