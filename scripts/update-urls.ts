@@ -7,8 +7,8 @@
  * emptied manifest is restored, never written anew.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
-import { join, relative, resolve, sep } from 'node:path';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { contentDirOf } from '#content/folder.ts';
 import {
   appendToManifest,
@@ -19,6 +19,7 @@ import {
   publishedRoutes,
   readManifest,
 } from '#features/permanence/manifest.ts';
+import { listFiles } from '#features/site-files.ts';
 import { RECORDING_URLS_ENV } from '#features/permanence/output-check.ts';
 
 const root = resolve(import.meta.dirname, '..');
@@ -75,9 +76,7 @@ function builtSite(): string {
 }
 
 const outDir = builtSite();
-const files = (readdirSync(outDir, { recursive: true, withFileTypes: true }) as import('node:fs').Dirent[])
-  .filter((d) => d.isFile())
-  .map((d) => relative(outDir, join(d.parentPath, d.name)).split(sep).join('/'));
+const files = listFiles(outDir);
 const { file, text } = manifest;
 const listed = new Set(parseManifest(file, text).entries.map((e) => e.route));
 const added = publishedRoutes(files).filter((route) => !listed.has(route));

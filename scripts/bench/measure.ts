@@ -4,9 +4,10 @@
  * of output, and the size of the built site and of a typical document page.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { join, relative, sep } from 'node:path';
+import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { stripVTControlCharacters } from 'node:util';
+import { listFiles } from '#features/site-files.ts';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 
 export const root = join(import.meta.dirname, '..', '..');
@@ -106,12 +107,6 @@ function machineBusySeconds(): number {
   const fields = readFileSync('/proc/stat', 'utf8').split('\n')[0]!.trim().split(/\s+/).slice(1).map(Number);
   const [user = 0, nice = 0, system = 0, , , irq = 0, softirq = 0, steal = 0] = fields;
   return (user + nice + system + irq + softirq + steal) / 100;
-}
-
-function walk(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true, recursive: true })
-    .filter((d) => d.isFile())
-    .map((d) => relative(dir, join(d.parentPath, d.name)).split(sep).join('/'));
 }
 
 /** Seconds from `start` to the time of day printed at the head of the first line matching `re` (1 s precision). */
@@ -235,7 +230,7 @@ export function timedBuild(options: BuildOptions): BuildRun {
     ? readFileSync(timeFile, 'utf8').trim().split('\n').at(-1)!.split(' ').map(Number)
     : [];
   const built = result.status === 0;
-  const files = built ? walk(options.outDir) : [];
+  const files = built ? listFiles(options.outDir) : [];
   const readoutPages = files.filter((f) => /^comptes-rendus\/\d[^/]*\/index\.html$/.test(f));
   const bySize = readoutPages
     .map((f) => ({ f, size: statSync(join(options.outDir, f)).size }))

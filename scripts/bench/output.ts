@@ -3,8 +3,9 @@
  * file and byte for byte (an incremental build against a clean one).
  */
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative, sep } from 'node:path';
+import { readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { listFiles } from '#features/site-files.ts';
 
 /** The kinds of file of the site, first match wins: what each costs per document is reported. */
 export const fileKinds = [
@@ -18,17 +19,10 @@ export const fileKinds = [
   ['le reste (styles, robots, redirections)', /./],
 ] as const;
 
-export function siteFiles(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true, recursive: true })
-    .filter((d) => d.isFile())
-    .map((d) => relative(dir, join(d.parentPath, d.name)).split(sep).join('/'))
-    .sort();
-}
-
 /** Bytes of each kind of file. */
 export function bytesByKind(dir: string): Map<string, number> {
   const sizes = new Map<string, number>(fileKinds.map(([name]) => [name, 0]));
-  for (const file of siteFiles(dir)) {
+  for (const file of listFiles(dir)) {
     const [name] = fileKinds.find(([, re]) => re.test(file))!;
     sizes.set(name, sizes.get(name)! + statSync(join(dir, file)).size);
   }
@@ -39,8 +33,8 @@ const digest = (file: string) => createHash('sha256').update(readFileSync(file))
 
 /** The files that differ between two sites: present in one only, or with other bytes. */
 export function differences(a: string, b: string): string[] {
-  const left = siteFiles(a);
-  const right = new Set(siteFiles(b));
+  const left = listFiles(a);
+  const right = new Set(listFiles(b));
   const differing = left.filter((f) => !right.has(f) || digest(join(a, f)) !== digest(join(b, f)));
   const inLeft = new Set(left);
   const onlyRight = [...right].filter((f) => !inLeft.has(f));
