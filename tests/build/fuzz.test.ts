@@ -9,7 +9,8 @@
  * and for each document a single RIS record and a single balanced BibTeX entry that keep its
  * title's words. Whatever the build would refuse, the check must have refused first.
  *
- * `npm test` runs `FUZZ_RUNS` inputs (30 by default, one build); `npm run fuzz` runs many more.
+ * `npm test` runs `FUZZ_RUNS` inputs (30 by default, one build) from a fixed seed; `npm run fuzz`
+ * runs many more, from a new seed each time.
  * A failure prints the seed: `FUZZ_SEED=<seed> npm run fuzz` replays it.
  */
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -30,7 +31,14 @@ import { filesOf, generatedInput, type GeneratedFiles } from '../support/fuzz-co
 import { readBibtexEntry, readRisRecord, readXml } from '../support/readers.ts';
 
 const RUNS = Number(process.env['FUZZ_RUNS'] ?? 30);
-const SEED = Number(process.env['FUZZ_SEED'] ?? Math.floor(Math.random() * 2 ** 31));
+/**
+ * `npm test` tries the same inputs on every machine and every run, so that what lands does not
+ * depend on a draw; `npm run fuzz` (`FUZZ_RANDOM=1`) draws new ones each time.
+ */
+const FIXED_SEED = 20_261_130;
+const SEED = Number(
+  process.env['FUZZ_SEED'] ?? (process.env['FUZZ_RANDOM'] ? Math.floor(Math.random() * 2 ** 31) : FIXED_SEED),
+);
 const SITE_URL = 'https://archive.test';
 const BUILD_TIMEOUT = 600_000;
 
