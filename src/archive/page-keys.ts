@@ -71,8 +71,11 @@ export function readoutPageKey(
 export const listed = (readout: Readout): unknown[] => [
   readout.id,
   readout.data.title,
+  readout.listedOn,
   readout.data.date,
+  readout.data.dateEnd ?? null,
   readout.data.format,
+  readout.data.meeting ?? null,
 ];
 
 /** What a list of records ranked by shared documents shows of each: the record, how many, the last. */
@@ -109,7 +112,7 @@ export function recordPageKey(
     page,
     readouts,
     listed,
-    (r) => r.data.date,
+    (r) => r.listedOn,
     record,
     readouts.length,
     page.number === 1 ? firstPage : null,

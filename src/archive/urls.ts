@@ -53,6 +53,7 @@ export const formatSegments = {
   'in-person': 'en-personne',
   phone: 'telephone',
   video: 'visioconference',
+  call: 'appel',
 } as const satisfies Record<ReadoutFormat, string>;
 
 export const citationFormats = ['json', 'bib', 'ris'] as const;

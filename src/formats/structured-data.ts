@@ -25,7 +25,7 @@ import type {
 import { countryName } from '#content/countries.ts';
 import { t } from '#i18n/index.ts';
 import { recordsOf, type Archive, type Person, type Place, type Readout, type Topic } from '#archive/archive.ts';
-import { formatDate } from '#i18n/dates.ts';
+import { formatSpan } from '#i18n/dates.ts';
 import { routes, type Absolute } from '#archive/urls.ts';
 import { formatInline, formatLabel, isCall } from '#archive/formats.ts';
 
@@ -140,6 +140,7 @@ export function meetingNode(readout: Readout, archive: Archive, url: Absolute): 
     '@id': `${url(routes.readout(readout.id))}#rencontre`,
     name: data.title,
     startDate: data.date,
+    ...(data.dateEnd !== undefined && { endDate: data.dateEnd }),
     eventAttendanceMode: isCall(data.format)
       ? 'https://schema.org/OnlineEventAttendanceMode'
       : 'https://schema.org/OfflineEventAttendanceMode',
@@ -155,7 +156,7 @@ const names = new Intl.ListFormat('fr', { type: 'conjunction' });
 export function readoutDescription(readout: Readout, archive: Archive): string {
   const { place, participants } = recordsOf(readout, archive);
   const common = {
-    date: formatDate(readout.data.date),
+    date: formatSpan(readout.data.date, readout.data.dateEnd),
     participants: names.format(participants.map((p) => p.person.data.name)),
   };
   return place
@@ -176,6 +177,8 @@ export function readoutJsonLd(
   const records = recordsOf(readout, archive);
   const topics = records.topics.map((topic) => topicReference(topic, url));
   const source = data.source;
+  // The original, then the copy the archive took it from when someone else republished it.
+  const basedOn = [source?.url, source?.via?.url].filter((u): u is string => u !== undefined);
   return {
     '@context': context,
     '@type': 'Report',
@@ -185,10 +188,11 @@ export function readoutJsonLd(
     headline: data.title,
     description: readoutDescription(readout, archive),
     inLanguage: data.language,
-    temporalCoverage: data.date,
+    temporalCoverage: data.dateEnd === undefined ? data.date : `${data.date}/${data.dateEnd}`,
     ...(source?.published !== undefined && { datePublished: source.published }),
+    ...(source?.modified !== undefined && { dateModified: source.modified }),
     ...(source !== undefined && { publisher: { '@type': 'Organization', name: source.publisher } }),
-    ...(source?.url !== undefined && { isBasedOn: source.url }),
+    ...(basedOn.length > 0 && { isBasedOn: basedOn.length === 1 ? basedOn[0]! : basedOn }),
     about: [meetingNode(readout, archive, url), ...topics],
     mentions: records.mentions.map((m) => personReference(m.person, url)),
     // The place, described in the meeting's location, by its page.

@@ -14,6 +14,7 @@ import { resolveTimestamps } from '../yaml.ts';
 import { checkBody } from './body.ts';
 import { furnitureProblems, markerProblems } from './furniture.ts';
 import { checkReferences, type RecordIds } from './references.ts';
+import { meetingProblems } from './meetings.ts';
 import { DATE_FIELDS, schemaProblems } from './schema-issues.ts';
 import { textProblems } from './text.ts';
 
@@ -70,13 +71,17 @@ export function validateContent(files: readonly ContentFile[]): Problem[] {
     known: { people: idsOf('people'), places: idsOf('places'), topics: idsOf('topics') },
     used: { people: new Set(), places: new Set(), topics: new Set() },
   };
+  const readouts: { file: ContentFile; data: unknown }[] = [];
   for (const f of files.filter((x) => x.collection === 'readouts')) {
     const parsed = data.get(f);
     if (parsed === undefined) continue;
     problems.push(...checkBody(f.path, f.body ?? '', f.bodyLine));
     problems.push(...furnitureProblems(f, parsed.raw));
     checkReferences(f, parsed.raw, records, parsed.error);
+    readouts.push({ file: f, data: parsed.raw });
   }
+  // The accounts of one meeting, together.
+  problems.push(...meetingProblems(readouts));
 
   // A record nobody uses is kept but reported.
   for (const collection of ['people', 'places', 'topics'] as const) {

@@ -7,7 +7,7 @@
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { isCalendarDate } from '#content/dates.ts';
+import { isCalendarDate, yearOf } from '#content/dates.ts';
 import { isId } from '#content/ids.ts';
 import { displayPath, listContent, readContent, splitReadout } from '#content/read.ts';
 import { recordCollections } from '#content/schema.ts';
@@ -144,7 +144,7 @@ export function importReadout(root: string, contentDir: string, options: ImportO
   const taken = listContent(root, contentDir, ['readouts']).files.find((f) => f.id === draft.id);
   if (taken)
     return refuse(`l’identifiant « ${draft.id} » est déjà pris par ${taken.path} : choisissez-en un autre avec --id`);
-  const abs = join(contentDir, 'readouts', date.slice(0, 4), `${draft.id}.md`);
+  const abs = join(contentDir, 'readouts', String(yearOf(date)), `${draft.id}.md`);
   const file = displayPath(root, abs);
   if (existsSync(abs)) return refuse(`${file} existe déjà : rien n’a été écrit`);
 
