@@ -1,5 +1,5 @@
 /**
- * The activity charts of a built page, read back from their SVG (`src/components/ActivityChart.astro`),
+ * The activity charts of a built page, read back from their SVG (`src/components/chart/ActivityChart.astro`),
  * and what they should show, computed here from dates alone.
  */
 import type { HTMLElement } from 'node-html-parser';
