@@ -149,7 +149,8 @@ export const fr = {
   'citation.text': '{publisher}, «\u00a0{title}\u00a0», {date}{published}, {archive}, {url} (consulté le …).',
   'citation.callDate': '{format} du {date}',
   'citation.published': ', publié le {date}',
-  'citation.noPublisher': 'Source non précisée',
+  'citation.textNoSource':
+    '«\u00a0{title}\u00a0», {date}{published}, {archive}, {url} (consulté le …). Source d’origine non précisée.',
   // In the reference files (CSL-JSON, BibTeX, RIS): the kind of document, and a note on the meeting.
   'citation.genre.in-person': 'Compte rendu d’entretien',
   'citation.genre.phone': 'Compte rendu d’entretien téléphonique',
