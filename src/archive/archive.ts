@@ -64,8 +64,9 @@ export interface Archive {
   interlocutorsOf: Map<string, Ranked<Person>[]>;
   /** The topics of the same meetings as a topic, most meetings in common first. */
   topicsWith: Map<string, Ranked<Topic>[]>;
-  /** Documents per month of each person (taking part or mentioned), topic and place (`activity.ts`). */
-  monthsOfPerson: Map<string, MonthCounts>;
+  /** Documents per month of each person, taking part or only mentioned, of each topic and place (`activity.ts`). */
+  monthsTakingPart: Map<string, MonthCounts>;
+  monthsMentioned: Map<string, MonthCounts>;
   monthsOnTopic: Map<string, MonthCounts>;
   monthsAtPlace: Map<string, MonthCounts>;
 }
@@ -165,7 +166,8 @@ export function buildArchive(input: Collections): Archive {
     readoutsAtPlace: new Map(),
     interlocutorsOf: new Map(),
     topicsWith: new Map(),
-    monthsOfPerson: new Map(),
+    monthsTakingPart: new Map(),
+    monthsMentioned: new Map(),
     monthsOnTopic: new Map(),
     monthsAtPlace: new Map(),
   };
@@ -220,8 +222,9 @@ export function buildArchive(input: Collections): Archive {
     // Counted once per document, even where a record is named twice in it.
     const participantIds = [...new Set(data.participants.map((p) => p.person))];
     const topicIds = [...new Set(data.topics)];
-    for (const id of new Set([...participantIds, ...data.mentions.map((m) => m.person)])) {
-      months(archive.monthsOfPerson, id, readout.listedOn);
+    for (const id of participantIds) months(archive.monthsTakingPart, id, readout.listedOn);
+    for (const id of new Set(data.mentions.map((m) => m.person))) {
+      if (!participantIds.includes(id)) months(archive.monthsMentioned, id, readout.listedOn);
     }
     for (const id of topicIds) months(archive.monthsOnTopic, id, readout.listedOn);
     addPairs(pairsOf(participantPairs, readout), participantIds);
