@@ -11,6 +11,7 @@ import { countMonth, type MonthCounts } from './activity.ts';
 import { addPairs, countPairSets, rankPairs, type PairSet, type Ranked } from './together.ts';
 import { groupMeetings, unitOf, type Meeting } from './meetings.ts';
 import { peopleNamed, type NamedPerson } from '#content/people.ts';
+import { sortName } from './names.ts';
 
 export interface Mention {
   person: string;
@@ -43,7 +44,7 @@ export interface MentionOf {
 export interface Archive {
   /** Newest first, by the day each is listed under; the accounts of one meeting together (`compareReadouts`). */
   readouts: Readout[];
-  /** By name, French collation. */
+  /** By family name, then given names, French collation (`names.ts`). */
   people: Person[];
   topics: Topic[];
   places: Place[];
@@ -144,7 +145,7 @@ function readoutsOf(entries: Collections['readouts']): {
 /** Builds every index. Throws on a reference to a missing record, naming file and field. */
 export function buildArchive(input: Collections): Archive {
   const { readouts, meetings, named: namedIn } = readoutsOf(input.readouts);
-  const people = [...input.people].sort((a, b) => compareLabels(a.data.name, b.data.name, a.id, b.id));
+  const people = [...input.people].sort((a, b) => compareLabels(sortName(a.data), sortName(b.data), a.id, b.id));
   const topics = [...input.topics].sort((a, b) => compareLabels(a.data.label, b.data.label, a.id, b.id));
   const places = [...input.places].sort((a, b) => compareLabels(a.data.name, b.data.name, a.id, b.id));
 

@@ -108,7 +108,8 @@ export const fr = {
   'formatList.all': 'Toutes les formes',
 
   'people.title': 'Personnes',
-  'people.intro': 'Les participants aux entretiens et les personnes mentionnées.',
+  'people.intro':
+    'Les participants aux entretiens et les personnes mentionnées, par ordre alphabétique des noms de famille (en petites capitales).',
   'person.country': 'Pays',
   'person.nameOriginal': 'Nom d’origine',
   'person.roles': 'Rôles selon les documents',

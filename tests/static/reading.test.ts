@@ -7,12 +7,15 @@
  * - No empty section: every section has something under its heading, and no heading counts zero
  *   (« Interlocuteurs (0) »).
  * - A list cut short says so: « 10 sur 16. » and a link to the whole list.
+ * - The people index is sorted by family name, as libraries sort: `sortName` where a record
+ *   gives it, else the last word of the name first.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse, type HTMLElement, type Node } from 'node-html-parser';
 import { describe, expect, inject, test } from 'vitest';
-import { htmlFiles } from '../support/dist.ts';
+import { htmlFiles, text } from '../support/dist.ts';
+import { records } from '../support/content.ts';
 
 const dir = inject('distDir');
 const files = htmlFiles(dir);
@@ -48,7 +51,7 @@ function blocks(root: HTMLElement): string[] {
     }
     const el = node as HTMLElement;
     if (node.nodeType !== 1 || skipped(el)) return;
-    const inline = INLINE.has(el.tagName?.toLowerCase() ?? "");
+    const inline = INLINE.has(el.tagName?.toLowerCase() ?? '');
     if (!inline) flush();
     el.childNodes.forEach(walk);
     if (!inline) flush();
@@ -135,5 +138,26 @@ describe('a list cut short says so', () => {
       } else expect(link, file).toBeNull();
     }
     expect(checked).toBeGreaterThan(0);
+  });
+});
+
+describe('the people index', () => {
+  test('lists people by family name, then given names', () => {
+    const key = (data: Record<string, unknown>) => {
+      if (typeof data['sortName'] === 'string') return data['sortName'];
+      const words = String(data['name']).split(' ');
+      return `${words.at(-1)}, ${words.slice(0, -1).join(' ')}`;
+    };
+    const collator = new Intl.Collator('fr', { sensitivity: 'base' });
+    const expected = records('people')
+      .map((r) => ({ name: String(r.data['name']), key: key(r.data) }))
+      .sort((a, b) => collator.compare(a.key, b.key))
+      .map((p) => p.name);
+    const listed = main('personnes/index.html')
+      .querySelectorAll('ul.records > li > a')
+      .map((a) => text(a));
+    expect(listed).toEqual(expected);
+    // The family name is set apart (small capitals), the whole name still read as one.
+    expect(main('personnes/index.html').querySelectorAll('ul.records .family')).toHaveLength(expected.length);
   });
 });
