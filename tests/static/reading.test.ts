@@ -7,10 +7,11 @@
  * - No empty section: every section has something under its heading, and no heading counts zero
  *   (« Interlocuteurs (0) »).
  * - A list cut short says so: « 10 sur 16. » and a link to the whole list.
+ * - Every page has the archive's own icon (no browser asks for a `/favicon.ico` that is not there).
  * - The people index is sorted by family name, as libraries sort: `sortName` where a record
  *   gives it, else the last word of the name first.
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse, type HTMLElement, type Node } from 'node-html-parser';
 import { describe, expect, inject, test } from 'vitest';
@@ -159,5 +160,20 @@ describe('the people index', () => {
     expect(listed).toEqual(expected);
     // The family name is set apart (small capitals), the whole name still read as one.
     expect(main('personnes/index.html').querySelectorAll('ul.records .family')).toHaveLength(expected.length);
+  });
+});
+
+describe('the icon', () => {
+  test('is served at /favicon.ico and linked, as SVG and ICO, by every page', () => {
+    expect(existsSync(join(dir, 'favicon.ico'))).toBe(true);
+    const ico = readFileSync(join(dir, 'favicon.ico'));
+    expect([...ico.subarray(0, 4)]).toEqual([0, 0, 1, 0]);
+    for (const [file, html] of pages) {
+      const icons = html.querySelectorAll('head link[rel="icon"]').map((l) => l.getAttribute('href'));
+      expect(icons, file).toEqual(['/favicon.ico', '/favicon.svg']);
+    }
+    expect(readFileSync(join(dir, 'favicon.svg'), 'utf8')).toMatch(
+      /^<svg [^>]*xmlns="http:\/\/www\.w3\.org\/2000\/svg"/,
+    );
   });
 });
