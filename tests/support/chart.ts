@@ -45,7 +45,7 @@ export function readChart(figure: HTMLElement): ReadChart {
     misplaced,
     peakLabel: text(figure.querySelector('.peak')!),
     axis: figure.querySelectorAll('.axis li').map((li) => text(li)),
-    heading: text(figure.parentNode.querySelector('h2, h3')!),
+    heading: text(figure.parentNode!.querySelector('h2, h3')!),
     caption: text(caption),
     labelledByCaption: svg.getAttribute('role') === 'img' && svg.getAttribute('aria-labelledby') === caption.id,
   };

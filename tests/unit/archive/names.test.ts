@@ -3,7 +3,7 @@ import { buildArchive } from '#archive/archive.ts';
 import { familyName, nameParts, sortName } from '#archive/names.ts';
 
 describe('people sorted by family name, as libraries do', () => {
-  test.each([
+  test.each<[{ name: string; sortName?: string }, string, string]>([
     [{ name: 'Sergueï Aleïnik' }, 'Aleïnik, Sergueï', 'the last word is the family name by default'],
     [{ name: 'Jean Marc Ayrault' }, 'Ayrault, Jean Marc', 'given names keep their order'],
     [{ name: 'Wang Yi', sortName: 'Wang, Yi' }, 'Wang, Yi', 'a Chinese name says its family name comes first'],
@@ -17,7 +17,7 @@ describe('people sorted by family name, as libraries do', () => {
     expect(sortName(person)).toBe(key);
   });
 
-  test.each([
+  test.each<[{ name: string; sortName?: string }, string[]]>([
     [{ name: 'Sergueï Aleïnik' }, ['Sergueï ', 'Aleïnik', '']],
     [{ name: 'Wang Yi', sortName: 'Wang, Yi' }, ['', 'Wang', ' Yi']],
     [{ name: 'Jean-Yves Le Drian', sortName: 'Le Drian, Jean-Yves' }, ['Jean-Yves ', 'Le Drian', '']],

@@ -127,7 +127,7 @@ describe('formatCitation', () => {
     [
       seed,
       `«\u00a0${seed.title}\u00a0», 20 mai 2024, Archive des comptes rendus diplomatiques, ${permalink} (consulté le …). Source d’origine non précisée.`,
-      'an unknown source: the archive\'s copy is cited from its title, the source said to be unknown, never made the author',
+      "an unknown source: the archive's copy is cited from its title, the source said to be unknown, never made the author",
     ],
     [
       published,
