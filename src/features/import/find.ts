@@ -236,9 +236,10 @@ export function findInText(paragraphs: readonly string[], records: Records, cont
     const id = slugify(words);
     const record = byId(kind, id);
     if (record) return { id, name: record.name, words, create: false, kind: 'record', match: 'spelling' };
+    // The record's name leaves out middle initials (« Antony J. Blinken » is « Antony Blinken »); its alias keeps the words.
     return {
       id: isId(id) ? id : kind === 'people' ? 'personne' : 'lieu',
-      name: words,
+      name: words.replace(/\s\p{Lu}\.(?=\s)/gu, ''),
       words,
       create: true,
       kind: 'new',

@@ -73,20 +73,21 @@ export function detectLanguage(text: string): DetectedLanguage {
   const bestTag = best && tagOf(best[0]);
   if (best && bestTag && known(best[0])) return result(bestTag, `reconnue par franc (${best[0]})`);
 
-  // franc cannot tell, or its best guess is a language without a table: a close guess, or on a
-  // text too short for it any language, whose table's words are in the text decides.
-  const candidates = best ? ranking.filter(([, score]) => score >= CLOSE).map(([code]) => code) : [];
-  const pool = candidates.length > 0 ? candidates : Object.keys(languagePatterns).map((tag) => tag);
+  // franc cannot tell, or its best guess is a language without a table: a close guess (on a text
+  // too short for franc, any language) whose table's words are in the text decides.
+  const short = sample.replace(/\s/g, '').length < SHORT;
+  const candidates = best ? ranking.filter(([, score]) => short || score >= CLOSE).map(([code]) => code) : [];
+  const pool = [...candidates, ...(short || !best ? Object.keys(languagePatterns) : [])];
   for (const code of pool) {
     const patterns = known(code) ?? languagePatterns[code];
     if (!patterns) continue;
     const cues = cuesOf(patterns, text);
     if (cues.length === 0) continue;
-    const franc = best ? `franc hésite entre ${candidates.join(', ')}` : 'texte trop court pour franc';
+    const franc = !best || short ? 'texte trop court pour franc' : `franc hésite entre ${candidates.join(', ')}`;
     return result(patterns.tag, `${franc} ; ses tournures sont dans le texte (${quote(cues.slice(0, 3))})`);
   }
   if (best && bestTag) {
-    const sure = sample.replace(/\s/g, '').length >= SHORT ? '' : ', sans certitude : texte court';
+    const sure = short ? ', sans certitude : texte court' : '';
     return result(bestTag, `reconnue par franc (${best[0]})${sure}`);
   }
   return {

@@ -17,9 +17,33 @@ const LINE_START = /^([ \t]*)([#>+\-=])/;
 /** `1. `, `2024) `: an ordered list's number at the start of a line. */
 const ORDERED = /^([ \t]*\d+)([.)])/;
 
+/**
+ * An address in the text (`https://…`, `www.…`): GFM links it as it is written, so nothing in it
+ * is escaped (an escape would show in the link's text and change its target).
+ */
+const ADDRESS = /(?:https?:\/\/|www\.)[^\s<>]*[^\s<>.,:;!?'")\]]/giu;
+/** `_` between two letters or digits (`a_b`) is never emphasis; elsewhere it may be. */
+const INNER_UNDERSCORE = /(?<=[\p{L}\p{N}])_(?=[\p{L}\p{N}])/u;
+
+/** Escapes the markup characters of a piece of text that holds no address. */
+function escapeText(text: string): string {
+  return text
+    .replace(INLINE, (c, offset: number) =>
+      c === '_' && offset > 0 && INNER_UNDERSCORE.test(text.slice(offset - 1, offset + 2)) ? c : `\\${c}`,
+    )
+    .replace(ENTITY, '\\&');
+}
+
 /** One line of text as Markdown that renders to its characters. */
 export function escapeLine(line: string): string {
-  return line.replace(INLINE, '\\$&').replace(ENTITY, '\\&').replace(LINE_START, '$1\\$2').replace(ORDERED, '$1\\$2');
+  let out = '';
+  let last = 0;
+  for (const match of line.matchAll(ADDRESS)) {
+    out += escapeText(line.slice(last, match.index)) + match[0];
+    last = match.index + match[0].length;
+  }
+  out += escapeText(line.slice(last));
+  return out.replace(LINE_START, '$1\\$2').replace(ORDERED, '$1\\$2');
 }
 
 /**
