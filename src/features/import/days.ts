@@ -62,9 +62,13 @@ export function anyDay(text: string): string | undefined {
   return figuresDay(text);
 }
 
-/** A line that is a day and nothing else (« 21 mai 2024 », "Tuesday, May 21, 2024", "MAY 21, 2024"). */
+/** « Publié le », "Published:": the label a page may put before its date. */
+const DATE_LABEL =
+  /^(?:publié|mis en ligne|date de publication|date|published|posted|release date)(?:\s+(?:le|on))?\s*:?\s*/iu;
+
+/** A line that is a day and nothing else (« 21 mai 2024 », "Tuesday, May 21, 2024", "MAY 21, 2024", "Published: May 21, 2024"). */
 export function dateLine(line: string): string | undefined {
-  const text = line.trim().replace(/[.,]$/, '');
+  const text = line.trim().replace(/[.,]$/, '').replace(DATE_LABEL, '');
   for (const patterns of Object.values(languagePatterns)) {
     const found = findDay(text, patterns);
     if (found && found.index === 0 && found.words.length >= text.length - 1) return found.value;

@@ -5,7 +5,7 @@
  * name; one word is a surname only right after a title (« Secretary Blinken », « M. Aleïnik »).
  * Records are matched under other spellings: `nameKey` forgets case, accents, middle initials,
  * word order and the usual variants of transliteration (Sergei, Sergueï, Sergey; Aleinik,
- * Aleïnik, Alejnik; Loukachenko, Lukashenko). A name a few letters from a record's is a
+ * Aleïnik, Alejnik; Loukachenko, Lukashenko; Alexandre, Alexander, Aleksandr). A name a few letters from a record's is a
  * suggestion (« vouliez-vous dire `sergei-aleinik` ? »), never a record of its own.
  */
 import { editDistance } from '#content/validate/suggest.ts';
@@ -48,6 +48,8 @@ export function wordOfKey(word: string): string {
     .replace(/w/g, 'v')
     .replace(/[yj]/g, 'i') // Sergey, Sergej, Sergei; Aleynik, Alejnik
     .replace(/([a-zS])\1+/g, '$1')
+    .replace(/(?<=[^aeiou])(?:er|re)$/, 'r') // Alexander, Alexandre, Aleksandr; Peter, Petr
+    .replace(/(?<=[^aeiou])e$/, '')
     .replace(/S/g, 'sh');
 }
 
