@@ -270,7 +270,8 @@ export function findInText(paragraphs: readonly string[], records: Records, cont
   const spokesKeys = new Set(spokespeople.map(nameKey));
   const isSpokesperson = (text: string, start: number, words: string) =>
     spokesKeys.has(nameKey(words)) ||
-    (patterns !== undefined && patterns.spokespersonRole.test(text.slice(Math.max(0, start - 40), start)));
+    (patterns !== undefined &&
+      patterns.spokespersonRole.test(text.slice(Math.max(0, start - 40), start).replace(/^[^]*[:;.,()\n]/u, '')));
   const inSentence = matcher.find(sentence);
   const candidates: { start: number; end: number; person: Named }[] = [];
   for (const m of inSentence.filter((m) => kindOf(m) === 'people')) {
