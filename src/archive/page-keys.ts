@@ -21,7 +21,7 @@
  */
 import { createHash } from 'node:crypto';
 import { countryNames } from '#content/countries.ts';
-import { recordsOf, type Archive, type Readout } from './archive.ts';
+import { meetingOf, recordsOf, type Archive, type Readout } from './archive.ts';
 
 /**
  * A hash of values that JSON can write (the order of keys counts: they come from the same code
@@ -61,6 +61,8 @@ export function readoutPageKey(
     readout.digest ?? null,
     links,
     related.map((r) => readoutInputs(r, archive)),
+    // The other accounts of its meeting, which the page lists.
+    (meetingOf(readout, archive)?.accounts ?? []).map((r) => [r.id, r.data]),
   );
 }
 
