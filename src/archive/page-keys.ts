@@ -11,9 +11,9 @@
  *   is the view's (`viewKey`). A record's first page shows its chart (over the archive's first to
  *   last year, so a document of a new year changes every record's chart), a person's first
  *   interlocutors and a topic's first related topics: they are in its view;
- * - a document's page shows the document (its data, its source's digest, which covers its
- *   text, and the names its text links), the records it names, and its related documents with
- *   theirs: `readoutPageKey`;
+ * - a document's page renders its view too (`readoutPage`, with the reference and structured data
+ *   the page makes of it), and its text, from its file: the key adds the names the text links
+ *   (`readoutPageKey`);
  * - a feed shows its documents as the pages show them, records included: `readoutInputs`.
  *
  * The home page and the chronology have no key: they are rendered each build.
@@ -21,7 +21,7 @@
  */
 import { createHash } from 'node:crypto';
 import { countryNames } from '#content/countries.ts';
-import { meetingOf, recordsOf, type Archive, type Readout } from './archive.ts';
+import { recordsOf, type Archive, type Readout } from './archive.ts';
 
 /**
  * A hash of values that JSON can write (the order of keys counts: they come from the same code
@@ -46,24 +46,13 @@ export function readoutInputs(readout: Readout, archive: Archive): unknown[] {
 }
 
 /**
- * The key of a document's page: the document whole (its data, and its file's digest, which
- * covers the text), its records, the names its text links (`links`: each match of an alias,
- * where it is and where it leads, see `src/content/aliases.ts`), and its related documents.
+ * The key of a document's page: its view (the document whole, with its file's digest, which
+ * covers the text; its records, related documents, meeting, reference and structured data) and
+ * the names its text links (`links`: each match of an alias, where it is and where it leads, see
+ * `src/content/aliases.ts`), which decide the text's links.
  */
-export function readoutPageKey(
-  readout: Readout,
-  related: readonly Readout[],
-  archive: Archive,
-  links: readonly unknown[],
-): string {
-  return pageKey(
-    readoutInputs(readout, archive),
-    readout.digest ?? null,
-    links,
-    related.map((r) => readoutInputs(r, archive)),
-    // The other accounts of its meeting, which the page lists.
-    (meetingOf(readout, archive)?.accounts ?? []).map((r) => [r.id, r.data]),
-  );
+export function readoutPageKey(view: unknown, links: readonly unknown[]): string {
+  return pageKey(view, links);
 }
 
 /**

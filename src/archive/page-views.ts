@@ -10,7 +10,18 @@ import { t, tCount } from '#i18n/index.ts';
 import { formatDate } from '#i18n/dates.ts';
 import { countryName } from '#content/countries.ts';
 import type { PersonData, PlaceData, TopicData } from '#content/schema.ts';
-import type { Archive, MentionOf, Participation, Person, Place, Readout, Topic } from './archive.ts';
+import {
+  meetingOf,
+  recordsOf,
+  type Archive,
+  type MentionOf,
+  type Participation,
+  type Person,
+  type Place,
+  type Readout,
+  type ReadoutRecords,
+  type Topic,
+} from './archive.ts';
 import { recordActivity, type Activity, type Counted, type MonthSpan } from './activity.ts';
 import { monthSections, yearSections, type ArchiveYear, type MonthCount, type ReadoutSection } from './chronology.ts';
 import { readoutsByFormat, type ReadoutFormat } from './formats.ts';
@@ -114,6 +125,56 @@ const position = (list: string, page: Page<unknown>): PagePosition => ({
   current: page.number,
   total: page.total,
 });
+
+// A document.
+
+/** Another account of a document's meeting, as its page lists it. */
+export interface OtherAccount {
+  id: string;
+  title: string;
+  publisher?: string | undefined;
+  language: string;
+  date: string;
+  dateEnd?: string | undefined;
+}
+
+/**
+ * What a document's page shows of the archive (its text is rendered from its file, whose digest
+ * `readout` holds): the document, the records it names, its closest documents, and the other
+ * accounts of its meeting. The page adds what the output formats make of them (reference,
+ * description, structured data) before it makes its key.
+ */
+export interface ReadoutPage {
+  readout: Readout;
+  records: ReadoutRecords;
+  related: ListedReadout[];
+  meeting?: { id: string; accounts: number; others: OtherAccount[] } | undefined;
+}
+
+export function readoutPage(archive: Archive, readout: Readout, related: readonly Readout[]): ReadoutPage {
+  const meeting = meetingOf(readout, archive);
+  return {
+    readout,
+    records: recordsOf(readout, archive),
+    related: related.map((r) => listedReadout(r)),
+    ...(meeting && {
+      meeting: {
+        id: meeting.id,
+        accounts: meeting.accounts.length,
+        others: meeting.accounts
+          .filter((r) => r.id !== readout.id)
+          .map(({ id, data }) => ({
+            id,
+            title: data.title,
+            publisher: data.source?.publisher,
+            language: data.language,
+            date: data.date,
+            dateEnd: data.dateEnd,
+          })),
+      },
+    }),
+  };
+}
 
 // The lists of documents.
 
