@@ -92,3 +92,26 @@ describe('on paper', () => {
     expect(facts.command).toBe(false);
   });
 });
+
+describe('the chronology on a 320 px phone', () => {
+  test('shows its table’s heading whole, and a table that fits or can be scrolled from the keyboard', async () => {
+    const page = await newPage(site.browser, { viewport: { width: 320, height: 640 } });
+    await page.goto(site.server.url('/chronologie/'));
+    const facts = await page.evaluate(() => {
+      const heading = document.getElementById('tableau')!.getBoundingClientRect();
+      const region = document.querySelector('section[aria-labelledby="tableau"]') as HTMLElement;
+      return {
+        heading: { left: heading.left, right: heading.right },
+        width: document.documentElement.clientWidth,
+        fits: region.scrollWidth <= region.clientWidth + 1,
+        focusable: region.tabIndex === 0,
+        yearSticky: getComputedStyle(region.querySelector('th[scope="row"]')!).position,
+      };
+    });
+    expect(facts.heading.left).toBeGreaterThanOrEqual(0);
+    expect(facts.heading.right).toBeLessThanOrEqual(facts.width);
+    expect(facts.fits || facts.focusable).toBe(true);
+    expect(facts.yearSticky).toBe('sticky');
+    await page.context().close();
+  });
+});
