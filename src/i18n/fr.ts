@@ -191,7 +191,7 @@ export const fr = {
   'topic.together': 'Thèmes associés',
   'topic.togetherIntro': 'Les thèmes qui reviennent le plus souvent dans les mêmes documents.',
   'topic.shared': '{count} en commun',
-  'topic.togetherTitle': 'Thèmes associés à «\u00a0{label}\u00a0»',
+  'topic.togetherTitle': 'Thèmes associés\u00a0: {label}',
   'topic.togetherAll': 'Tous les thèmes associés à «\u00a0{label}\u00a0» ({count})',
   'topicKind.organisation': 'Organisation',
   'topicKind.initiative': 'Initiative',
