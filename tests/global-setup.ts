@@ -29,6 +29,8 @@ declare module 'vitest' {
     contentDir: string;
     /** `dist/` built with `BASE_PATH` unset. */
     distDir: string;
+    /** What that build printed. */
+    distLog: string;
     /** `dist/` built with `BASE_PATH=/archive/`. */
     distDirBase: string;
     /** The test project: which archive the builds hold. */
@@ -71,6 +73,7 @@ export default async function setup(project: TestProject) {
   ]);
   project.provide('contentDir', contentDir);
   project.provide('archive', name);
+  project.provide('distLog', distDir.output);
   for (const [key, result] of Object.entries({ distDir, distDirBase })) {
     if (result.status !== 0) throw new Error(`The ${key} build of ${contentDir} failed:\n${result.output}`);
     project.provide(key as 'distDir' | 'distDirBase', result.outDir);
