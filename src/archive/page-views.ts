@@ -97,12 +97,12 @@ function cut<T, U>(items: readonly T[], show: (item: T) => U, all: string): CutL
   };
 }
 
-/** An interlocutor: how many meetings in common, and the day of the newest. */
+/** An interlocutor: how many meetings in common (each once, whatever its accounts), and the day of the newest. */
 export const interlocutorItem = ({ record, count, last }: Ranked<Person>): RecordItem => ({
   route: routes.person(record.id),
   label: record.data.name,
   detail: t(count === 1 ? 'person.sharedOne' : 'person.sharedMany', {
-    count: tCount('readouts', count),
+    count: tCount('meetings', count),
     date: formatDate(last),
   }),
 });
@@ -111,7 +111,7 @@ export const interlocutorItem = ({ record, count, last }: Ranked<Person>): Recor
 export const relatedTopicItem = ({ record, count }: Ranked<Topic>): RecordItem => ({
   route: routes.topic(record.id),
   label: record.data.label,
-  detail: t('topic.shared', { count: tCount('readouts', count) }),
+  detail: t('topic.shared', { count: tCount('meetings', count) }),
 });
 
 /** A page of a paginated list: its view, and the `[...page]` parameter of its address. */

@@ -15,7 +15,7 @@
  * and does not compile until it says how each format carries the new one.
  */
 import { t } from '#i18n/index.ts';
-import { need, type Archive, type Readout } from '#archive/archive.ts';
+import { recordsOf, type Archive, type Readout } from '#archive/archive.ts';
 import { calendarParts as day, type CalendarParts } from '#content/dates.ts';
 import { isId } from '#content/ids.ts';
 import { formatDate, formatSpan } from '#i18n/dates.ts';
@@ -64,6 +64,7 @@ export interface Citable {
 /** The description of a readout that its references are made from. */
 export function citable(readout: Readout, archive: Archive, permalink: string): Citable {
   const { data } = readout;
+  const records = recordsOf(readout, archive);
   return {
     id: readout.id,
     title: data.title,
@@ -73,8 +74,8 @@ export function citable(readout: Readout, archive: Archive, permalink: string): 
     publisher: data.source?.publisher,
     event: data.event,
     format: data.format,
-    place: data.place === undefined ? undefined : need(archive.place, data.place, 'Lieu').data.name,
-    participants: data.participants.map((p) => need(archive.person, p.person, 'Personne').data.name),
+    place: records.place?.data.name,
+    participants: records.participants.map((p) => p.person.data.name),
     published: data.source?.published,
     modified: data.source?.modified,
     via: data.source?.via?.name,

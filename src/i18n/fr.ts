@@ -163,6 +163,8 @@ export const fr = {
   'readout.accountsOfMeeting': '{count} de cet entretien, côte à côte',
   'list.meetingOf': 'du même entretien\u00a0:',
   'list.meetingOthers': 'Les autres comptes rendus de cet entretien',
+  'count.meetings.one': '{count} entretien',
+  'count.meetings.other': '{count} entretiens',
   'count.accounts.one': '{count} compte rendu',
   'count.accounts.other': '{count} comptes rendus',
   'count.words.one': '{count} mot',
@@ -178,7 +180,8 @@ export const fr = {
   'person.participations': 'Documents où la personne prend part',
   'person.mentions': 'Documents qui la mentionnent',
   'person.interlocutors': 'Interlocuteurs',
-  'person.interlocutorsIntro': 'Les personnes qui prennent part aux mêmes documents, les plus fréquentes d’abord.',
+  'person.interlocutorsIntro':
+    'Les personnes qui prennent part aux mêmes entretiens, les plus fréquentes d’abord. Un entretien compte une fois, quel que soit le nombre de ses comptes rendus.',
   'person.interlocutorsTitle': 'Interlocuteurs de {name}',
   'person.interlocutorsAll': 'Tous les interlocuteurs de {name} ({count})',
   'person.sharedOne': '{count} en commun, le {date}',
@@ -189,7 +192,8 @@ export const fr = {
   'topic.kind': 'Type',
   'topic.readouts': 'Documents',
   'topic.together': 'Thèmes associés',
-  'topic.togetherIntro': 'Les thèmes qui reviennent le plus souvent dans les mêmes documents.',
+  'topic.togetherIntro':
+    'Les thèmes qui reviennent le plus souvent dans les mêmes entretiens. Un entretien compte une fois, quel que soit le nombre de ses comptes rendus.',
   'topic.shared': '{count} en commun',
   'topic.togetherTitle': 'Thèmes associés\u00a0: {label}',
   'topic.togetherAll': 'Tous les thèmes associés à «\u00a0{label}\u00a0» ({count})',

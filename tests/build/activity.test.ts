@@ -28,6 +28,8 @@ const frenchDate = (date: string) => {
   return `${day === 1 ? '1er' : day} ${MONTHS[Number(date.slice(5, 7)) - 1]} ${date.slice(0, 4)}`;
 };
 const documents = (n: number) => `${n} document${n > 1 ? 's' : ''}`;
+/** Interlocutors and related topics count meetings: « 2 entretiens en commun ». */
+const meetings = (n: number) => `${n} entretien${n > 1 ? 's' : ''}`;
 const figureOf = (html: HTMLElement) => {
   const figure = html.querySelector('main figure.chart');
   expect(figure, 'the page has a chart').not.toBeNull();
@@ -216,7 +218,7 @@ describe('interlocutors', () => {
           .map((m) => ({
             name: m.label,
             href: `/personnes/${m.id}/`,
-            detail: `${documents(m.count)} en commun, le ${m.count > 1 ? 'dernier le ' : ''}${frenchDate(m.last)}`,
+            detail: `${meetings(m.count)} en commun, le ${m.count > 1 ? 'dernier le ' : ''}${frenchDate(m.last)}`,
           })),
       );
     },
@@ -227,7 +229,7 @@ describe('interlocutors', () => {
       ['wang-yi', 'sergei-aleinik'].every((p) => d.data.participants.some((x) => x.person === p)),
     );
     expect(both.map((d) => d.id)).toContain('2024-05-20-wang-yi-sergei-aleinik');
-    const detail = `${documents(both.length)} en commun`;
+    const detail = `${meetings(new Set(both.map(unit)).size)} en commun`;
     expect(shownInterlocutors('wang-yi').find((m) => m.name === 'Sergueï Aleïnik')?.detail).toContain(detail);
     expect(shownInterlocutors('sergei-aleinik').find((m) => m.name === 'Wang Yi')?.detail).toContain(detail);
   });
@@ -253,7 +255,7 @@ describe('related topics', () => {
     expect(section === null, 'the section is there when there is something to list').toBe(together(topic).length === 0);
     const shown = (section?.querySelectorAll('ul.records > li') ?? []).map((li) => ({
       label: text(li.querySelector('a')!),
-      count: Number(/^(\d+) documents? en commun$/.exec(text(li.querySelector('.detail')!))?.[1]),
+      count: Number(/^(\d+) entretiens? en commun$/.exec(text(li.querySelector('.detail')!))?.[1]),
     }));
     expect(shown).toEqual(together(topic).slice(0, 10));
   });
