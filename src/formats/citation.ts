@@ -85,20 +85,25 @@ export function citable(readout: Readout, archive: Archive, permalink: string): 
 }
 
 /**
- * The French reference to copy: publisher (or « Source non précisée »), « title », date (a
- * call says so: « entretien téléphonique du … »), the original's day of publication when the
- * source shows it, archive, permanent URL, and the day of consultation left for the reader.
+ * The French reference to copy: publisher, « title », date (a call says so: « entretien
+ * téléphonique du … »), the original's day of publication when the source shows it, archive,
+ * permanent URL, and the day of consultation left for the reader. When the source is not known,
+ * the reference is to the archive's copy: it starts with the title, as a reference to a work
+ * without an author does, and ends by saying that the original source is not known, so that
+ * nothing stands where an author or publisher would.
  */
 export function formatCitation(c: Citable): string {
   const date = formatSpan(c.date, c.dateEnd);
-  return t('citation.text', {
-    publisher: c.publisher ?? t('citation.noPublisher'),
+  const fields = {
     title: c.title,
     date: isCall(c.format) ? t('citation.callDate', { format: formatInline(c.format), date }) : date,
     published: c.published === undefined ? '' : t('citation.published', { date: formatDate(c.published) }),
     archive: c.archive,
     url: c.permalink,
-  });
+  };
+  return c.publisher === undefined
+    ? t('citation.textNoSource', fields)
+    : t('citation.text', { ...fields, publisher: c.publisher });
 }
 
 /** The kind of document, in words: CSL `genre`, RIS `M3`, biblatex `type`. */
