@@ -6,7 +6,7 @@
  */
 import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
-import { dateRange, isCalendarDate } from '#content/dates.ts';
+import { dateRange, isCalendarDate, yearOf } from '#content/dates.ts';
 import { isId, MAX_ID_LENGTH } from '#content/ids.ts';
 import { contentDirOf } from '#content/folder.ts';
 import { SCAFFOLD_PLACEHOLDER } from '#content/furniture.ts';
@@ -38,7 +38,7 @@ const taken = (readdirSync(readouts, { recursive: true }) as string[]).find(
 );
 if (taken) fail(`l’identifiant « ${id} » existe déjà : ${relative(root, join(readouts, taken))}`);
 
-const file = join(readouts, date.slice(0, 4), `${id}.md`);
+const file = join(readouts, String(yearOf(date)), `${id}.md`);
 const template = `---
 # Titre factuel, en français, rédigé par l’archive (le document en a rarement un).
 title: ""

@@ -8,6 +8,7 @@
  */
 import { t, tCount, type MessageKey } from '#i18n/index.ts';
 import { formatMonth } from '#i18n/dates.ts';
+import { calendarParts } from '#content/dates.ts';
 import type { YearCount } from './chronology.ts';
 
 /** A month as one number, `year × 12 + month − 1`: consecutive months are consecutive numbers. */
@@ -29,7 +30,8 @@ const MONTHS_IN: Record<Unit, number> = { month: 1, quarter: 3, year: 12 };
 
 /** `2024-05-20` → the index of May 2024. */
 export function monthIndex(date: string): MonthIndex {
-  return Number(date.slice(0, 4)) * 12 + Number(date.slice(5, 7)) - 1;
+  const { year, month } = calendarParts(date);
+  return year * 12 + month - 1;
 }
 
 /** Adds a document of `date` to `counts`. */

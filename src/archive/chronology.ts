@@ -6,6 +6,7 @@
 import { t } from '#i18n/index.ts';
 import type { Readout } from './archive.ts';
 import { formatMonth } from '#i18n/dates.ts';
+import { calendarParts, monthKey, yearOf } from '#content/dates.ts';
 import { PAGE_SIZE, pageOf, sectionsOf, type Page } from './pagination.ts';
 
 export interface MonthCount {
@@ -29,15 +30,11 @@ export interface MonthGroup {
   readouts: Readout[];
 }
 
-const yearOf = (r: Readout) => Number(r.data.date.slice(0, 4));
-const monthOf = (r: Readout) => Number(r.data.date.slice(5, 7));
-
 /** Documents grouped by year, then month, keeping the order given (newest first). */
 export function groupByMonth(readouts: readonly Readout[]): MonthGroup[] {
   const groups: MonthGroup[] = [];
   for (const readout of readouts) {
-    const year = yearOf(readout);
-    const month = monthOf(readout);
+    const { year, month } = calendarParts(readout.listedOn);
     const last = groups.at(-1);
     if (last && last.year === year && last.month === month) last.readouts.push(readout);
     else groups.push({ year, month, readouts: [readout] });
@@ -96,7 +93,7 @@ const heading = (text: string, continued: boolean) => (continued ? t('pagination
 
 /** One page of a list of documents (newest first), under a heading per year. */
 export function yearSections(all: readonly Readout[], page: Page<Readout>): ReadoutSection[] {
-  return sectionsOf(all, page, (r) => r.data.date.slice(0, 4)).map(({ key, items, continued }) => ({
+  return sectionsOf(all, page, (r) => String(yearOf(r.listedOn))).map(({ key, items, continued }) => ({
     id: `annee-${key}`,
     heading: heading(key, continued),
     readouts: items,
@@ -105,11 +102,10 @@ export function yearSections(all: readonly Readout[], page: Page<Readout>): Read
 
 /** One page of a year's documents (newest first), under a heading per month: `mois-05` is May. */
 export function monthSections(all: readonly Readout[], page: Page<Readout>): ReadoutSection[] {
-  return sectionsOf(all, page, (r) => r.data.date.slice(0, 7)).map(({ key, items, continued }) => ({
-    id: monthAnchor(Number(key.slice(5, 7))),
-    heading: heading(formatMonth(Number(key.slice(0, 4)), Number(key.slice(5, 7))), continued),
-    readouts: items,
-  }));
+  return sectionsOf(all, page, (r) => monthKey(r.listedOn)).map(({ items, continued }) => {
+    const { year, month } = calendarParts(items[0]!.listedOn);
+    return { id: monthAnchor(month), heading: heading(formatMonth(year, month), continued), readouts: items };
+  });
 }
 
 /** The id of a month's heading on its year's page. */

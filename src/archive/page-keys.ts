@@ -22,7 +22,7 @@
  */
 import { createHash } from 'node:crypto';
 import { countryNames } from '#content/countries.ts';
-import { recordsOf, type Archive, type Readout } from './archive.ts';
+import { meetingOf, recordsOf, type Archive, type Readout } from './archive.ts';
 import type { Page } from './pagination.ts';
 import type { Ranked } from './together.ts';
 
@@ -64,6 +64,8 @@ export function readoutPageKey(
     readout.digest ?? null,
     links,
     related.map((r) => readoutInputs(r, archive)),
+    // The other accounts of its meeting, which the page lists.
+    (meetingOf(readout, archive)?.accounts ?? []).map((r) => [r.id, r.data]),
   );
 }
 
@@ -71,8 +73,11 @@ export function readoutPageKey(
 export const listed = (readout: Readout): unknown[] => [
   readout.id,
   readout.data.title,
+  readout.listedOn,
   readout.data.date,
+  readout.data.dateEnd ?? null,
   readout.data.format,
+  readout.data.meeting ?? null,
 ];
 
 /** What a list of records ranked by shared documents shows of each: the record, how many, the last. */
@@ -109,7 +114,7 @@ export function recordPageKey(
     page,
     readouts,
     listed,
-    (r) => r.data.date,
+    (r) => r.listedOn,
     record,
     readouts.length,
     page.number === 1 ? firstPage : null,

@@ -28,4 +28,4 @@ export function shownEntry(entry: PersonEntry): unknown {
 
 /** The date of an entry's document. */
 export const entryDate = (entry: PersonEntry): string =>
-  ('participation' in entry ? entry.participation.readout : entry.mention.readout).data.date;
+  ('participation' in entry ? entry.participation.readout : entry.mention.readout).listedOn;

@@ -58,3 +58,41 @@ export function calendarParts(value: string): CalendarParts {
 export function yearOf(value: string): number {
   return calendarParts(value).year;
 }
+
+/** The month of an ISO day, 1–12. */
+export function monthOf(value: string): number {
+  return calendarParts(value).month;
+}
+
+/** `2024-05-20` → `2024-05`: the month an ISO day falls in, as text that sorts by time. */
+export function monthKey(value: string): string {
+  const { year, month } = calendarParts(value);
+  return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}`;
+}
+
+/** Days since 1970-01-01 of an ISO day, counted on the calendar (no time zone is involved). */
+function dayNumber(value: string): number {
+  const { year, month, day } = calendarParts(value);
+  return Date.UTC(year, month - 1, day) / 86_400_000;
+}
+
+/** How many days from `first` to `last` (`2024-05-20` to `2024-05-21`: 1). */
+export function daysBetween(first: string, last: string): number {
+  return dayNumber(last) - dayNumber(first);
+}
+
+/** The days of talks: from `start` to `end`, both included (`end` is `start` for one day). */
+export interface DaySpan {
+  start: string;
+  end: string;
+}
+
+/** The span of a document's talks, from its `date` and `dateEnd`. */
+export function spanOf(data: { date: string; dateEnd?: string | undefined }): DaySpan {
+  return { start: data.date, end: data.dateEnd ?? data.date };
+}
+
+/** Whether two spans share at least one day. */
+export function spansOverlap(a: DaySpan, b: DaySpan): boolean {
+  return a.start <= b.end && b.start <= a.end;
+}

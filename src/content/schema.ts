@@ -4,9 +4,10 @@
  * files before any build, so an author gets one answer from both.
  */
 import { z } from 'astro/zod';
-import { dateRange, isCalendarDate } from './dates.ts';
+import { dateRange, daysBetween, isCalendarDate } from './dates.ts';
 import { SLUG } from './ids.ts';
 import { isCountryCode } from './countries.ts';
+import { languageProblem } from './languages.ts';
 
 
 /** The id of a record in another collection; whether it exists is checked across files. */
@@ -64,9 +65,13 @@ export const country = z.string({ error: 'attendu : un code pays ISO 3166-1 alph
     `« ${String(issue.input)} » n’est pas un code pays ISO 3166-1 alpha-2 attribué : attendu deux lettres majuscules comme « FR », « CN » ou « BY »`,
 });
 
-/** A BCP 47 language tag such as `zh`, `ru`, `be`, `kk`. */
-const language = z.string({ error: 'attendu : une langue (BCP 47)' }).regex(/^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/, {
-  error: 'attendu : une étiquette de langue BCP 47 comme « zh » ou « ru »',
+/**
+ * A BCP 47 language tag such as `fr`, `en`, `zh`, `zh-Hant`: in its canonical form, and named by
+ * the runtime's CLDR data (`src/content/languages.ts`), which gives its French name.
+ */
+export const language = z.string({ error: 'attendu : une langue (étiquette BCP 47, texte)' }).superRefine((tag, ctx) => {
+  const problem = languageProblem(tag);
+  if (problem !== undefined) ctx.addIssue({ code: 'custom', message: problem });
 });
 
 /** Both or neither: a name in another script needs its language. */
@@ -105,13 +110,66 @@ export const sourceSchema = z.strictObject({
   url: z.url({ protocol: /^https?$/, error: 'attendu : une adresse http(s) complète' }).trim().optional(),
   /** The day the original was published, when the source shows it; never inferred from the meeting's date. */
   published: calendarDate.optional(),
+  /** The day the source says it last changed its text (« Dernière modification : … »), when it says so. */
+  modified: calendarDate.optional(),
   /** The day the archive copied the original. */
   retrieved: calendarDate.optional(),
+  /** Where the archive copied the text, when someone other than its publisher republished it (an aggregator, an embassy's site). */
+  via: z
+    .strictObject({
+      /** Who republished the text. */
+      name: text('le nom du site qui a republié le texte'),
+      /** The address the archive copied it from. */
+      url: z.url({ protocol: /^https?$/, error: 'attendu : une adresse http(s) complète' }).trim().optional(),
+    })
+    .optional(),
 });
 
-/** How the meeting was held: face to face, on the telephone, by video link. */
-export const readoutFormats = ['in-person', 'phone', 'video'] as const;
+/** A source's days in order: the text is published before it is modified. */
+function sourceDays(
+  data: { source?: { published?: string | undefined; modified?: string | undefined } | undefined },
+  ctx: z.RefinementCtx,
+): void {
+  const { published, modified } = data.source ?? {};
+  if (published !== undefined && modified !== undefined && modified < published) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['source', 'modified'],
+      message: `attendu : un jour à partir de la publication (source.published, ${published}), reçu « ${modified} »`,
+    });
+  }
+}
+
+/**
+ * How the meeting was held: face to face, on the telephone, by video link, or a call whose
+ * medium the text does not state (`call`: neither telephone nor video is made up for it).
+ */
+export const readoutFormats = ['in-person', 'phone', 'video', 'call'] as const;
 export type ReadoutFormat = (typeof readoutFormats)[number];
+
+/** The longest span of talks (`date` to `dateEnd`), in days: more is a typo of a year or a month. */
+export const MAX_SPAN_DAYS = 31;
+
+/** Talks over several days end after they begin, and within `MAX_SPAN_DAYS`. */
+function spanInOrder(data: { date: string; dateEnd?: string | undefined }, ctx: z.RefinementCtx): void {
+  if (data.dateEnd === undefined) return;
+  if (data.dateEnd <= data.date) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['dateEnd'],
+      message:
+        data.dateEnd === data.date
+          ? 'dateEnd est le jour de date : pour des entretiens d’un jour, supprimez « dateEnd »'
+          : `attendu : un jour après date (${data.date}), reçu « ${data.dateEnd} »`,
+    });
+  } else if (daysBetween(data.date, data.dateEnd) > MAX_SPAN_DAYS) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['dateEnd'],
+      message: `attendu : au plus ${MAX_SPAN_DAYS} jours après date (${data.date}), reçu « ${data.dateEnd} »`,
+    });
+  }
+}
 
 /** A meeting in person has a place; a call has none, and none is ever made up for it. */
 function placeForFormat(data: { format: ReadoutFormat; place?: string | undefined }, ctx: z.RefinementCtx): void {
@@ -119,13 +177,14 @@ function placeForFormat(data: { format: ReadoutFormat; place?: string | undefine
     ctx.addIssue({
       code: 'custom',
       path: ['place'],
-      message: 'attendu : l’identifiant du lieu, qu’un entretien en personne a toujours ; « format: phone » ou « format: video » pour un appel',
+      message:
+        'attendu : l’identifiant du lieu, qu’un entretien en personne a toujours ; « format: phone », « format: video » ou « format: call » pour un appel',
     });
   } else if (data.format !== 'in-person' && data.place !== undefined) {
     ctx.addIssue({
       code: 'custom',
       path: ['place'],
-      message: 'un entretien au téléphone ou par visioconférence n’a pas de lieu : supprimez « place »',
+      message: 'un appel (au téléphone, par visioconférence ou par un moyen non précisé) n’a pas de lieu : supprimez « place »',
     });
   }
 }
@@ -134,9 +193,20 @@ export const readoutSchema = z
   .strictObject({
   /** A factual French title written by the archive (documents rarely carry one). */
   title: text('un titre'),
-  /** The calendar day of the meeting, `YYYY-MM-DD`. */
+  /** The calendar day of the meeting, `YYYY-MM-DD`: the first day, for talks over several days. */
   date: calendarDate,
-  /** How the meeting was held; in person unless the text says otherwise (« au téléphone », « par visioconférence »). */
+  /** The last day of talks held over several days, as the text states them; absent for one day. */
+  dateEnd: calendarDate.optional(),
+  /**
+   * The meeting this document reports, when the archive holds more than one account of it: the
+   * same id in every account (`/rencontres/<id>/`). Each account keeps its own fields, as its
+   * text states them.
+   */
+  meeting: recordId.optional(),
+  /**
+   * How the meeting was held; in person unless the text says otherwise (« au téléphone », « par
+   * visioconférence »); `call` when the text says it was a call without saying how.
+   */
   format: z
     .enum(readoutFormats, { error: `attendu : une forme parmi ${readoutFormats.join(', ')}` })
     .default('in-person'),
@@ -154,12 +224,16 @@ export const readoutSchema = z
   topics: z
     .array(recordId, { error: 'attendu : une liste de thèmes' })
     .min(1, { error: 'attendu : au moins un thème' }),
-  /** Language of the text (BCP 47). */
-  language: z.enum(['fr'], { error: 'attendu : « fr »' }),
+  /** Language of the text as its publisher wrote it (BCP 47: `fr`, `en`, `ru`, `zh`). */
+  language,
   /** Where the original comes from; absent when the source does not say. */
   source: sourceSchema.optional(),
 })
-  .superRefine(placeForFormat);
+  .superRefine((data, ctx) => {
+    placeForFormat(data, ctx);
+    spanInOrder(data, ctx);
+    sourceDays(data, ctx);
+  });
 
 export const personSchema = z
   .strictObject({

@@ -18,7 +18,8 @@ import { t } from '#i18n/index.ts';
 import { need, type Archive, type Readout } from '#archive/archive.ts';
 import { calendarParts as day, type CalendarParts } from '#content/dates.ts';
 import { isId } from '#content/ids.ts';
-import { formatDate } from '#i18n/dates.ts';
+import { formatDate, formatSpan } from '#i18n/dates.ts';
+import { primaryLanguage } from '#content/languages.ts';
 import { formatInline, isCall, type ReadoutFormat } from '#archive/formats.ts';
 import type { CitationFormat } from '#archive/urls.ts';
 
@@ -26,8 +27,10 @@ import type { CitationFormat } from '#archive/urls.ts';
 export interface Citable {
   id: string;
   title: string;
-  /** The calendar day of the meeting, `YYYY-MM-DD`. */
+  /** The calendar day of the meeting, `YYYY-MM-DD`: its first day, for talks over several days. */
   date: string;
+  /** The last day of talks held over several days, `YYYY-MM-DD`. */
+  dateEnd?: string | undefined;
   /** BCP 47 language of the text. */
   language: string;
   /** Who published the original; absent when the source is not known (never made up). */
@@ -41,6 +44,10 @@ export interface Citable {
   participants: string[];
   /** The day the original was published, `YYYY-MM-DD`, when the source shows it. */
   published?: string | undefined;
+  /** The day the source says it last changed its text, `YYYY-MM-DD`. */
+  modified?: string | undefined;
+  /** Who republished the text the archive copied, when not its publisher. */
+  via?: string | undefined;
   /** The document's permanent URL. */
   permalink: string;
   /** The name of the archive that holds the copy. */
@@ -61,6 +68,7 @@ export function citable(readout: Readout, archive: Archive, permalink: string): 
     id: readout.id,
     title: data.title,
     date: data.date,
+    dateEnd: data.dateEnd,
     language: data.language,
     publisher: data.source?.publisher,
     event: data.event,
@@ -68,6 +76,8 @@ export function citable(readout: Readout, archive: Archive, permalink: string): 
     place: data.place === undefined ? undefined : need(archive.place, data.place, 'Lieu').data.name,
     participants: data.participants.map((p) => need(archive.person, p.person, 'Personne').data.name),
     published: data.source?.published,
+    modified: data.source?.modified,
+    via: data.source?.via?.name,
     permalink,
     archive: t('site.name'),
   };
@@ -79,7 +89,7 @@ export function citable(readout: Readout, archive: Archive, permalink: string): 
  * source shows it, archive, permanent URL, and the day of consultation left for the reader.
  */
 export function formatCitation(c: Citable): string {
-  const date = formatDate(c.date);
+  const date = formatSpan(c.date, c.dateEnd);
   return t('citation.text', {
     publisher: c.publisher ?? t('citation.noPublisher'),
     title: c.title,
@@ -97,32 +107,100 @@ export const citationGenre = (format: ReadoutFormat): string => t(`citation.genr
  * One line on the meeting: who took part, on what occasion, where. It is the file's note (CSL
  * `note`, RIS `N1`, biblatex `note`), and in BibTeX the only home of the event (see `bibtex`).
  */
-export function citationNote(c: Pick<Citable, 'participants' | 'event' | 'place' | 'published'>): string {
+export function citationNote(
+  c: Pick<Citable, 'participants' | 'event' | 'place' | 'date' | 'dateEnd' | 'published' | 'modified' | 'via'>,
+): string {
   const names = new Intl.ListFormat('fr', { type: 'conjunction' }).format(c.participants);
   const parts = [
     t(c.participants.length === 1 ? 'citation.note.participants.one' : 'citation.note.participants.other', { names }),
+    ...(c.dateEnd === undefined ? [] : [t('citation.note.span', { span: formatSpan(c.date, c.dateEnd) })]),
     ...(c.event === undefined ? [] : [t('citation.note.event', { event: c.event })]),
     ...(c.place === undefined ? [] : [t('citation.note.place', { place: c.place })]),
     ...(c.published === undefined ? [] : [t('citation.note.published', { date: formatDate(c.published) })]),
+    ...(c.modified === undefined ? [] : [t('citation.note.modified', { date: formatDate(c.modified) })]),
+    ...(c.via === undefined ? [] : [t('citation.note.via', { name: c.via })]),
   ];
   // Each part is a sentence; one that already ends with a full stop gets no second one.
   return parts.map((part) => (/[.!?…]$/.test(part) ? part : `${part}.`)).join(' ');
 }
 
-/** biblatex's name of a language (babel's): `langid`, and `language` for Zotero. */
-const biblatexLanguages: Record<string, string> = { fr: 'french' };
+/**
+ * babel's name of a language, which biblatex reads in `langid` (hyphenation, and its own words
+ * such as « et » or "and"), by BCP 47 tag: the whole tag first (`en-US`), then its language.
+ * A language babel does not name gets no `langid`: its tag alone, in `language`.
+ */
+const babelLanguages: Record<string, string> = {
+  ar: 'arabic',
+  be: 'belarusian',
+  bg: 'bulgarian',
+  ca: 'catalan',
+  cs: 'czech',
+  da: 'danish',
+  de: 'ngerman',
+  el: 'greek',
+  en: 'english',
+  'en-GB': 'british',
+  'en-US': 'american',
+  es: 'spanish',
+  et: 'estonian',
+  fa: 'persian',
+  fi: 'finnish',
+  fr: 'french',
+  he: 'hebrew',
+  hr: 'croatian',
+  hu: 'magyar',
+  hy: 'armenian',
+  id: 'indonesian',
+  it: 'italian',
+  ja: 'japanese',
+  ka: 'georgian',
+  kk: 'kazakh',
+  ko: 'korean',
+  lt: 'lithuanian',
+  lv: 'latvian',
+  mk: 'macedonian',
+  mn: 'mongolian',
+  nb: 'norsk',
+  nl: 'dutch',
+  nn: 'nynorsk',
+  pl: 'polish',
+  pt: 'portuguese',
+  ro: 'romanian',
+  ru: 'russian',
+  sk: 'slovak',
+  sl: 'slovenian',
+  sq: 'albanian',
+  sr: 'serbian',
+  sv: 'swedish',
+  th: 'thai',
+  tr: 'turkish',
+  uk: 'ukrainian',
+  uz: 'uzbek',
+  vi: 'vietnamese',
+  zh: 'chinese',
+};
 
-function biblatexLanguage(language: string): string {
-  const name = biblatexLanguages[language];
-  if (name === undefined) throw new Error(`Langue « ${language} » sans nom biblatex (src/formats/citation.ts)`);
-  return name;
+/** babel's name of a language, for biblatex's `langid`; `undefined` when babel has none. */
+export function babelLanguage(tag: string): string | undefined {
+  return babelLanguages[tag] ?? babelLanguages[primaryLanguage(tag)];
 }
 
 const pad = (n: number) => String(n).padStart(2, '0');
 const isoDay = (d: CalendarParts) => `${d.year}-${pad(d.month)}-${pad(d.day)}`;
 /** `2024/05/20/`: the RIS form of a day (year, month, day, and an empty part for other information). */
 const risDay = (d: CalendarParts) => `${d.year}/${pad(d.month)}/${pad(d.day)}/`;
-const dateParts = (d: CalendarParts) => ({ 'date-parts': [[d.year, d.month, d.day]] as [[number, number, number]] });
+type DateParts = [number, number, number];
+const dateParts = (d: CalendarParts) => ({ 'date-parts': [[d.year, d.month, d.day]] as [DateParts] });
+/** A day, or a range of days (CSL's two lists of date parts). */
+const spanParts = (start: CalendarParts, end: CalendarParts | undefined) =>
+  end === undefined
+    ? dateParts(start)
+    : {
+        'date-parts': [
+          [start.year, start.month, start.day],
+          [end.year, end.month, end.day],
+        ] as [DateParts, DateParts],
+      };
 
 /** Rows of a format: a field and its value, `undefined` when the document has none. */
 type Rows = [field: string, value: string | undefined][];
@@ -148,7 +226,8 @@ export interface CslItem {
   type: 'report';
   genre: string;
   title: string;
-  issued: { 'date-parts': [[number, number, number]] };
+  /** The day of the meeting, or its first and last days. */
+  issued: { 'date-parts': [DateParts] | [DateParts, DateParts] };
   language: string;
   publisher?: string;
   'event-title'?: string;
@@ -169,7 +248,7 @@ export function cslItem(c: Citable): CslItem {
     type: 'report',
     genre: citationGenre(c.format),
     title: c.title,
-    issued: dateParts(day(c.date)),
+    issued: spanParts(day(c.date), c.dateEnd === undefined ? undefined : day(c.dateEnd)),
     language: c.language,
     ...(c.publisher !== undefined && { publisher: c.publisher }),
     ...(c.event !== undefined && { 'event-title': c.event }),
@@ -238,12 +317,12 @@ function bibtex(c: Citable): string {
   if (!isId(c.id)) throw new Error(`Clé BibTeX invalide : « ${c.id} »`);
   const date = day(c.date);
   const braced = (text: string | undefined) => (text === undefined ? undefined : `{${text}}`);
-  const language = biblatexLanguage(c.language);
+  const babel = babelLanguage(c.language);
   const rows: Rows = [
     ['title', braced(bibTitle(c.title))],
     ['key', braced(bibText(c.title))],
     ['type', braced(bibText(citationGenre(c.format)))],
-    ['date', braced(isoDay(date))],
+    ['date', braced(c.dateEnd === undefined ? isoDay(date) : `${isoDay(date)}/${isoDay(day(c.dateEnd))}`)],
     ['year', braced(String(date.year))],
     ['month', bibMonths[date.month - 1]],
     ['organization', braced(c.publisher === undefined ? undefined : bibText(c.publisher))],
@@ -251,8 +330,8 @@ function bibtex(c: Citable): string {
     ['origdate', braced(c.published === undefined ? undefined : isoDay(day(c.published)))],
     ['note', braced(bibText(citationNote(c)))],
     ['addendum', braced(bibText(c.archive))],
-    ['langid', braced(language)],
-    ['language', braced(language)],
+    ['langid', braced(babel)],
+    ['language', braced(babel ?? bibText(c.language))],
     ['url', braced(bibUrl(c.permalink))],
     ['urldate', braced(c.accessed === undefined ? undefined : isoDay(day(c.accessed)))],
   ];

@@ -6,7 +6,7 @@ import type { RSSFeedItem, RSSOptions } from '@astrojs/rss';
 import { t } from '#i18n/index.ts';
 import { compareReadouts, need, recordsOf, type Archive, type Readout } from '#archive/archive.ts';
 import { parseCalendarDate } from '#content/dates.ts';
-import { formatDate } from '#i18n/dates.ts';
+import { formatSpan } from '#i18n/dates.ts';
 import { routes, type Absolute } from '#archive/urls.ts';
 import { formatInline } from '#archive/formats.ts';
 import { pageKey, readoutInputs } from '#archive/page-keys.ts';
@@ -45,7 +45,7 @@ export function feedItems(readouts: readonly Readout[], archive: Archive, url: A
     const { data } = readout;
     const { place, participants, topics } = recordsOf(readout, archive);
     const common = {
-      date: formatDate(data.date),
+      date: formatSpan(data.date, data.dateEnd),
       participants: participants.map((p) => p.person.data.name).join(', '),
     };
     return {

@@ -25,9 +25,10 @@ import type {
 import { countryName } from '#content/countries.ts';
 import { t } from '#i18n/index.ts';
 import { recordsOf, type Archive, type Person, type Place, type Readout, type Topic } from '#archive/archive.ts';
-import { formatDate } from '#i18n/dates.ts';
+import { formatSpan } from '#i18n/dates.ts';
 import { routes, type Absolute } from '#archive/urls.ts';
 import { formatInline, formatLabel, isCall } from '#archive/formats.ts';
+import type { MeetingView } from '#archive/meeting-page.ts';
 
 export type JsonLd = WithContext<Thing>;
 
@@ -140,6 +141,7 @@ export function meetingNode(readout: Readout, archive: Archive, url: Absolute): 
     '@id': `${url(routes.readout(readout.id))}#rencontre`,
     name: data.title,
     startDate: data.date,
+    ...(data.dateEnd !== undefined && { endDate: data.dateEnd }),
     eventAttendanceMode: isCall(data.format)
       ? 'https://schema.org/OnlineEventAttendanceMode'
       : 'https://schema.org/OfflineEventAttendanceMode',
@@ -155,7 +157,7 @@ const names = new Intl.ListFormat('fr', { type: 'conjunction' });
 export function readoutDescription(readout: Readout, archive: Archive): string {
   const { place, participants } = recordsOf(readout, archive);
   const common = {
-    date: formatDate(readout.data.date),
+    date: formatSpan(readout.data.date, readout.data.dateEnd),
     participants: names.format(participants.map((p) => p.person.data.name)),
   };
   return place
@@ -176,6 +178,8 @@ export function readoutJsonLd(
   const records = recordsOf(readout, archive);
   const topics = records.topics.map((topic) => topicReference(topic, url));
   const source = data.source;
+  // The original, then the copy the archive took it from when someone else republished it.
+  const basedOn = [source?.url, source?.via?.url].filter((u): u is string => u !== undefined);
   return {
     '@context': context,
     '@type': 'Report',
@@ -185,11 +189,19 @@ export function readoutJsonLd(
     headline: data.title,
     description: readoutDescription(readout, archive),
     inLanguage: data.language,
-    temporalCoverage: data.date,
+    temporalCoverage: data.dateEnd === undefined ? data.date : `${data.date}/${data.dateEnd}`,
     ...(source?.published !== undefined && { datePublished: source.published }),
+    ...(source?.modified !== undefined && { dateModified: source.modified }),
     ...(source !== undefined && { publisher: { '@type': 'Organization', name: source.publisher } }),
-    ...(source?.url !== undefined && { isBasedOn: source.url }),
-    about: [meetingNode(readout, archive, url), ...topics],
+    ...(basedOn.length > 0 && { isBasedOn: basedOn.length === 1 ? basedOn[0]! : basedOn }),
+    about: [
+      meetingNode(readout, archive, url),
+      // The meeting all its accounts report, by its page, when the archive holds several.
+      ...(data.meeting === undefined
+        ? []
+        : [{ '@type': 'Event' as const, '@id': `${url(routes.meeting(data.meeting))}#rencontre` }]),
+      ...topics,
+    ],
     mentions: records.mentions.map((m) => personReference(m.person, url)),
     // The place, described in the meeting's location, by its page.
     ...(records.place !== undefined && {
@@ -211,4 +223,32 @@ export function serializeJsonLd(data: JsonLd): string {
     .replace(/&/g, '\\u0026')
     .replace(/\u2028/g, '\\u2028')
     .replace(/\u2029/g, '\\u2029');
+}
+
+/**
+ * A meeting the archive holds several accounts of: an `Event` at its own page, over the days its
+ * accounts give, at the place they all give (none when they differ), with each account as a
+ * `Report` about it (`subjectOf`). Who took part is left to each account's own Event: the
+ * accounts may differ, and the meeting's node says only what they share.
+ */
+export function meetingJsonLd(view: MeetingView, url: Absolute): WithContext<EventLeaf> {
+  const page = url(routes.meeting(view.id));
+  return {
+    '@context': context,
+    '@type': 'Event',
+    '@id': `${page}#rencontre`,
+    url: page,
+    name: view.title,
+    startDate: view.start,
+    ...(view.end !== view.start && { endDate: view.end }),
+    ...(view.place && {
+      location: { '@type': 'Place', '@id': url(routes.place(view.place.id)), name: view.place.name },
+    }),
+    subjectOf: view.accounts.map((a) => ({
+      '@type': 'Report',
+      '@id': url(routes.readout(a.id)),
+      name: a.title,
+      inLanguage: a.language,
+    })),
+  };
 }

@@ -18,3 +18,25 @@ export function monthName(month: number): string {
   if (!name) throw new Error(`Mois invalide : ${month}`);
   return name;
 }
+
+/**
+ * The days of talks in French, in three pieces: the first day as far as it differs from the
+ * last, the dash, the last day. One day is `formatDate` alone; several are « 20–21 mai 2024 »,
+ * « 30 mai – 2 juin 2024 » or « 30 décembre 2024 – 2 janvier 2025 ». The dash keeps to the
+ * day before it (a no-break space), so that no line starts with it.
+ */
+export function spanPieces(start: string, end: string = start): [first: string, dash: string, last: string] {
+  const last = formatDate(end);
+  if (end === start) return ['', '', last];
+  const a = calendarParts(start);
+  const b = calendarParts(end);
+  const day = a.day === 1 ? t('date.firstDay') : String(a.day);
+  if (a.year === b.year && a.month === b.month) return [day, '–', last];
+  if (a.year === b.year) return [`${day} ${monthName(a.month)}`, '\u00a0– ', last];
+  return [formatDate(start), '\u00a0– ', last];
+}
+
+/** The days of talks in French, as one text (`spanPieces`). */
+export function formatSpan(start: string, end: string = start): string {
+  return spanPieces(start, end).join('');
+}

@@ -41,17 +41,21 @@ const placeName = (id: string | undefined) => (id === undefined ? undefined : pl
 function describedAt(doc: TestReadout, permalink: string): Described {
   const data = doc.data as TestReadout['data'] & {
     language: string;
-    source?: { publisher: string; published?: string };
+    dateEnd?: string;
+    source?: { publisher: string; published?: string; modified?: string; via?: { name: string } };
   };
   return {
     id: doc.id,
     title: data.title,
     date: data.date,
+    dateEnd: data.dateEnd,
     language: data.language,
     publisher: data.source?.publisher,
     event: data.event,
     place: placeName(data.place),
     published: data.source?.published,
+    modified: data.source?.modified,
+    via: data.source?.via?.name,
     permalink,
     archive: 'Archive des comptes rendus diplomatiques',
     accessed: undefined,
@@ -60,7 +64,11 @@ function describedAt(doc: TestReadout, permalink: string): Described {
       participants: data.participants.map((p) => personName(p.person)),
       event: data.event,
       place: placeName(data.place),
+      date: data.date,
+      dateEnd: data.dateEnd,
       published: data.source?.published,
+      modified: data.source?.modified,
+      via: data.source?.via?.name,
     }),
   };
 }

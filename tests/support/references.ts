@@ -30,11 +30,14 @@ const every: readonly Field[] = Object.keys({
   id: 1,
   title: 1,
   date: 1,
+  dateEnd: 1,
   language: 1,
   publisher: 1,
   event: 1,
   place: 1,
   published: 1,
+  modified: 1,
+  via: 1,
   permalink: 1,
   archive: 1,
   accessed: 1,
@@ -49,25 +52,30 @@ const allBut = (...left: Field[]) => every.filter((field) => !left.includes(fiel
  * should not have fails too.
  */
 export const carried = {
-  csl: every,
-  'csl → citation-js': every,
+  // No format has a field for the day the source changed its text, nor for the site the text
+  // was copied from: the note says both.
+  csl: allBut('modified', 'via'),
+  'csl → citation-js': allBut('modified', 'via'),
   // The event has no field of its own in a biblatex @misc: it is in the note.
-  bib: allBut('event'),
+  bib: allBut('event', 'modified', 'via'),
   // citation-js also drops `addendum` when there is a note.
-  'bib → citation-js': allBut('event', 'archive'),
-  // RIS has no field for the day of an original (the note says it).
-  ris: allBut('published'),
-  'ris → citation-js': allBut('published'),
+  'bib → citation-js': allBut('event', 'archive', 'modified', 'via'),
+  // RIS has no field for the day of an original, nor for the last day of talks (the note says both).
+  ris: allBut('published', 'dateEnd', 'modified', 'via'),
+  'ris → citation-js': allBut('published', 'dateEnd', 'modified', 'via'),
   // Highwire's tags have nothing for the kind, the event, the place, the archive or a note.
   meta: ['title', 'date', 'language', 'publisher', 'published', 'permalink'],
 } satisfies Record<string, readonly Field[]>;
 
 export type Reading = keyof typeof carried;
 
-/** A day from CSL date parts, `YYYY-MM-DD`. */
-function fromParts(date: unknown): string | undefined {
+/** A day from CSL date parts, `YYYY-MM-DD`: the first (`which` 0) or, in a range, the last (1). */
+function fromParts(date: unknown, which: 0 | 1 = 0): string | undefined {
   if (date === undefined) return undefined;
-  const parts = (date as { 'date-parts': number[][] })['date-parts'][0]!;
+  const all = (date as { 'date-parts': number[][] })['date-parts'];
+  expect(all.length, 'a day, or a range of two days').toBeLessThanOrEqual(2);
+  const parts = all[which];
+  if (parts === undefined) return undefined;
   expect(parts, 'a date of year, month and day').toHaveLength(3);
   return parts.map((n, i) => String(n).padStart(i === 0 ? 4 : 2, '0')).join('-');
 }
@@ -164,8 +172,20 @@ export function bibPlain(value: string | undefined): string | undefined {
   });
 }
 
-/** biblatex's language names, back to BCP 47. */
-const bcp47: Record<string, string> = { french: 'fr' };
+/** babel's names of the languages of the test archives, back to BCP 47 (a reader's own table). */
+const bcp47: Record<string, string> = {
+  french: 'fr',
+  english: 'en',
+  american: 'en-US',
+  british: 'en-GB',
+  russian: 'ru',
+  chinese: 'zh',
+  italian: 'it',
+  kazakh: 'kk',
+  belarusian: 'be',
+  ngerman: 'de',
+  spanish: 'es',
+};
 
 const months = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
 
@@ -182,6 +202,7 @@ function fromCsl(item: Record<string, unknown>): View {
     id: str(item['id']),
     title: str(item['title']),
     date: fromParts(item['issued']),
+    dateEnd: fromParts(item['issued'], 1),
     language: str(item['language']),
     publisher: str(item['publisher']),
     event: str(item['event-title']),
@@ -212,11 +233,18 @@ export function readings(files: ReferenceFiles): Record<Reading, View> {
   const field = (name: string) => bib.fields.get(name);
   const year = field('year');
   const month = field('month');
-  const date = field('date');
+  // A day, or the first and last days of talks: `2024-05-20/2024-05-21`.
+  const [date, dateEnd, ...more] = field('date')?.split('/') ?? [];
+  expect(more, 'a day or a range of two days').toEqual([]);
   expect(year, 'year as the date says').toBe(date?.slice(0, 4));
   expect(month && String(months.indexOf(month) + 1).padStart(2, '0'), 'month as the date says').toBe(date?.slice(5, 7));
-  expect(bcp47[field('langid')!], 'langid').toBeDefined();
-  expect(field('language'), 'language as langid').toBe(field('langid'));
+  // babel's name of the language when it has one, as langid and language; otherwise the tag, in language.
+  const langid = field('langid');
+  if (langid !== undefined) {
+    expect(bcp47[langid], `langid ${langid}: a babel language`).toBeDefined();
+    expect(field('language'), 'language as langid').toBe(langid);
+  }
+  const bibLanguage = langid === undefined ? field('language') : bcp47[langid];
   expect(bibPlain(field('key')), 'key: the title, for sorting').toBe(bibPlain(field('title')));
   const bibRead = citationJs(files.bib);
 
@@ -233,7 +261,8 @@ export function readings(files: ReferenceFiles): Record<Reading, View> {
       id: bib.key,
       title: bibPlain(field('title')),
       date,
-      language: bcp47[field('langid')!],
+      dateEnd,
+      language: bibLanguage,
       publisher: bibPlain(field('organization')),
       place: bibPlain(field('location')),
       published: field('origdate'),
@@ -247,6 +276,7 @@ export function readings(files: ReferenceFiles): Record<Reading, View> {
     'bib → citation-js': defined({
       ...fromCsl(bibRead),
       language: bcp47[str(bibRead['language'])!] ?? str(bibRead['language']),
+      dateEnd: fromParts(bibRead['issued'], 1),
       place: str(bibRead['publisher-place']),
     }),
     ris: defined({

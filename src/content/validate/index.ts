@@ -15,6 +15,7 @@ import { resolveTimestamps } from '../yaml.ts';
 import { bodyLimitProblem, checkBody, type SiteLinks } from './body.ts';
 import { furnitureProblems, markerProblems } from './furniture.ts';
 import { checkReferences, type RecordIds } from './references.ts';
+import { meetingProblems } from './meetings.ts';
 import { DATE_FIELDS, schemaProblems } from './schema-issues.ts';
 import { textProblems } from './text.ts';
 
@@ -85,6 +86,7 @@ export function validateContent(files: readonly ContentFile[], options: Validate
     used: { people: new Set(), places: new Set(), topics: new Set() },
   };
   const texts = new Map<string, ContentFile>();
+  const readouts: { file: ContentFile; data: unknown }[] = [];
   for (const f of files.filter((x) => x.collection === 'readouts')) {
     const parsed = data.get(f);
     if (parsed === undefined) continue;
@@ -93,6 +95,7 @@ export function validateContent(files: readonly ContentFile[], options: Validate
     // A text past the limits is reported once, by `checkBody`.
     if (bodyLimitProblem(body) === undefined) problems.push(...furnitureProblems(f, parsed.raw));
     checkReferences(f, parsed.raw, records, parsed.error, parsed.reported);
+    readouts.push({ file: f, data: parsed.raw });
     // A text is archived once: a second copy, whatever its folder or metadata, is refused.
     const first = texts.get(body);
     if (first !== undefined && body.trim() !== '') {
@@ -103,6 +106,8 @@ export function validateContent(files: readonly ContentFile[], options: Validate
       );
     } else texts.set(body, f);
   }
+  // The accounts of one meeting, together.
+  problems.push(...meetingProblems(readouts));
 
   // A record nobody uses is kept but reported, when every document could be read.
   const documentsIncomplete =

@@ -9,6 +9,7 @@ import { isId } from '../ids.ts';
 import type { ContentFile } from '../read.ts';
 import { normalizeAlias } from '../aliases.ts';
 import { unknownIdMessage } from './suggest.ts';
+import { peopleNamed } from '../people.ts';
 
 type RecordCollection = 'people' | 'places' | 'topics';
 
@@ -82,17 +83,10 @@ export function checkReferences(
       error(field, `« ${id} » figure déjà en ${first.field} : une personne n’apparaît qu’une fois`);
     }
   };
-  listAt(doc['participants']).forEach((p, i) => {
-    const field = `participants[${i}]`;
-    person(recordAt(p)['person'], `${field}.person`, true);
-    designated(recordAt(p)['designation'], `${field}.designation`);
-  });
-  listAt(doc['mentions']).forEach((m, i) => {
-    const field = `mentions[${i}]`;
-    if (typeof m === 'string') return person(m, field, false);
-    person(recordAt(m)['person'], `${field}.person`, false);
-    designated(recordAt(m)['designation'], `${field}.designation`);
-  });
+  for (const named of peopleNamed(doc)) {
+    person(named.person, named.field, named.participant);
+    designated(named.designation, named.field.replace(/\.person$/, '.designation'));
+  }
 
   const topics = new Map<string, string>();
   listAt(doc['topics']).forEach((value, i) => {

@@ -8,7 +8,7 @@ import { createHash } from 'node:crypto';
 import { countryName } from '#content/countries.ts';
 import { t, tCount } from '#i18n/index.ts';
 import { recordsOf, type Archive, type Readout } from '#archive/archive.ts';
-import { formatDate } from '#i18n/dates.ts';
+import { formatSpan } from '#i18n/dates.ts';
 import { formatLabel } from '#archive/formats.ts';
 
 /** The size social sites expect for a large preview. */
@@ -58,11 +58,11 @@ export function previewContent(readout: Readout, archive: Archive): PreviewConte
     title: data.title,
     when: place
       ? t('preview.when', {
-          date: formatDate(data.date),
+          date: formatSpan(data.date, data.dateEnd),
           place: place.data.name,
           country: countryName(place.data.country),
         })
-      : t('preview.whenCall', { date: formatDate(data.date), format: formatLabel(data.format) }),
+      : t('preview.whenCall', { date: formatSpan(data.date, data.dateEnd), format: formatLabel(data.format) }),
     participants: names.slice(0, MAX_PARTICIPANTS),
     ...(left > 0 && { more: tCount('morePeople', left) }),
     siteName: t('site.name'),

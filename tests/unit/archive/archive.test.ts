@@ -91,6 +91,7 @@ describe('a call, which has no place', () => {
       ['in-person', ['met']],
       ['phone', ['called']],
       ['video', []],
+      ['call', []],
     ]);
   });
 });

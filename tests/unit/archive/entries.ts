@@ -25,6 +25,6 @@ export function readout(id: string, date: string, extra: Partial<ReadoutData> = 
 export function datedReadouts(...dates: string[]): Readout[] {
   return dates
     .map((date, i) => readout(`${date}-d${i}`, date))
-    .map((r): Readout => ({ ...r, data: { ...r.data, mentions: [] } }))
+    .map((r): Readout => ({ ...r, data: { ...r.data, mentions: [] }, listedOn: r.data.date }))
     .sort(compareReadouts);
 }

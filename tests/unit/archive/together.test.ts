@@ -2,21 +2,29 @@ import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { buildArchive } from '#archive/archive.ts';
 import { monthIndex } from '#archive/activity.ts';
-import { countPairs, rankPairs, type PairTable } from '#archive/together.ts';
+import { addPairs, countPairSets, rankPairs, type PairSet } from '#archive/together.ts';
 import { parseEntries, type Collections } from '#content/entries.ts';
 import { readContent } from '#content/read.ts';
 import { root } from '../../support/build.ts';
 import { readout } from './entries.ts';
 
-describe('countPairs and rankPairs', () => {
+/** One meeting of `date` whose accounts name the ids of each list. */
+const meeting = (date: string, ...accounts: string[][]) => {
+  const pairs: PairSet = new Map();
+  for (const ids of accounts) addPairs(pairs, ids);
+  return { date, pairs };
+};
+
+describe('addPairs, countPairSets and rankPairs', () => {
   const records = ['a', 'b', 'c', 'd'].map((id) => ({ id }));
 
-  test('count every pair of a document both ways, keep the newest date, and rank most shared first', () => {
-    const table: PairTable = new Map();
-    countPairs(table, ['a', 'b', 'c'], '2024-01-01');
-    countPairs(table, ['a', 'c'], '2023-06-01');
-    countPairs(table, ['a', 'd'], '2024-03-01');
-    countPairs(table, ['b'], '2025-01-01');
+  test('count every pair of a meeting both ways, keep the newest date, and rank most shared first', () => {
+    const table = countPairSets([
+      meeting('2024-01-01', ['a', 'b', 'c']),
+      meeting('2023-06-01', ['a', 'c']),
+      meeting('2024-03-01', ['a', 'd']),
+      meeting('2025-01-01', ['b']),
+    ]);
     const ranked = rankPairs(table, records);
     const of = (id: string) => ranked.get(id)?.map((r) => [r.record.id, r.count, r.last]);
     // c: two documents; then d and b, one each: the more recent first.
@@ -32,9 +40,19 @@ describe('countPairs and rankPairs', () => {
     expect(of('d')).toEqual([['a', 1, '2024-03-01']]);
   });
 
+  test('a pair named by several accounts of one meeting shares one meeting; pairs no account names are not counted', () => {
+    const ranked = rankPairs(countPairSets([meeting('2024-01-01', ['a', 'b'], ['a', 'b', 'c'], ['d', 'c'])]), records);
+    const of = (id: string) => ranked.get(id)?.map((r) => [r.record.id, r.count]);
+    expect(of('a')).toEqual([
+      ['b', 1],
+      ['c', 1],
+    ]);
+    // d and a take part in the same meeting by two different accounts: no account names them together.
+    expect(of('d')).toEqual([['c', 1]]);
+  });
+
   test('ties of count and date follow the order of the records', () => {
-    const table: PairTable = new Map();
-    countPairs(table, ['d', 'c', 'b', 'a'], '2024-01-01');
+    const table = countPairSets([meeting('2024-01-01', ['d', 'c', 'b', 'a'])]);
     expect(
       rankPairs(table, records)
         .get('d')
@@ -104,6 +122,36 @@ describe('buildArchive: the same pass counts who meets whom and when', () => {
     expect(months(archive.monthsOnTopic, 'u')).toEqual({ [jan]: 2, [mar]: 1 });
     expect(months(archive.monthsAtPlace, 'astana')).toEqual({ [jan]: 1, [mar]: 1 });
     expect(months(archive.monthsAtPlace, 'minsk')).toEqual({ [jan]: 1 });
+  });
+
+  test('two accounts of one meeting share one meeting, listed under its first day', () => {
+    const accounts = buildArchive({
+      ...base,
+      readouts: [
+        readout('fr', '2024-01-10', { participants: two('a', 'b'), topics: ['t', 'u'], meeting: 'm' }),
+        readout('en', '2024-01-09', {
+          participants: two('a', 'b'),
+          topics: ['t', 'u'],
+          meeting: 'm',
+          dateEnd: '2024-01-10',
+          language: 'en',
+        }),
+        readout('other', '2024-01-09', { participants: two('a', 'c'), topics: ['t'] }),
+      ],
+    });
+    expect(accounts.interlocutorsOf.get('a')?.map((r) => [r.record.id, r.count, r.last])).toEqual([
+      ['b', 1, '2024-01-09'],
+      ['c', 1, '2024-01-09'],
+    ]);
+    expect(accounts.topicsWith.get('t')?.map((r) => [r.record.id, r.count])).toEqual([['u', 1]]);
+    expect(accounts.meeting.get('m')?.accounts.map((r) => r.id)).toEqual(['en', 'fr']);
+    expect(accounts.meeting.get('m')?.span).toEqual({ start: '2024-01-09', end: '2024-01-10' });
+    // Both accounts under the meeting's first day, together; the document of that day by itself.
+    expect(accounts.readouts.map((r) => [r.id, r.listedOn])).toEqual([
+      ['other', '2024-01-09'],
+      ['en', '2024-01-09'],
+      ['fr', '2024-01-09'],
+    ]);
   });
 
   test('a person named twice in a document counts it once', () => {

@@ -83,24 +83,27 @@ const hostile: Citable = {
  * where each format carries it.
  */
 function described(c: Citable, fold: (text: string) => string = (text) => text): Described {
-  const { id, title, date, language, publisher, event, format, place, participants, published, ...more } = c;
-  const { permalink, archive, accessed, ...rest } = more;
+  const { id, title, date, dateEnd, language, publisher, event, format, place, participants, published, ...more } = c;
+  const { modified, via, permalink, archive, accessed, ...rest } = more;
   rest satisfies Record<string, never>;
   return {
     id,
     title: fold(title),
     date,
+    dateEnd,
     language,
     publisher: publisher && fold(publisher),
     event: event && fold(event),
     place: place && fold(place),
     published,
+    modified,
+    via: via && fold(via),
     permalink,
     archive: fold(archive),
     accessed,
     // The form of a call is in the kind of document; the participants are in the note only.
     genre: citationGenre(format),
-    note: fold(citationNote({ participants, event, place, published })),
+    note: fold(citationNote({ participants, event, place, date, dateEnd, published, modified, via })),
   };
 }
 
