@@ -88,7 +88,7 @@ class RouteSet {
 
 /**
  * The pages whose number depends on what the documents say (the pages of each list, the
- * chronology's years, a person's interlocutors), from the archive the content makes; nothing
+ * chronology's years, the meetings, a person's interlocutors), from the archive the content makes; nothing
  * when the content is not valid yet (the archive cannot be made).
  */
 function listRoutes(files: readonly ContentFile[]): string[] | undefined {
@@ -114,11 +114,23 @@ function listRoutes(files: readonly ContentFile[]): string[] | undefined {
     }),
     ...archive.topics.flatMap((t) => listPages(routes.topic(t.id), archive.readoutsOnTopic.get(t.id)?.length ?? 0)),
     ...archive.places.flatMap((p) => listPages(routes.place(p.id), archive.readoutsAtPlace.get(p.id)?.length ?? 0)),
+    // A meeting's id is a value of its documents, not a file's name: its page and file are counted here.
+    ...listPages(routes.meetings(), archive.meetings.length),
+    ...archive.meetings.flatMap((meeting) => [routes.meeting(meeting.id), routes.apiMeeting(meeting.id)]),
   ];
 }
 
 /** The top folders of the routes the plan knows; any other address is taken from `urls.txt`. */
-const PLANNED_TOPS = new Set(['api', 'chronologie', 'comptes-rendus', 'lieux', 'personnes', 'recherche', 'themes']);
+const PLANNED_TOPS = new Set([
+  'api',
+  'chronologie',
+  'comptes-rendus',
+  'lieux',
+  'personnes',
+  'recherche',
+  'rencontres',
+  'themes',
+]);
 
 /**
  * Every address whose existence follows from the names of the content's files, and what the
@@ -138,6 +150,8 @@ function knownRoutes(files: readonly ContentFile[], options: PlanOptions): strin
     routes.chronology(),
     routes.search(),
     routes.readoutsFeed(),
+    routes.meetings(),
+    routes.apiMeetings(),
     routes.apiReadouts(),
     routes.apiPeople(),
     routes.apiTopics(),
@@ -190,10 +204,13 @@ export function plannedAddresses(files: readonly ContentFile[], options: PlanOpt
   const interlocutors = routes.personInterlocutors('x').slice(routes.person('x').length);
   /**
    * Whether `route` may be a page counted from the documents (`partial`: may lie above one):
-   * `<list>page/<n>/`, a year of the chronology, a person's interlocutors.
+   * `<list>page/<n>/`, a year of the chronology, a meeting (its page and its file of the API), a
+   * person's interlocutors.
    */
   const counted = (route: string, partial: boolean): boolean => {
-    if (route.startsWith(routes.chronology()) || (partial && routes.chronology().startsWith(route))) return true;
+    for (const tree of [routes.chronology(), routes.meetings(), `${routes.apiMeetings().replace(/\.json$/, '')}/`]) {
+      if (route.startsWith(tree) || (partial && tree.startsWith(route))) return true;
+    }
     const record = /^[^/]+\/[^/]+\//.exec(route)?.[0];
     for (const list of record !== undefined && recordLists.has(record) ? [...lists, record] : lists) {
       if (partial && list.startsWith(route)) return true;
