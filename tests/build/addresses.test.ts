@@ -41,7 +41,7 @@ describe('the rule of redirects', () => {
     'api/', 'api/schemas/', 'personnes/', 'pagefind/', 'pagefind/pagefind.js', 'comptes-rendus/flux.xml/', 'robots.txt',
     'robots.txt/x/', '404.html', 'sitemap-index.xml', `comptes-rendus/${document}/source.md`, `comptes-rendus/${document}/`,
     'comptes-rendus/2024-01-01-ancien/', 'chronologie/1999/', 'api/comptes-rendus/ancien.json', 'themes/ocs/flux.xml',
-    'comptes-rendus/page/2/',
+    'comptes-rendus/page/2/', 'personnes/index.html', 'index.html', 'rencontres/',
   ])('gives the check and the build the same answer on %s', (from) => {
     const on = (addresses: typeof planned) => redirectAddressProblems('r.yaml', [redirect(from)], addresses).map((p) => p.message);
     expect(on(planned)).toEqual(on(built));

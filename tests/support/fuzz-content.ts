@@ -338,6 +338,7 @@ const REDIRECT_FROM = {
     'comptes-rendus/{id}/source.md',
     'comptes-rendus/{id}/citation.bib/',
     'personnes/wang-yi/',
+    'personnes/wang-yi/index.html',
     'personnes/wang-yi',
     'Personnes/Wang-Yi/',
     'personnes/',

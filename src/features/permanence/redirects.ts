@@ -193,6 +193,11 @@ function takenAddress(from: string, addresses: Addresses): string | undefined {
   if (addresses.has(from)) {
     return `« ${from} » est une adresse que l’archive publie : une redirection ne peut pas la remplacer`;
   }
+  // A page is served from its folder's `index.html`: the server reaches that file for the page.
+  const page = /(?:^|\/)index\.html$/.test(from) ? from.slice(0, -'index.html'.length) : undefined;
+  if (page !== undefined && addresses.has(page)) {
+    return `« ${from} » est le fichier de la page « ${formatRoute(page)} », que l’archive publie : une redirection ne peut pas le remplacer`;
+  }
   const segments = from.split('/');
   for (let n = 1; n < segments.length; n++) {
     const file = segments.slice(0, n).join('/');
