@@ -8,7 +8,7 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
-import { readRedirects } from '#features/permanence/redirects.ts';
+import { checkRedirects } from '#features/guard/check.ts';
 import { nginxRedirectRules, withNginxRedirects } from '#features/permanence/nginx.ts';
 import { formatProblem } from '#content/problem.ts';
 import { contentDirOf } from '#content/folder.ts';
@@ -16,9 +16,12 @@ import { contentDirOf } from '#content/folder.ts';
 export const root = resolve(import.meta.dirname, '..');
 export const configFile = join(root, 'deploy', 'nginx.conf');
 
-/** `conf` with the redirects of the content folder `contentDir`; throws on an invalid redirects file. */
+/**
+ * `conf` with the redirects of the content folder `contentDir`; throws on a redirect that the
+ * check of the content, and so the build, would refuse (the same code decides: `checkRedirects`).
+ */
 export function configWithRedirects(conf: string, contentDir: string): string {
-  const { redirects, problems } = readRedirects(root, contentDir);
+  const { redirects, problems } = checkRedirects(root, contentDir);
   const errors = problems.filter((p) => p.severity === 'error');
   if (errors.length > 0) throw new Error(errors.map(formatProblem).join('\n'));
   return withNginxRedirects(conf, nginxRedirectRules(redirects));
@@ -30,7 +33,15 @@ if (import.meta.main) {
   const name = file.startsWith(root) ? relative(root, file) : file;
   const contentDir = contentDirOf(root);
   const current = readFileSync(file, 'utf8');
-  const updated = configWithRedirects(current, contentDir);
+  let updated: string;
+  try {
+    updated = configWithRedirects(current, contentDir);
+  } catch (error) {
+    // The redirects the build would refuse: nothing is written.
+    console.error(error instanceof Error ? error.message : String(error));
+    console.error(`${name} : non modifié ; corrigez content/redirects.yaml (npm run check:content).`);
+    process.exit(1);
+  }
   if (current === updated) {
     console.log(`${name} : redirections à jour.`);
   } else if (args.includes('--check')) {

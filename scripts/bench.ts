@@ -82,7 +82,12 @@ function scenarios(contentDir: string): [label: string, name: string, change: ()
   const added = join(readouts, year, `${date}-document-publie.md`);
   const person = join(contentDir, 'people', readdirSync(join(contentDir, 'people')).sort()[0]!);
   return [
-    ['add', 'un document ajouté', () => writeFileSync(added, readFileSync(model, 'utf8'))],
+    // Another document's text with a paragraph of its own: the archive refuses one text twice.
+    [
+      'add',
+      'un document ajouté',
+      () => writeFileSync(added, `${readFileSync(model, 'utf8')}\nUn paragraphe propre au document publié.\n`),
+    ],
     [
       'change',
       'son texte modifié',

@@ -7,8 +7,9 @@
 import { readdirSync, type Dirent } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { COUNTRY_NAMES_FILE } from './countries.ts';
-import { collections, type CollectionName } from './schema.ts';
+import { collections, readoutSchema, type CollectionName } from './schema.ts';
 import type { Problem } from './problem.ts';
+import { formatBytes, MAX_FILE_BYTES, MAX_YAML_BYTES } from './limits.ts';
 import { readText, type Unreadable } from './text-file.ts';
 import { parseYaml } from './yaml.ts';
 import { yamlErrorField } from './yaml-errors.ts';
@@ -32,8 +33,12 @@ export interface ContentFile {
   unreadable?: Unreadable | undefined;
 }
 
-/** The lines `---` that open and close a document's frontmatter, and what lies between. */
-const FRONTMATTER = /^---\r?\n(?:([\s\S]*?)\r?\n)?---[ \t]*(?:\r?\n|$)/;
+/**
+ * The lines `---` that open and close a document's frontmatter, and what lies between: each
+ * line exactly `---`, as the fixity's recipe (`sed '1,/^---$/d'`, `docs/data.md`) finds them.
+ * Line ends are line feeds only (`text-file.ts` refuses a carriage return).
+ */
+const FRONTMATTER = /^---\n(?:([\s\S]*?)\n)?---(?:\n|$)/;
 
 /**
  * A document's source cut at its frontmatter: the YAML between the two lines `---`, and the
@@ -46,6 +51,24 @@ export function splitReadout(source: string): { frontmatter: string; body: strin
     frontmatter: match[1] ?? '',
     body: source.slice(match[0].length),
     bodyLine: match[0].split('\n').length,
+  };
+}
+
+/** The fields of a document's frontmatter, as the first line of a text would show them by mistake. */
+const READOUT_KEYS = new Set(Object.keys(readoutSchema.shape));
+
+/**
+ * A line `---` in the middle of the frontmatter closes it early: the fields after it are read
+ * as the text, and the document seems to lack them. Said as such, at the line that closes,
+ * when the text starts with a field of the frontmatter (`participants:`).
+ */
+function earlyClose(body: string, bodyLine: number): Unreadable | undefined {
+  const first = /^(?:[ \t]*\n)*([A-Za-z][\w-]*):(?:[ \t\n]|$)/.exec(body);
+  if (!first || !READOUT_KEYS.has(first[1]!)) return undefined;
+  const line = bodyLine + (first[0].match(/\n/g)?.length ?? 0) - (first[0].endsWith('\n') ? 1 : 0);
+  return {
+    field: `ligne ${bodyLine - 1}`,
+    message: `ligne « --- » qui ferme l’en-tête trop tôt : la ligne ${line} (« ${first[1]}: ») est encore un champ de l’en-tête ; supprimez cette ligne « --- » (l’en-tête s’ouvre et se ferme par une seule ligne « --- » chacun)`,
   };
 }
 
@@ -79,9 +102,39 @@ const ALL = Object.keys(collections) as CollectionName[];
 type Found = { kind: 'file'; abs: string } | { kind: 'problem'; problem: Problem };
 
 /**
+ * Names Windows reserves for devices, whatever their extension (`con.yaml`, `nul.md`, `aux/`):
+ * a checkout on Windows cannot hold them, nor can a site built there publish them.
+ */
+const RESERVED = /^(?:con|prn|aux|nul|com[0-9\u00b9\u00b2\u00b3]|lpt[0-9\u00b9\u00b2\u00b3])$/i;
+/** Characters Windows refuses in a name. */
+const NOT_ON_WINDOWS = /[<>:"|?*\\]/;
+
+/**
+ * Why a name cannot be held by every system the archive is kept or built on, or nothing: a
+ * device name Windows reserves, a character it refuses, a final dot or space it drops.
+ */
+export function unportableName(name: string): string | undefined {
+  if (RESERVED.test(name.split('.')[0]!.trimEnd())) {
+    return `nom « ${name} » réservé par Windows (CON, PRN, AUX, NUL, COM0 à COM9, LPT0 à LPT9, quelle que soit l’extension) : attendu un nom qu’une copie de l’archive sous Windows peut porter`;
+  }
+  const refused = NOT_ON_WINDOWS.exec(name);
+  if (refused) {
+    return `nom « ${name} » : le caractère « ${refused[0]} » est interdit sous Windows : attendu des lettres, des chiffres et des tirets`;
+  }
+  if (/[. ]$/.test(name)) {
+    return `nom « ${name} » finissant par un point ou une espace, que Windows retire : attendu un nom qui finit par une lettre, un chiffre ou l’extension`;
+  }
+  return undefined;
+}
+
+/** How a case-insensitive file system (Windows, macOS) compares names. */
+const foldName = (name: string) => name.normalize('NFC').toLowerCase();
+
+/**
  * Every name under `dir`, sorted, each either a file to read or a problem: a symbolic link
  * (refused: it could publish a file from outside the repository, or lead nowhere), a name
- * left out by `ignoredName` (a warning), anything that is neither a file nor a folder.
+ * left out by `ignoredName` (a warning), a name some systems cannot hold (`unportableName`, or
+ * one that differs from another only by case), anything that is neither a file nor a folder.
  */
 function walk(root: string, dir: string, top = true): Found[] {
   let entries: Dirent[];
@@ -93,23 +146,38 @@ function walk(root: string, dir: string, top = true): Found[] {
     const message = `dossier illisible (${(error as NodeJS.ErrnoException).code ?? 'erreur'}) : attendu un dossier que l’archive peut lire`;
     return [{ kind: 'problem', problem: { severity: 'error', file: displayPath(root, dir), field: '(fichier)', message } }];
   }
-  return entries
-    .sort((a, b) => (a.name < b.name ? -1 : 1))
-    .flatMap((d): Found[] => {
-      const abs = join(dir, d.name);
-      const problem = (severity: Problem['severity'], message: string): Found[] => [
-        { kind: 'problem', problem: { severity, file: displayPath(root, abs), field: '(fichier)', message } },
-      ];
-      if (d.name === PLACEHOLDER && d.isFile()) return [];
-      const ignored = ignoredName(d.name);
-      if (ignored !== undefined) return problem('warning', `ignoré : ${ignored}`);
-      if (d.isSymbolicLink()) {
-        return problem('error', 'lien symbolique refusé : attendu un vrai fichier ou dossier, dans content/');
-      }
-      if (d.isDirectory()) return walk(root, abs, false);
-      if (d.isFile()) return [{ kind: 'file', abs }];
-      return problem('error', 'ni fichier ni dossier : attendu un fichier de l’archive');
-    });
+  // Names that one folder of Windows or macOS would hold as one: a name in lowercase keeps its
+  // place, or else the first in this order; the others are refused.
+  entries.sort((a, b) => (a.name < b.name ? -1 : 1));
+  const keeper = new Map<string, string>();
+  for (const { name } of entries) {
+    const key = foldName(name);
+    if (!keeper.has(key) || name === key) keeper.set(key, name);
+  }
+  return entries.flatMap((d): Found[] => {
+    const abs = join(dir, d.name);
+    const problem = (severity: Problem['severity'], message: string): Found[] => [
+      { kind: 'problem', problem: { severity, file: displayPath(root, abs), field: '(fichier)', message } },
+    ];
+    if (d.name === PLACEHOLDER && d.isFile()) return [];
+    const ignored = ignoredName(d.name);
+    if (ignored !== undefined) return problem('warning', `ignoré : ${ignored}`);
+    const unportable = unportableName(d.name);
+    if (unportable !== undefined) return problem('error', unportable);
+    const twin = keeper.get(foldName(d.name))!;
+    if (twin !== d.name) {
+      return problem(
+        'error',
+        `« ${d.name} » et « ${twin} » ne diffèrent que par la casse : un système de fichiers qui l’ignore (Windows, macOS) n’en garderait qu’un ; attendu des noms en minuscules, chacun une fois`,
+      );
+    }
+    if (d.isSymbolicLink()) {
+      return problem('error', 'lien symbolique refusé : attendu un vrai fichier ou dossier, dans content/');
+    }
+    if (d.isDirectory()) return walk(root, abs, false);
+    if (d.isFile()) return [{ kind: 'file', abs }];
+    return problem('error', 'ni fichier ni dossier : attendu un fichier de l’archive');
+  });
 }
 
 /**
@@ -166,7 +234,7 @@ export type YamlParser = (text: string, firstLine?: number) => ReturnType<typeof
 
 /** Reads and parses one listed file. */
 export function readFile(file: ContentFile, yaml: YamlParser = parseYaml): ContentFile {
-  const read = readText(file.abs ?? file.path);
+  const read = readText(file.abs ?? file.path, file.collection === 'readouts' ? MAX_FILE_BYTES : MAX_YAML_BYTES);
   if ('unreadable' in read) return { ...file, unreadable: read.unreadable };
   return parseFile(file, read.text, yaml);
 }
@@ -178,7 +246,24 @@ export function parseFile(file: ContentFile, source: string, yaml: YamlParser = 
   if (!parts) {
     return { ...file, unreadable: { field: '(YAML)', message: 'attendu : un en-tête YAML entre deux lignes « --- »' } };
   }
-  return { ...file, ...yamlOf(yaml(parts.frontmatter, 2)), body: parts.body, bodyLine: parts.bodyLine };
+  const body = { body: parts.body, bodyLine: parts.bodyLine };
+  const early = earlyClose(parts.body, parts.bodyLine);
+  if (early) return { ...file, ...body, unreadable: early };
+  const large = tooLarge(parts.frontmatter, MAX_YAML_BYTES);
+  if (large !== undefined) {
+    const message = `en-tête YAML trop grand, qui passe ${formatBytes(MAX_YAML_BYTES)} à cette ligne : attendu au plus ${formatBytes(MAX_YAML_BYTES)}`;
+    return { ...file, ...body, unreadable: { field: `ligne ${large + 1}`, message } };
+  }
+  return { ...file, ...yamlOf(yaml(parts.frontmatter, 2)), ...body };
+}
+
+/** The line (from 1) where `text`, in UTF-8, passes `maxBytes`, or nothing when it does not. */
+function tooLarge(text: string, maxBytes: number): number | undefined {
+  if (text.length <= maxBytes / 3 || Buffer.byteLength(text) <= maxBytes) return undefined;
+  const bytes = Buffer.from(text);
+  let line = 1;
+  for (let i = bytes.indexOf(0x0a); i !== -1 && i < maxBytes; i = bytes.indexOf(0x0a, i + 1)) line++;
+  return line;
 }
 
 /** Parsed YAML as a file holds it: its data, or why it is unreadable. */

@@ -10,13 +10,21 @@ import type { YAMLError } from 'yaml';
 const QUOTE_IT =
   'une valeur qui contient « : » ou « # », ou qui commence par « [ », « { », « * », « & », « ! », « | », « > » ou « @ », s’écrit entre guillemets';
 
+const duplicateKey = (key: string | undefined) =>
+  `clé${key ? ` « ${key} »` : ''} écrite deux fois dans le même bloc : n’en gardez qu’une`;
+
+/** The message for a key written twice in one mapping (`yaml.ts` finds them). */
+export function duplicateKeyMessage(key: string): string {
+  return `YAML illisible : ${duplicateKey(key)}`;
+}
+
 /** The explanation of one parser error, without its line. */
 function explain(error: YAMLError, source: string): string {
   const line = error.linePos ? (source.split(/\r?\n/)[error.linePos[0].line - 1] ?? '') : '';
   switch (error.code) {
     case 'DUPLICATE_KEY': {
       const key = /^\s*(?:-\s+)?([^:#]+?)\s*:/.exec(line)?.[1];
-      return `clé${key ? ` « ${key} »` : ''} écrite deux fois dans le même bloc : n’en gardez qu’une`;
+      return duplicateKey(key);
     }
     case 'MISSING_CHAR':
       if (/quote/i.test(error.message)) {

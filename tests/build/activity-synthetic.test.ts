@@ -8,6 +8,7 @@
 import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { PAGE_SIZE } from '#archive/pagination.ts';
+import { expectPlanOfBuild } from '../support/addresses.ts';
 import { build, type BuildResult } from '../support/build.ts';
 import { expectedBars, expectedUnit, monthsOf, readChart } from '../support/chart.ts';
 import { fileForPath, htmlFiles, page, text } from '../support/dist.ts';
@@ -43,6 +44,10 @@ test('the synthetic archive builds, over more years than a chart of months holds
   expect(result.status, result.output).toBe(0);
   expect(new Set(docs.map((d) => d.date.slice(0, 4))).size).toBe(YEARS);
   expect(expectedUnit(YEARS)).toBe('quarter');
+});
+
+test('the check plans every page, the interlocutors’ pages included (tests/support/addresses.ts)', () => {
+  expectPlanOfBuild(contentDir, result.outDir);
 });
 
 describe('the grouping switch', () => {

@@ -40,6 +40,11 @@ const cases = [
   { name: 'dangling-symlink', file: 'readouts/2024/2024-05-21-lien-mort.md', field: '(fichier)', why: 'a symbolic link that leads nowhere' },
   { name: 'symlink', file: 'readouts/2024/2024-05-21-lien.md', field: '(fichier)', why: 'a symbolic link to a file outside the repository' },
   { name: 'manifest-missing', file: 'urls.txt', field: '(fichier)', why: 'an archive with documents and no urls.txt' },
+  // Hostile and careless input, second round (validate.test.ts checks every case of it): one each of
+  // addresses, Unicode and depth.
+  { name: 'redirect-hides-tree', file: 'redirects.yaml', field: '[0].from', why: 'a redirect that would take the whole JSON API' },
+  { name: 'not-nfc', file: 'people/serguei-aleinik.yaml', field: 'ligne 1', why: 'a record saved in NFD beside its twin in NFC' },
+  { name: 'too-deep-quotes', file: 'readouts/2024/2024-05-21-citations-imbriquees.md', field: 'texte, ligne 15', why: 'quotes nested past the limit' },
   // Only the finished build can tell that this address is no longer served.
   { name: 'manifest-lost-page', file: 'urls.txt', field: 'ligne 3', why: 'a published address the built site no longer serves' },
 ];

@@ -13,6 +13,7 @@
  * runs many more, from a new seed each time.
  * A failure prints the seed: `FUZZ_SEED=<seed> npm run fuzz` replays it.
  */
+import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import fc from 'fast-check';
@@ -23,7 +24,10 @@ import { afterAll, describe, expect, test } from 'vitest';
 import { t } from '#i18n/index.ts';
 import { checkContent } from '#features/guard/check.ts';
 import { formatProblem, type Problem } from '#content/problem.ts';
-import { readFile } from '#content/read.ts';
+import { readFile, splitReadout } from '#content/read.ts';
+import { nameKey } from '#content/validate/aliases.ts';
+import { fixityCheckCommand, sha256 } from '#archive/fixity.ts';
+import { configWithRedirects } from '../../deploy/sync-nginx-redirects.ts';
 import { build, removeBuild, root, type BuildResult } from '../support/build.ts';
 import { contentWith } from '../support/content-copy.ts';
 import { listFiles } from '../support/dist.ts';
@@ -47,11 +51,23 @@ const OVERLAYS = ['content-hostile', 'content-warning/dot-file', 'content-warnin
 
 const errorsOf = (problems: Problem[]) => problems.filter((p) => p.severity === 'error');
 
-function writeFiles(dir: string, generated: GeneratedFiles): void {
+const REDIRECTS = 'redirects.yaml';
+
+/** Writes the files of an input; its redirect too, unless `redirects` is false (the caller writes them all at once). */
+function writeFiles(dir: string, generated: GeneratedFiles, redirects = true): void {
   for (const [path, bytes] of Object.entries(generated.files)) {
+    if (path === REDIRECTS && !redirects) continue;
     mkdirSync(dirname(join(dir, path)), { recursive: true });
     writeFileSync(join(dir, path), bytes);
   }
+}
+
+/** What two accepted inputs may not share once together: a person's name, a text. */
+function sharedKeys(dir: string, generated: GeneratedFiles): string[] {
+  const person = readFile({ collection: 'people', path: generated.person, abs: join(dir, generated.person), id: 'x' });
+  const name = (person.data as { name?: unknown } | undefined)?.name;
+  const source = readFileSync(join(dir, generated.readout), 'utf8');
+  return [`name:${nameKey(String(name))}`, `text:${splitReadout(source)?.body ?? source}`];
 }
 
 /** The title the archive reads in the document (the validator's reader), as published: trimmed. */
@@ -96,6 +112,8 @@ describe('the readers refuse what a broken writer gives', () => {
 
 describe(`generated content (${RUNS} inputs, FUZZ_SEED=${SEED})`, () => {
   const accepted: GeneratedFiles[] = [];
+  /** The accepted inputs that the build holds together. */
+  let together: GeneratedFiles[] = [];
   let dir = '';
   let result: BuildResult | undefined;
 
@@ -116,6 +134,13 @@ describe(`generated content (${RUNS} inputs, FUZZ_SEED=${SEED})`, () => {
           const errors = errorsOf(problems);
           const named = (p: Problem) => Object.keys(generated.files).some((f) => p.file.endsWith(`content/${f}`));
           expect(errors.filter((p) => !named(p)).map(formatProblem), 'every error names a generated file').toEqual([]);
+          if (generated.redirect !== undefined) {
+            // npm run deploy:nginx refuses the redirects the check refuses, and writes the others.
+            const refused = errors.some((p) => p.file.endsWith(`content/${REDIRECTS}`));
+            const write = () => configWithRedirects('# BEGIN redirects\n# END redirects\n', scratch);
+            if (refused) expect(write, generated.redirect).toThrow(/redirects\.yaml/);
+            else expect(write, generated.redirect).not.toThrow();
+          }
           if (errors.length === 0) accepted.push(generated);
           else if (process.env['FUZZ_VERBOSE']) console.log(errors.map(formatProblem).join('\n'));
         } finally {
@@ -132,7 +157,20 @@ describe(`generated content (${RUNS} inputs, FUZZ_SEED=${SEED})`, () => {
     'the accepted inputs, together, pass the check and build',
     () => {
       dir = contentWith(...OVERLAYS);
-      for (const generated of accepted) writeFiles(dir, generated);
+      // Two inputs accepted apart may share a name or a text, which the archive refuses together:
+      // the later one is left out.
+      const shared = new Set<string>();
+      together = accepted.filter((generated) => {
+        const scratch = contentWith(...OVERLAYS);
+        writeFiles(scratch, generated);
+        const keys = sharedKeys(scratch, generated);
+        if (keys.some((key) => shared.has(key))) return false;
+        keys.forEach((key) => shared.add(key));
+        return true;
+      });
+      for (const generated of together) writeFiles(dir, generated, false);
+      const redirects = together.flatMap((g) => (g.redirect === undefined ? [] : [g.redirect]));
+      writeFileSync(join(dir, REDIRECTS), redirects.join('') || '[]\n');
       expect(errorsOf(checkContent(root, dir)).map(formatProblem)).toEqual([]);
       result = build({ contentDir: dir, env: { SITE_URL } });
       expect(result.status, result.output).toBe(0);
@@ -151,7 +189,7 @@ describe(`generated content (${RUNS} inputs, FUZZ_SEED=${SEED})`, () => {
     const config = JSON.parse(readFileSync(join(root, '.htmlvalidate.json'), 'utf8')) as ConfigData;
     const validator = new HtmlValidate(config);
     const pages = listFiles(out).filter((f) => f.endsWith('.html'));
-    expect(pages.length).toBeGreaterThan(accepted.length);
+    expect(pages.length).toBeGreaterThan(together.length);
     const errors: string[] = [];
     for (const page of pages) {
       const html = readFileSync(join(out, page), 'utf8');
@@ -188,7 +226,7 @@ describe(`generated content (${RUNS} inputs, FUZZ_SEED=${SEED})`, () => {
         attempt(file, () => JSON.parse(script));
       }
     }
-    expect(blocks).toBeGreaterThan(accepted.length);
+    expect(blocks).toBeGreaterThan(together.length);
     expect(failures).toEqual([]);
   });
 
@@ -220,10 +258,30 @@ describe(`generated content (${RUNS} inputs, FUZZ_SEED=${SEED})`, () => {
     expect(listFiles(out)).toContain('comptes-rendus/2024-05-20-wang-yi-sergei-aleinik/index.html');
   });
 
+  test('each document is published byte for byte, with the fixity that the recipe of docs/data.md gives', () => {
+    const out = built();
+    for (const generated of together) {
+      const file = join(dir, generated.readout);
+      const stored = readFileSync(file);
+      const folder = join(out, 'comptes-rendus', generated.id);
+      expect(readFileSync(join(folder, 'source.md')).equals(stored), generated.id).toBe(true);
+      const published = (
+        JSON.parse(readFileSync(join(out, 'api', 'comptes-rendus', `${generated.id}.json`), 'utf8')) as {
+          sha256: string;
+        }
+      ).sha256;
+      const recipe = execFileSync('sh', ['-c', fixityCheckCommand(file)], { encoding: 'utf8' }).split(/\s/)[0];
+      expect([recipe, sha256(splitReadout(stored.toString('utf8'))!.body)], generated.id).toEqual([
+        published,
+        published,
+      ]);
+    }
+  });
+
   test('each document has one RIS record and one balanced BibTeX entry that keep its title', () => {
     const out = built();
     const failures: string[] = [];
-    for (const generated of accepted) {
+    for (const generated of together) {
       const title = publishedTitle(dir, generated);
       const folder = join(out, 'comptes-rendus', generated.id);
       for (const [name, read] of [

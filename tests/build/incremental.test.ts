@@ -50,7 +50,11 @@ const changes: [string, () => void][] = [
     () => {
       const added = readFileSync(nth('readouts', 3), 'utf8');
       const date = /^date: (\S+)$/m.exec(added)![1]!;
-      writeFileSync(join(contentDir, 'readouts', date.slice(0, 4), `${date}-document-ajoute.md`), added);
+      // Another document's text, with a paragraph of its own: the archive refuses one text twice.
+      writeFileSync(
+        join(contentDir, 'readouts', date.slice(0, 4), `${date}-document-ajoute.md`),
+        `${added}\nUn paragraphe propre au document ajouté.\n`,
+      );
     },
   ],
   [
@@ -63,7 +67,7 @@ const changes: [string, () => void][] = [
       mkdirSync(join(contentDir, 'readouts', earlier.slice(0, 4)), { recursive: true });
       writeFileSync(
         join(contentDir, 'readouts', earlier.slice(0, 4), `${earlier}-annee-anterieure.md`),
-        source.replaceAll(date, earlier),
+        `${source.replaceAll(date, earlier)}\nUn paragraphe propre au document de l’année antérieure.\n`,
       );
     },
   ],

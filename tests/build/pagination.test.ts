@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { PAGE_SIZE } from '#archive/pagination.ts';
 import { RELATED_LIMIT } from '#archive/related.ts';
+import { expectPlanOfBuild } from '../support/addresses.ts';
 import { build, type BuildResult } from '../support/build.ts';
 import { fileForPath, page } from '../support/dist.ts';
 import { childrenNamed, only, parseXml } from '../support/xml.ts';
@@ -52,6 +53,10 @@ beforeAll(() => {
 test('the synthetic archive builds, with lists longer than a page', () => {
   expect(result.status, result.output).toBe(0);
   for (const [what, , expected] of lists) expect(expected.length, what).toBeGreaterThan(PAGE_SIZE);
+});
+
+test('the check plans every page of every list (tests/support/addresses.ts)', () => {
+  expectPlanOfBuild(contentDir, result.outDir);
 });
 
 /** The documents a list page links to, in order (links inside `main` lists, once each). */

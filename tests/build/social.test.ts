@@ -94,7 +94,8 @@ describe('preview images are cached by what they show', () => {
     const source = readFileSync(seed.file, 'utf8')
       .replace(/^title: .*$/m, `title: "${title}"`)
       .replace(/^date: .*$/m, 'date: 2024-05-21');
-    writeFileSync(join(content, 'readouts', '2024', `${copy}.md`), source);
+    // A paragraph of its own: the archive refuses one text twice.
+    writeFileSync(join(content, 'readouts', '2024', `${copy}.md`), `${source}\nUn paragraphe propre à la copie.\n`);
   };
 
   beforeAll(() => {

@@ -1,12 +1,16 @@
 /**
  * Generated content for the property-based test (`tests/build/fuzz.test.ts`): a document's
  * frontmatter, written as YAML text in every style YAML allows (quoted with escapes, plain,
- * blocks) and sometimes broken at the byte level, its Markdown body, and the record of a person
- * it names. Values mix French words with what has broken formats before: markup, escapes of
- * every output format, line breaks, control and direction characters, invisible text, dates
- * that parsers shift, YAML's own syntax.
+ * blocks) and sometimes broken at the byte level, its Markdown body, the record of a person it
+ * names, and sometimes a redirect. Values mix French words with what has broken formats before:
+ * markup, escapes of every output format, line breaks, control and direction characters,
+ * invisible text, dates that parsers shift, YAML's own syntax. Files come in Unicode's composed
+ * form or not, with every kind of line end; texts nest around the limit of depth and link to
+ * the site and to paragraphs that exist or not; redirects aim at addresses the archive
+ * publishes or generates, at case variants and slashless forms, or at retired ones.
  */
 import fc from 'fast-check';
+import { MAX_DEPTH } from '#content/limits.ts';
 
 /** Words of a readout, so that generated text also looks like what authors write. */
 const WORDS = [
@@ -112,6 +116,24 @@ const HOSTILE = [
   'javascript:alert(1)',
 ];
 
+/** Where a link of a text may lead on the site: addresses that exist or not, in the site's form or not, paragraphs. */
+const SITE_LINKS = [
+  '/personnes/wang-yi/',
+  '/personnes/wang-yi',
+  '/Personnes/Wang-Yi/',
+  '/personnes/inexistant/',
+  '/themes/ocs/flux.xml',
+  '/comptes-rendus/2024-05-20-wang-yi-sergei-aleinik/#p1',
+  '/comptes-rendus/2024-05-20-wang-yi-sergei-aleinik/#p99',
+  '/api/personnes.json',
+  '/recherche/?q=Wang',
+  '/',
+  '#p1',
+  '#p3',
+  '#p999',
+  '#haut',
+];
+
 /** Words, and sometimes a hostile piece or any code units, joined with or without spaces. */
 const pieces = (hostile: number) =>
   fc
@@ -215,8 +237,24 @@ const inline = fc.oneof(
   { weight: 1, arbitrary: text.map((t) => `<b>${t}</b>`) },
   { weight: 1, arbitrary: fc.constant('<https://example.org/>') },
   { weight: 1, arbitrary: fc.constant('[^1]') },
+  { weight: 1, arbitrary: fc.constantFrom(...SITE_LINKS).chain((target) => text.map((t) => `[${t}](${target})`)) },
+  {
+    weight: 1,
+    arbitrary: fc
+      .tuple(fc.integer({ min: 1, max: 2 * MAX_DEPTH }), text)
+      .map(([n, t]) => `${'*a _'.repeat(Math.ceil(n / 2))}${t}${'_ a*'.repeat(Math.ceil(n / 2))}`),
+  },
 );
 const line = fc.array(inline, { minLength: 1, maxLength: 4 }).map((parts) => parts.join(' '));
+/** Quotes or lists nested `n` deep, around the limit. */
+const nested = fc
+  .tuple(fc.integer({ min: 1, max: 2 * MAX_DEPTH }), fc.constantFrom('quote', 'list', 'mixed'), line)
+  .map(([n, kind, t]) => {
+    if (kind === 'quote') return `${'>'.repeat(n)} ${t}`;
+    if (kind === 'list')
+      return Array.from({ length: n }, (_, i) => `${'  '.repeat(i)}- ${i === n - 1 ? t : 'point'}`).join('\n');
+    return Array.from({ length: n }, (_, i) => `${'> '.repeat(i)}- ${t}`).join('\n');
+  });
 const block = fc.oneof(
   { weight: 40, arbitrary: line },
   { weight: 2, arbitrary: fc.tuple(fc.integer({ min: 1, max: 7 }), line).map(([n, t]) => `${'#'.repeat(n)} ${t}`) },
@@ -230,16 +268,41 @@ const block = fc.oneof(
   { weight: 1, arbitrary: fc.tuple(line, line).map(([a, b]) => `| ${a} | x |\n| --- | --- |\n| ${b} | y |`) },
   { weight: 1, arbitrary: line.map((t) => `[^1]: ${t}`) },
   { weight: 1, arbitrary: fc.constantFrom('---', '***', '', '#', '- ', '>', '[]()', '<div>', '&#0;', '&#x7;') },
+  { weight: 2, arbitrary: nested },
+  // What a reader cannot see: a heading or a paragraph of zero-width or blank characters.
+  { weight: 1, arbitrary: fc.constantFrom('\u200b', '&#8203;', '\u00a0\u00a0', '### \u200b', '> \u200b', '- \u2060') },
 );
 const body = fc.array(block, { minLength: 1, maxLength: 6 }).map((blocks) => blocks.join('\n\n'));
 
 /** Changes of the bytes of a file, after it is written as text: what careless tools do. */
-export type Mangle = 'none' | 'bom' | 'crlf' | 'latin-1' | 'nul' | 'no-closing-line' | 'duplicate-key' | 'alias';
+export type Mangle =
+  | 'none'
+  | 'bom'
+  | 'crlf'
+  | 'cr'
+  | 'nfd'
+  | 'latin-1'
+  | 'nul'
+  | 'no-closing-line'
+  | 'stray-closing-line'
+  | 'duplicate-key'
+  | 'alias';
 const mangle = fc.oneof(
   { weight: 30, arbitrary: fc.constant<Mangle>('none') },
   {
     weight: 1,
-    arbitrary: fc.constantFrom<Mangle>('bom', 'crlf', 'latin-1', 'nul', 'no-closing-line', 'duplicate-key', 'alias'),
+    arbitrary: fc.constantFrom<Mangle>(
+      'bom',
+      'crlf',
+      'cr',
+      'nfd',
+      'latin-1',
+      'nul',
+      'no-closing-line',
+      'stray-closing-line',
+      'duplicate-key',
+      'alias',
+    ),
   },
 );
 
@@ -256,7 +319,57 @@ export interface GeneratedInput {
   personDescription: Written | undefined;
   body: string;
   mangle: Mangle;
+  /** An entry of `redirects.yaml`, its addresses written with `{id}` (the input's document) and `{n}` (its number). */
+  redirect: { from: string; to: string } | undefined;
 }
+
+/**
+ * Where a redirect may be aimed from: retired addresses (accepted, unless their target is
+ * wrong), and what the archive publishes or generates, in the site's form or not (refused).
+ */
+const REDIRECT_FROM = {
+  retired: [
+    'comptes-rendus/2024-01-01-ancien-{n}/',
+    'api/comptes-rendus/2024-01-01-ancien-{n}.json',
+    'personnes/ancienne-fiche-{n}/',
+  ],
+  taken: [
+    'comptes-rendus/{id}/',
+    'comptes-rendus/{id}/source.md',
+    'comptes-rendus/{id}/citation.bib/',
+    'personnes/wang-yi/',
+    'personnes/wang-yi/index.html',
+    'personnes/wang-yi',
+    'Personnes/Wang-Yi/',
+    'personnes/',
+    'api/',
+    'api/schemas/',
+    'pagefind/',
+    'pagefind/pagefind.js',
+    'comptes-rendus/flux.xml',
+    'comptes-rendus/flux.xml/',
+    'robots.txt',
+    'sitemap-index.xml',
+    '404.html',
+    'chronologie/2024/',
+    'themes/ocs/flux.xml',
+    '/comptes-rendus/ancien-{n}/',
+    '',
+  ],
+};
+/** Where a redirect may be aimed to: pages that exist, that do not, or written otherwise. */
+const REDIRECT_TO = {
+  live: ['comptes-rendus/{id}/', 'comptes-rendus/2024-05-20-wang-yi-sergei-aleinik/', 'api/comptes-rendus.json', ''],
+  wrong: ['personnes/inexistant-{n}/', 'Comptes-Rendus/', 'themes/ocs', 'comptes-rendus/2024-01-01-ancien-{n}/'],
+};
+/** Half of the redirects take an address they may take, most of them to an address that exists. */
+const redirect = fc.record({
+  from: fc.oneof(fc.constantFrom(...REDIRECT_FROM.retired), fc.constantFrom(...REDIRECT_FROM.taken)),
+  to: fc.oneof(
+    { weight: 3, arbitrary: fc.constantFrom(...REDIRECT_TO.live) },
+    { weight: 1, arbitrary: fc.constantFrom(...REDIRECT_TO.wrong) },
+  ),
+});
 
 const optional = <T>(arbitrary: fc.Arbitrary<T>) => fc.option(arbitrary, { nil: undefined, freq: 3 });
 
@@ -291,6 +404,7 @@ const input = fc.record({
   personDescription: optional(written),
   body,
   mangle,
+  redirect: fc.oneof({ weight: 4, arbitrary: fc.constant(undefined) }, { weight: 1, arbitrary: redirect }),
 });
 
 /**
@@ -321,6 +435,8 @@ export interface GeneratedFiles {
   files: Record<string, Uint8Array>;
   /** The document's title as written, when it was given. */
   title: string | undefined;
+  /** The entry of `content/redirects.yaml` (also in `files`), when the input has one. */
+  redirect: string | undefined;
 }
 
 /** The files of `input`, the n-th of a run (ids are unique across a run). */
@@ -364,6 +480,15 @@ export function filesOf(input: GeneratedInput, n: number): GeneratedFiles {
     case 'crlf':
       readout = readout.replace(/\n/g, '\r\n');
       break;
+    case 'cr':
+      readout = readout.replace(/\n/g, '\r');
+      break;
+    case 'nfd':
+      readout = readout.normalize('NFD');
+      break;
+    case 'stray-closing-line':
+      readout = readout.replace('participants:', '---\nparticipants:');
+      break;
     case 'nul':
       readout = readout.replace('place:', 'place:\u0000');
       break;
@@ -385,6 +510,10 @@ export function filesOf(input: GeneratedInput, n: number): GeneratedFiles {
     'country: KZ',
     ...field('description', input.personDescription),
   ].join('\n');
+  const address = (route: string) => route.replaceAll('{id}', id).replaceAll('{n}', String(n));
+  const redirect =
+    input.redirect &&
+    `- from: ${JSON.stringify(address(input.redirect.from))}\n  to: ${JSON.stringify(address(input.redirect.to))}\n  date: 2025-01-15\n  reason: Adresse retirée.\n`;
   return {
     id,
     readout: `readouts/${day.slice(0, 4)}/${id}.md`,
@@ -392,7 +521,9 @@ export function filesOf(input: GeneratedInput, n: number): GeneratedFiles {
     files: {
       [`readouts/${day.slice(0, 4)}/${id}.md`]: bytes,
       [`people/${personId}.yaml`]: new TextEncoder().encode(`${person}\n`),
+      ...(redirect === undefined ? {} : { 'redirects.yaml': new TextEncoder().encode(redirect) }),
     },
     title: input.title?.value,
+    redirect,
   };
 }

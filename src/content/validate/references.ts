@@ -35,8 +35,17 @@ export function quotedIn(text: string, words: string): boolean {
   return text.includes(words) || normalizeAlias(text).includes(normalizeAlias(words));
 }
 
-/** Checks the document `file`, whose frontmatter is `data` (dates as text), against the records. */
-export function checkReferences(file: ContentFile, data: unknown, records: RecordIds, error: Error): void {
+/**
+ * Checks the document `file`, whose frontmatter is `data` (dates as text), against the records;
+ * `reported` holds the fields already refused (a date refused is not also compared with the id).
+ */
+export function checkReferences(
+  file: ContentFile,
+  data: unknown,
+  records: RecordIds,
+  error: Error,
+  reported: ReadonlySet<string> = new Set(),
+): void {
   const doc = recordAt(data);
   const body = file.body ?? '';
   const ref = (collection: RecordCollection, value: unknown, field: string) => {
@@ -56,7 +65,7 @@ export function checkReferences(file: ContentFile, data: unknown, records: Recor
   };
 
   const date = typeof doc['date'] === 'string' ? doc['date'] : undefined;
-  if (date && /^\d{4}-\d{2}-\d{2}$/.test(date) && !file.id.startsWith(`${date}-`)) {
+  if (date && !reported.has('date') && /^\d{4}-\d{2}-\d{2}$/.test(date) && !file.id.startsWith(`${date}-`)) {
     error('(nom du fichier)', `l’identifiant doit commencer par la date du document : « ${date}-… »`);
   }
   ref('places', doc['place'], 'place');

@@ -6,7 +6,7 @@
  * field, where a line break, a control character or an invisible text would break the format
  * or mislead a reader.
  */
-import { codePoint } from '../text-file.ts';
+import { codePoint, nfcMessage, notNfc } from '../text-file.ts';
 import { fieldPath, type Report } from '../problem.ts';
 
 /** Line breaks: a field is written on one line (YAML's `>` folds a long one). */
@@ -45,6 +45,9 @@ export function textProblem(value: string): string | undefined {
     const first = [...text][0]!;
     return `texte invisible (${codePoint(first)}…) : attendu des lettres, des chiffres ou des signes`;
   }
+  // A file is NFC (`text-file.ts`), but an escape between double quotes (`"e\u0301"`) is not.
+  const decomposed = notNfc(text);
+  if (decomposed) return nfcMessage(decomposed);
   return undefined;
 }
 

@@ -5,19 +5,27 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { Problem } from '#content/problem.ts';
-import { listContent, readContent } from '#content/read.ts';
+import { listContent, readContent, type ContentFile } from '#content/read.ts';
 import { cachedYamlParser, YAML_CODE } from '#content/yaml-cache.ts';
 import { codeDigest } from '#content/code-digest.ts';
 import { aliasScanner } from '#content/alias-scan.ts';
 import { aliasTable } from '#features/markdown/alias-table.ts';
 import { CHECK_CACHE, type ReadoutLinks } from './cache.ts';
 import { validateContent } from '#content/validate/index.ts';
+import { paragraphCount, type SiteLinks } from '#content/validate/body.ts';
 import { aliasProblems } from '#content/validate/aliases.ts';
 import { countryNameProblems } from '#content/validate/countries.ts';
-import { entryRoute, isEntryRoute } from '#archive/urls.ts';
+import { entryRoute, isEntryRoute, routes } from '#archive/urls.ts';
 import { manifestRequired, parseManifest, readManifest } from '#features/permanence/manifest.ts';
 import { checkOutput } from '#features/permanence/output-check.ts';
-import { isPageRoute, readRedirects, redirectOf, redirectsAgainstContent } from '#features/permanence/redirects.ts';
+import { plannedAddresses, type Addresses } from '#features/permanence/addresses.ts';
+import {
+  isPageRoute,
+  readRedirects,
+  redirectAddressProblems,
+  redirectOf,
+  type Redirect,
+} from '#features/permanence/redirects.ts';
 import { listFiles } from '#features/site-files.ts';
 import { isId } from '#content/ids.ts';
 
@@ -40,8 +48,10 @@ export function checkContent(root: string, contentDir: string, options: CheckOpt
       : cachedYamlParser(cached(CHECK_CACHE.yaml)!, codeDigest(root, YAML_CODE));
   const { files, problems } = readContent(root, contentDir, undefined, yaml?.parse);
   yaml?.save();
+  // A name that cannot be listed or read may be a document: which records it names is unknown.
+  const documentsIncomplete = problems.some((p) => p.severity === 'error');
   const scanner = aliasScanner(aliasTable(files, '/'), cached(CHECK_CACHE.aliases));
-  const aliases = aliasProblems(files, scanner);
+  const aliases = aliasProblems(files, scanner, documentsIncomplete);
   const linksFile = cached(CHECK_CACHE.links);
   if (linksFile) {
     const links: ReadoutLinks = {};
@@ -55,9 +65,9 @@ export function checkContent(root: string, contentDir: string, options: CheckOpt
   scanner.save();
   // The page of every entry: what the content promises to produce.
   const known = new Set(files.filter((f) => isId(f.id)).map((f) => entryRoute(f.collection, f.id)));
-  const redirects = readRedirects(root, contentDir);
   const manifestFile = readManifest(root, contentDir);
   const manifest = parseManifest(manifestFile.file, manifestFile.text);
+  const redirects = checkRedirects(root, contentDir, files, manifest.entries);
   // A manifest address below a document or record page that no longer exists is lost,
   // unless redirected; other addresses are checked on the built site.
   const lost: Problem[] = manifest.entries.flatMap(({ route, line }) => {
@@ -76,13 +86,15 @@ export function checkContent(root: string, contentDir: string, options: CheckOpt
   });
   return [
     ...problems,
-    ...validateContent(files),
-    // Aliases that no document contains, or that two records claim (see rehype-link-aliases).
+    ...validateContent(files, {
+      links: siteLinks(files, redirects.addresses, redirects.redirects),
+      documentsIncomplete,
+    }),
+    // Names and aliases that two records claim, aliases that no document contains (see rehype-link-aliases).
     ...aliases,
     // The archive's own country names (content/countries.yaml).
     ...countryNameProblems(root, contentDir),
     ...redirects.problems,
-    ...redirectsAgainstContent(redirects.file, redirects.redirects, known),
     ...manifestFile.problems,
     ...manifest.problems,
     ...manifestRequired(
@@ -92,6 +104,51 @@ export function checkContent(root: string, contentDir: string, options: CheckOpt
     ),
     ...lost,
   ];
+}
+
+/**
+ * `content/redirects.yaml` read and checked, against itself and against the addresses the
+ * content will publish (`plannedAddresses`): what `checkContent` says of it, and what
+ * `npm run deploy:nginx` asks before writing its rules. `files` and `manifest` are read when
+ * not given.
+ */
+export function checkRedirects(
+  root: string,
+  contentDir: string,
+  files: readonly ContentFile[] = readContent(root, contentDir).files,
+  manifest: readonly { route: string }[] = parseManifest('', readManifest(root, contentDir).text).entries,
+): { file: string; redirects: Redirect[]; problems: Problem[]; addresses: Addresses } {
+  const { file, redirects, problems } = readRedirects(root, contentDir);
+  const addresses = plannedAddresses(files, { root, manifest: manifest.map((e) => e.route) });
+  return {
+    file,
+    redirects,
+    addresses,
+    problems: [...problems, ...redirectAddressProblems(file, redirects, addresses)],
+  };
+}
+
+/** The document whose page is `route` (`comptes-rendus/<id>/`), by id. */
+const readoutPage = new RegExp(`^${routes.readout('x').replace(/x\/$/, '')}([^/]+)/$`);
+
+/**
+ * Where the links of the texts may lead (`src/content/validate/body.ts`): an address the
+ * content will publish, or one a redirect keeps; a paragraph of a document that has it.
+ */
+function siteLinks(files: readonly ContentFile[], addresses: Addresses, redirects: readonly Redirect[]): SiteLinks {
+  const readouts = new Map(files.filter((f) => f.collection === 'readouts').map((f) => [f.id, f]));
+  const counts = new Map<string, number | undefined>();
+  return {
+    published: (route) => (redirectOf(route, redirects) ? true : addresses.has(route)),
+    paragraphsAt(route) {
+      const id = readoutPage.exec(route)?.[1];
+      if (id === undefined) return null;
+      const readout = readouts.get(id);
+      if (readout === undefined || readout.unreadable !== undefined || readout.body === undefined) return undefined;
+      if (!counts.has(id)) counts.set(id, paragraphCount(readout.body));
+      return counts.get(id);
+    },
+  };
 }
 
 /**

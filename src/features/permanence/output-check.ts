@@ -5,7 +5,8 @@
  */
 import type { Problem } from '#content/problem.ts';
 import { formatRoute, publishedRoutes, type ManifestEntry } from './manifest.ts';
-import { isPageRoute, redirectOf, type Redirect } from './redirects.ts';
+import { builtAddresses } from './addresses.ts';
+import { isPageRoute, redirectAddressProblems, redirectOf, type Redirect } from './redirects.ts';
 import { routes } from '#archive/urls.ts';
 
 export interface BuildFacts {
@@ -51,23 +52,12 @@ export function checkOutput(facts: BuildFacts): Problem[] {
     if (!expected.has(route)) error(OUTPUT, route, `page de document sans document correspondant (${counts})`);
   }
 
-  // Redirects lead somewhere and hide nothing.
+  // Redirects lead somewhere and hide nothing: the rule of the content check, on what was built.
   const { file: redirectsFile, entries: redirects } = facts.redirects;
+  const built = builtAddresses(facts.files, facts.redirectPages);
+  problems.push(...redirectAddressProblems(redirectsFile, redirects, built));
   for (const r of redirects) {
-    if (!produced.has(r.to)) {
-      error(
-        redirectsFile,
-        `[${r.index}].to`,
-        `« ${formatRoute(r.to)} » n’est pas produite : attendu une adresse du site`,
-      );
-    }
-    if (produced.has(r.from)) {
-      error(
-        redirectsFile,
-        `[${r.index}].from`,
-        `« ${r.from} » est une page du site : une redirection ne peut pas la remplacer`,
-      );
-    } else if (isPageRoute(r.from) && !facts.redirectPages.has(r.from)) {
+    if (isPageRoute(r.from) && !facts.redirectPages.has(r.from) && !built.has(r.from)) {
       error(OUTPUT, r.from, 'la page de redirection attendue n’a pas été produite');
     }
   }

@@ -18,13 +18,34 @@ import { textProblems } from '#content/validate/text.ts';
 import { parseYaml, resolveTimestamps } from '#content/yaml.ts';
 import { yamlErrorField } from '#content/yaml-errors.ts';
 import { formatRoute, ROUTE } from './manifest.ts';
-import { isEntryRoute } from '#archive/urls.ts';
+import { generatedFolder, GENERATED_FOLDERS, type Addresses } from './addresses.ts';
 
 export const REDIRECTS_FILE = 'redirects.yaml';
 
+/**
+ * Why `route` is not an address as the archive writes them (`src/archive/urls.ts`), or nothing:
+ * relative to the base, in lowercase, a page ending with `/`, a file with its extension. An
+ * address in capitals or without its final `/` names another file on a case-sensitive host,
+ * and the same one on a case-insensitive disk: a redirect there would take a live page's place.
+ */
+export function routeFormProblem(route: string, what: string): string | undefined {
+  if (!ROUTE.test(route)) {
+    return `attendu : ${what}, une adresse relative à la base, sans « / » initial, comme « comptes-rendus/x/ »`;
+  }
+  if (route !== route.toLowerCase()) {
+    return `« ${route} » a des majuscules : attendu ${what} en minuscules, comme l’archive écrit ses adresses (« ${route.toLowerCase()} »)`;
+  }
+  const last = route.split('/').at(-1)!;
+  if (last !== '' && !/\.[a-z0-9]+$/.test(last)) {
+    return `« ${route} » n’a ni « / » final ni extension : attendu ${what}, une page finissant par « / » (« ${route}/ ») ou un fichier avec son extension`;
+  }
+  return undefined;
+}
+
 const route = (what: string) =>
-  z.string({ error: `attendu : ${what}, une adresse relative à la base du site (texte)` }).regex(ROUTE, {
-    error: `attendu : ${what}, une adresse relative à la base, sans « / » initial, comme « comptes-rendus/x/ »`,
+  z.string({ error: `attendu : ${what}, une adresse relative à la base du site (texte)` }).superRefine((value, ctx) => {
+    const problem = routeFormProblem(value, what);
+    if (problem !== undefined) ctx.addIssue({ code: 'custom', message: problem });
   });
 
 export const redirectSchema = z.strictObject({
@@ -101,14 +122,26 @@ export function parseRedirects(file: string, data: unknown): { redirects: Redire
       report(field('to'), 'boucle : une adresse ne peut pas rediriger vers elle-même');
       return;
     }
+    // A page entry takes every address below it: one of them as its target would be sent
+    // below again, and again, without end.
+    if (isPageRoute(r.from) && r.to.startsWith(r.from)) {
+      report(
+        field('to'),
+        `boucle : « ${formatRoute(r.to)} » est sous « ${formatRoute(r.from)} », que cette entrée redirige avec tout ce qu’elle contient : attendu une adresse hors de l’ancienne`,
+      );
+      return;
+    }
     const next = redirectOf(r.to, redirects);
     if (!next) return;
-    // Follow the chain to its end, or until it comes back.
+    // Follow the chain to its end, or until it comes back; past as many hops as there are
+    // entries, some entry is followed twice (its addresses may grow at each turn: `a/` → `b/x/`
+    // with `b/` → `a/y/`), and the chain is a loop.
     const visited = new Set([r.from]);
     let current = r.to;
     let loops = false;
+    let hops = 0;
     for (let hop: ReturnType<typeof redirectOf> = next; hop; hop = redirectOf(current, redirects)) {
-      if (visited.has(current)) {
+      if (visited.has(current) || ++hops > redirects.length) {
         loops = true;
         visited.forEach((route) => inLoop.add(route));
         break;
@@ -128,35 +161,57 @@ export function parseRedirects(file: string, data: unknown): { redirects: Redire
 }
 
 /**
- * Checks entries against the routes the content will produce, before any build: no
- * redirect may hide a document or a record, and a redirect to one must find it.
+ * The one rule of what a redirect may take and where it may lead, against the addresses of the
+ * site (`addresses.ts`: planned from the content before a build, or read from a finished one).
+ * A redirect never takes the place of an address the archive publishes or its build writes, of
+ * a tree of them (`api/`), of a folder the build fills (`pagefind/`), nor of a page under one of
+ * its files (`robots.txt/x/`, `comptes-rendus/flux.xml/`, whose bare form is the file). It leads
+ * to an address the site publishes. `to` may be unknown before a build (a page of a list of
+ * invalid content): the build says.
  */
-export function redirectsAgainstContent(
-  file: string,
-  redirects: readonly Redirect[],
-  contentRoutes: ReadonlySet<string>,
-): Problem[] {
+export function redirectAddressProblems(file: string, redirects: readonly Redirect[], addresses: Addresses): Problem[] {
   const problems: Problem[] = [];
+  const error = (r: Redirect, field: 'from' | 'to', message: string) =>
+    problems.push({ severity: 'error', file, field: `[${r.index}].${field}`, message });
   for (const r of redirects) {
-    if (contentRoutes.has(r.from)) {
-      problems.push({
-        severity: 'error',
-        file,
-        field: `[${r.index}].from`,
-        message: `« ${r.from} » est l’adresse d’une fiche ou d’un document existant : une redirection ne peut pas la remplacer`,
-      });
-    }
+    const taken = takenAddress(r.from, addresses);
+    if (taken !== undefined) error(r, 'from', taken);
     // A `to` that is itself redirected is a chain, already reported.
-    if (isEntryRoute(r.to) && !contentRoutes.has(r.to) && !redirectOf(r.to, redirects)) {
-      problems.push({
-        severity: 'error',
-        file,
-        field: `[${r.index}].to`,
-        message: `« ${r.to} » n’existe pas : attendu l’adresse d’une page du site`,
-      });
+    if (addresses.has(r.to) === false && !redirectOf(r.to, redirects)) {
+      error(r, 'to', `« ${formatRoute(r.to)} » n’existe pas : attendu l’adresse d’une page du site`);
     }
   }
   return problems;
+}
+
+/** Why a redirect cannot take `from`, or nothing. */
+function takenAddress(from: string, addresses: Addresses): string | undefined {
+  const folder = generatedFolder(from);
+  if (folder !== undefined) {
+    return `« ${from} » est dans ${folder}, un dossier que la construction remplit (${GENERATED_FOLDERS[folder]}) : une redirection ne peut pas y prendre d’adresse`;
+  }
+  if (addresses.has(from)) {
+    return `« ${from} » est une adresse que l’archive publie : une redirection ne peut pas la remplacer`;
+  }
+  // A page is served from its folder's `index.html`: the server reaches that file for the page.
+  const page = /(?:^|\/)index\.html$/.test(from) ? from.slice(0, -'index.html'.length) : undefined;
+  if (page !== undefined && addresses.has(page)) {
+    return `« ${from} » est le fichier de la page « ${formatRoute(page)} », que l’archive publie : une redirection ne peut pas le remplacer`;
+  }
+  const segments = from.split('/');
+  for (let n = 1; n < segments.length; n++) {
+    const file = segments.slice(0, n).join('/');
+    if (file.includes('.') && addresses.has(file)) {
+      return `« ${from} » passe par « ${file} », un fichier que l’archive publie : une redirection ne peut pas y écrire de page`;
+    }
+  }
+  if (isPageRoute(from)) {
+    const below = addresses.below(from);
+    if (below !== undefined) {
+      return `« ${from} » contient des adresses que l’archive publie (« ${below} »…) : une redirection les détournerait toutes`;
+    }
+  }
+  return undefined;
 }
 
 /** `_redirects` (Netlify, Cloudflare Pages): one line per entry, and one for the files below a page. */

@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { root } from '../../support/build.ts';
 import { contentWith, fixtures } from '../../support/content-copy.ts';
+import { contentWithGenerated, generatedCases } from '../../support/generated-invalid.ts';
 import { checkContent } from '#features/guard/check.ts';
 import { checkBody } from '#content/validate/body.ts';
 import { formatProblem, type Problem } from '#content/problem.ts';
@@ -42,6 +43,7 @@ const cases: Case[] = [
   { name: 'participant-also-mentioned', file: doc('2024-05-21-participant-mentionne'), field: 'mentions[0]', message: /participe déjà/, why: 'a participant also listed as mentioned is refused' },
   // Dates.
   { name: 'impossible-date', file: doc('2024-02-30-date-impossible'), field: 'date', message: /date réelle.*« 2024-02-30 »/, why: 'the 30th of February is refused' },
+  { name: 'impossible-date-other-name', file: doc('2024-05-21-date-impossible'), field: 'date', message: /date réelle.*« 2024-02-30 »/, why: 'an impossible date gives one error, not also one about the file name' },
   { name: 'impossible-month', file: doc('2024-13-45-mois-impossible'), field: 'date', message: /date réelle.*« 2024-13-45 »/, why: 'a thirteenth month is refused' },
   { name: 'french-date', file: doc('2024-05-20-date-a-la-francaise'), field: 'date', message: /AAAA-MM-JJ.*« 20\/05\/2024 »/, why: 'a date written 20/05/2024 is refused' },
   { name: 'date-with-time', file: doc('2024-05-21-date-avec-heure'), field: 'date', message: /AAAA-MM-JJ.*« 2024-05-21T10:00:00 »/, why: 'a date with a time is refused' },
@@ -79,6 +81,8 @@ const cases: Case[] = [
   { name: 'mention-not-id', file: doc('2024-05-21-mention-nombre'), field: 'mentions[0]', message: /attendu : un identifiant \(texte\), ou des champs/, why: 'a mention that is neither an id nor fields is refused' },
   { name: 'person-bad-language', file: 'people/wang-yi.yaml', field: 'nameOriginalLang', message: /langue inconnue : « chinois »/, why: 'the language of a name in its own script is a tag CLDR names' },
   { name: 'duplicate-alias', file: 'topics/organisation-shanghai.yaml', field: 'aliases[0]', message: /« OCS » est déjà un alias de .*content\/topics\/ocs\.yaml/, why: 'an alias another record already has is refused' },
+  { name: 'duplicate-name', file: 'people/serguei-aleinik.yaml', field: 'name', message: /« Sergueï Aleïnik » est déjà le nom de .*content\/people\/sergei-aleinik\.yaml : deux fiches ne portent pas le même nom/, why: 'a copy of a record under another id is refused once, naming both files' },
+  { name: 'duplicate-text', file: 'readouts/2024/copies/2024-05-20-copie.md', field: 'texte', message: /^même texte que .*content\/readouts\/2024\/2024-05-20-wang-yi-sergei-aleinik\.md \(même empreinte SHA-256 [0-9a-f]{12}…\)/, why: 'a copy of an archived text in another folder is refused, naming both files' },
   { name: 'redirects-not-list', file: 'redirects.yaml', field: '(racine)', message: /attendu : une liste d’entrées/, why: 'a redirects file that is not a list is refused' },
   { name: 'person-unknown-key', file: 'people/murat-nurtleu.yaml', field: 'nom', message: /clé inconnue/, why: 'an unknown key in a person is refused' },
   { name: 'topic-unknown-key', file: 'topics/g20.yaml', field: 'sigle', message: /clé inconnue/, why: 'an unknown key in a topic is refused' },
@@ -88,6 +92,7 @@ const cases: Case[] = [
   { name: 'duplicate-key', file: doc('2024-05-21-cle-en-double'), field: 'ligne 11', message: /YAML illisible : clé « title » écrite deux fois.*n’en gardez qu’une/, why: 'a key written twice is refused, in French, at its line of the file' },
   { name: 'yaml-unknown-tag', file: doc('2024-05-21-balise-yaml'), field: 'title', message: /titre/, why: 'a YAML tag that makes a title something other than text is refused' },
   { name: 'place-bad-yaml', file: 'places/pekin.yaml', field: 'ligne 2', message: /YAML illisible : ligne incomprise : attendu « clé: valeur », la clé alignée/, why: 'a record that is not valid YAML is refused, in French, at its line' },
+  { name: 'stray-frontmatter-close', file: doc('2024-05-21-en-tete-ferme-trop-tot'), field: 'ligne 5', message: /^ligne « --- » qui ferme l’en-tête trop tôt : la ligne 6 \(« participants: »\) est encore un champ/, why: 'a stray « --- » inside the frontmatter is named, not the fields it cuts off' },
   { name: 'no-frontmatter', file: doc('2024-05-21-sans-en-tete'), field: '(YAML)', message: /« --- »/, why: 'a document without its YAML header is refused' },
   // Ids and files.
   { name: 'id-not-slug', file: doc('2024-05-21-Wang-Yi'), field: '(nom du fichier)', message: /minuscules ASCII/, why: 'a document id with capitals is refused' },
@@ -121,6 +126,12 @@ const cases: Case[] = [
   { name: 'empty-link', file: doc('2024-05-21-lien-vide'), field: { line: '[](' }, message: /lien sans texte visible/, why: 'a link without words, which nobody could read or click, is refused' },
   { name: 'footnote-never-called', file: doc('2024-05-21-note-jamais-appelee'), field: { line: '[^1]:' }, message: /« \[\^1\] » jamais appelée/, why: 'a footnote the text never calls, which the page would leave out, is refused' },
   { name: 'footnote-twice', file: doc('2024-05-21-note-en-double'), field: { line: 'duré une heure' }, message: /déjà écrite ligne 17/, why: 'a second footnote under the same label, which the page would leave out, is refused' },
+  { name: 'invisible-heading', file: doc('2024-05-21-intertitre-invisible'), field: { line: '### ' }, message: /intertitre vide/, why: 'a heading made of a zero-width space only is refused' },
+  { name: 'invisible-paragraph', file: doc('2024-05-21-paragraphe-invisible'), field: { line: '\u200b' }, message: /^paragraphe invisible \(U\+200B…\)/, why: 'a paragraph made of zero-width spaces only is refused' },
+  { name: 'dead-anchor', file: doc('2024-05-21-ancre-morte'), field: { line: '#p999' }, message: /^lien vers « #p999 », une ancre que la page n’a pas : attendu l’ancre d’un de ses paragraphes, de « #p1 » à « #p2 »$/, why: 'a link to a paragraph the text does not have is refused' },
+  { name: 'dead-site-link', file: doc('2024-05-21-lien-mort-vers-le-site'), field: { line: '/personnes/inexistant/' }, message: /^lien vers « \/personnes\/inexistant\/ », une adresse que le site ne produit pas/, why: 'a link to an address of the site that the build does not produce is refused' },
+  { name: 'too-deep-quotes', file: doc('2024-05-21-citations-imbriquees'), field: { line: '>>>>' }, message: /^imbrication trop profonde, plus de 16 niveaux de citations/, why: 'quotes nested past the limit are refused before the text is parsed' },
+  { name: 'too-deep-emphasis', file: doc('2024-05-21-mises-en-valeur-imbriquees'), field: { line: '*a _' }, message: /^imbrication trop profonde, plus de 16 niveaux de mises en valeur/, why: 'emphasis nested past the limit is refused before the text is parsed' },
   { name: 'image', file: doc('2024-05-21-image'), field: { line: '![photo]' }, message: /image interdite/, why: 'an image, which another host would serve, is refused' },
   // What a copied page or an unfilled template leaves behind.
   { name: 'furniture-breadcrumb', file: doc('2024-05-21-fil-d-ariane'), field: { line: 'Page d’accueil >' }, message: /fil d’Ariane de la page \(« Page d’accueil > Actualités > Activités du ministre »\) : .*supprimez la ligne/, why: 'a breadcrumb pasted above the text is refused' },
@@ -135,24 +146,36 @@ const cases: Case[] = [
   { name: 'import-marker', file: doc('2024-05-21-valeur-a-completer'), field: 'participants[0].role', message: /valeur laissée à compléter par « npm run import » \(le rôle que le texte donne à Wang Yi\)/, why: 'a value the importer marked « À COMPLÉTER » is refused once, naming the field' },
   // Redirects.
   { name: 'redirect-to-missing-page', file: 'redirects.yaml', field: '[0].to', message: /n’existe pas/, why: 'a redirect to a document that does not exist is refused' },
-  { name: 'redirect-hides-page', file: 'redirects.yaml', field: '[0].from', message: /document existant/, why: 'a redirect from the address of an existing document is refused' },
+  { name: 'redirect-hides-page', file: 'redirects.yaml', field: '[0].from', message: /« comptes-rendus\/2024-05-20-wang-yi-sergei-aleinik\/ » est une adresse que l’archive publie/, why: 'a redirect from the address of an existing document is refused' },
+  { name: 'redirect-hides-tree', file: 'redirects.yaml', field: '[0].from', message: /« api\/ » contient des adresses que l’archive publie \(« api\/comptes-rendus\.json »…\)/, why: 'a redirect that would take a whole tree of published addresses (the JSON API) is refused' },
+  { name: 'redirect-generated-folder', file: 'redirects.yaml', field: '[0].from', message: /« pagefind\/ » est dans pagefind\/, un dossier que la construction remplit \(index de recherche\)/, why: 'a redirect of the folder the build fills with the search index is refused, saying so' },
+  { name: 'redirect-capitals', file: 'redirects.yaml', field: '[0].from', message: /« Personnes\/Wang-Yi\/ » a des majuscules.*« personnes\/wang-yi\/ »/, why: 'a case variant of a live page, which a case-insensitive disk would write over it, is refused' },
+  { name: 'redirect-without-slash', file: 'redirects.yaml', field: '[0].from', message: /« personnes\/wang-yi » n’a ni « \/ » final ni extension/, why: 'the slashless form of a live page is refused' },
+  { name: 'redirect-page-file', file: 'redirects.yaml', field: '[0].from', message: /^« personnes\/wang-yi\/index\.html » est le fichier de la page « personnes\/wang-yi\/ »/, why: 'the index.html of a live page, which the server reaches for the page itself, is refused' },
+  { name: 'redirect-under-file', file: 'redirects.yaml', field: '[0].from', message: /« comptes-rendus\/flux\.xml\/ » passe par « comptes-rendus\/flux\.xml », un fichier que l’archive publie/, why: 'a page below a published file, whose bare form is the file, is refused' },
   { name: 'redirect-chain', file: 'redirects.yaml', field: '[0].to', message: /chaîne de redirections.*2024-05-20-wang-yi-sergei-aleinik/, why: 'a chain of redirects is refused, naming the final address' },
   { name: 'redirect-loop', file: 'redirects.yaml', field: '[0].to', message: /boucle/, why: 'a redirect to itself is refused' },
   { name: 'redirect-cycle', file: 'redirects.yaml', field: '[0].to', message: /boucle/, why: 'two redirects that lead to each other are refused once' },
+  { name: 'redirect-under-itself', file: 'redirects.yaml', field: '[0].to', message: /^boucle : « rubrique\/archives\/ » est sous « rubrique\/ », que cette entrée redirige/, why: 'a page redirected to an address below it, which would be redirected again without end, is refused' },
   { name: 'redirect-twice', file: 'redirects.yaml', field: '[1].from', message: /déjà redirigée par l’entrée \[0\]/, why: 'the same address redirected twice is refused' },
   { name: 'redirect-impossible-date', file: 'redirects.yaml', field: '[0].date', message: /date réelle/, why: 'a redirect with an impossible date is refused' },
   { name: 'redirect-absolute-path', file: 'redirects.yaml', field: '[0].from', message: /sans « \/ » initial/, why: 'a redirect written with a leading slash is refused' },
   // Bytes and files: every name under content/ is read as strict UTF-8, or refused.
   { name: 'bom', file: doc('2024-05-21-marque-bom'), field: 'ligne 1', message: /BOM.*sans BOM/, why: 'a byte order mark, which the build and the published source would not read alike, is refused' },
+  { name: 'unreadable-document-cites-record', file: doc('2024-05-21-nourtleou-latin-1'), field: 'ligne 13', message: /octets invalides en UTF-8/, why: 'a document that cannot be read is reported once, and the record it alone cites is not called unused' },
   { name: 'latin-1', file: doc('2024-05-21-latin-1'), field: 'ligne 7', message: /octets invalides en UTF-8/, why: 'a file saved in Latin-1 is refused at its first line that is not UTF-8, instead of publishing U+FFFD' },
   { name: 'control-character-in-file', file: doc('2024-05-21-octet-nul'), field: 'ligne 2', message: /caractère interdit U\+0000/, why: 'a NUL byte in the frontmatter, which Astro’s parser stops on, is refused' },
+  { name: 'crlf', file: doc('2024-05-21-fins-de-ligne-windows'), field: 'ligne 1', message: /^fins de ligne Windows \(CR LF\) : attendu des fins de ligne LF seules/, why: 'a file saved with CR LF, whose fixity a checkout could change, is refused as such' },
+  { name: 'cr-only', file: doc('2024-05-21-fins-de-ligne-mac'), field: 'ligne 1', message: /^retour chariot \(CR, U\+000D\) sans saut de ligne/, why: 'a file saved with CR alone is told so, not that it lacks its « --- » lines' },
+  { name: 'not-nfc', file: 'people/serguei-aleinik.yaml', field: 'ligne 1', message: /^« .+ » \(U\+0069 U\+0308\) n’est pas en forme composée NFC : attendu « ï » \(U\+00EF\) ; enregistrez le fichier en NFC \(voir docs\/validation\.md#unicode\)$/, why: 'a record saved in NFD, the twin of one in NFC, is refused with how to fix it' },
+  { name: 'not-nfc-value', file: doc('2024-05-21-titre-decompose'), field: 'title', message: /^« .+ » \(U\+0069 U\+0308\) n’est pas en forme composée NFC : attendu « ï » \(U\+00EF\)$/, why: 'a value decomposed by escapes in an NFC file is refused' },
   { name: 'stray-folder', file: 'readout', field: '(fichier)', message: /dossier inconnu.*readouts\//, why: 'a mistyped folder is refused once, not skipped in silence' },
   { name: 'stray-root-file', file: 'notes.md', field: '(fichier)', message: /fichier inconnu.*urls\.txt/, why: 'a file at the top of content/ that the archive does not read is refused' },
   { name: 'symlink', file: doc('2024-05-21-lien'), field: '(fichier)', message: /lien symbolique refusé/, why: 'a symbolic link to a file outside the repository is refused, not published' },
   { name: 'dangling-symlink', file: doc('2024-05-21-lien-mort'), field: '(fichier)', message: /lien symbolique refusé/, why: 'a symbolic link that leads nowhere is refused, not a crash' },
   { name: 'alias-bomb', file: 'people/bombe.yaml', field: '(YAML)', message: /trop d’alias YAML/, why: 'a YAML alias bomb in a record is refused without a stack trace' },
   { name: 'redirects-alias-bomb', file: 'redirects.yaml', field: '(YAML)', message: /trop d’alias YAML/, why: 'a YAML alias bomb in the redirects is refused without a stack trace' },
-  { name: 'yaml-too-deep', file: 'topics/imbrique.yaml', field: '(YAML)', message: /imbriqués trop profondément/, why: 'YAML nested past what the parser can follow is refused in French' },
+  { name: 'yaml-too-deep', file: 'topics/imbrique.yaml', field: 'ligne 1', message: /imbriqués trop profondément/, why: 'YAML nested past what the parser can follow is refused in French, at its line, before it is parsed' },
   { name: 'place-id-capitals', file: 'places/Almaty.yaml', field: '(nom du fichier)', message: /minuscules ASCII/, why: 'a record with aliases whose file name is not an id is refused, once' },
   { name: 'id-too-long', file: doc(LONG_ID), field: '(nom du fichier)', message: /251 caractères : au plus 100/, why: 'an id too long for the file names the build writes is refused' },
   // Text fields: one line of visible text, in every collection.
@@ -207,6 +230,20 @@ describe('content validation', () => {
     expect(formatProblem(error)).toContain(c.file);
     expect(error.field).toBe(expectedField(c));
     expect(error.message).toMatch(c.message);
+  });
+
+  test.each(generatedCases)('$why ($name, written at test time)', (c) => {
+    const errors = errorsOf(checkContent(root, contentWithGenerated(c)));
+    expect(errors.map(formatProblem), 'exactly one error for one problem').toHaveLength(1);
+    const [error] = errors as [Problem];
+    expect(formatProblem(error)).toContain(`content/${c.file}:`);
+    expect(error.field).toBe(c.field);
+    expect(error.message).toMatch(c.message);
+  });
+
+  test('a document that cannot be read does not make the records it cites « unused »', () => {
+    const problems = checkContent(root, contentWith('invalid/unreadable-document-cites-record'));
+    expect(problems.filter((p) => p.file.endsWith('people/murat-nurtleu.yaml')).map(formatProblem)).toEqual([]);
   });
 
   test.each(buildOnly)('%s passes this check and is left to the build', (name) => {

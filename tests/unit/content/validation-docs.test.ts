@@ -14,6 +14,7 @@ import { checkOutput } from '#features/permanence/output-check.ts';
 import { root } from '../../support/build.ts';
 import { brokenBuilds, facts } from '../../support/build-facts.ts';
 import { contentWith, fixtures } from '../../support/content-copy.ts';
+import { contentWithGenerated, generatedCases } from '../../support/generated-invalid.ts';
 
 /** The messages of the page: every code span of the last column of every table row. */
 function documentedMessages(): string[] {
@@ -49,11 +50,12 @@ function pattern(message: string): RegExp {
   return new RegExp(`^${source}$`, 's');
 }
 
-/** Every message the checks print for the fixtures, errors and warnings. */
+/** Every message the checks print for the fixtures (and the inputs written at test time), errors and warnings. */
 function printedMessages(): string[] {
   const invalid = readdirSync(join(fixtures, 'invalid')).map((name) => contentWith(`invalid/${name}`));
   const warnings = readdirSync(join(fixtures, 'content-warning')).map((name) => contentWith(`content-warning/${name}`));
-  const content = [...invalid, ...warnings].flatMap((dir) => checkContent(root, dir));
+  const generated = generatedCases.map(contentWithGenerated);
+  const content = [...invalid, ...warnings, ...generated].flatMap((dir) => checkContent(root, dir));
   const built = [...brokenBuilds.map(([, overrides]) => overrides), {}].flatMap((overrides) => checkOutput(facts(overrides)));
   return [...new Set([...content, ...built].map((p) => p.message))];
 }

@@ -4,7 +4,7 @@
  * entries are in `validate.test.ts`, one fixture each.
  */
 import { describe, expect, test } from 'vitest';
-import { parseRedirects, redirectOf, redirectsFile } from '#features/permanence/redirects.ts';
+import { parseRedirects, redirectOf, redirectsFile, routeFormProblem } from '#features/permanence/redirects.ts';
 import { appendToManifest, parseManifest, publishedRoutes, routeOfFile } from '#features/permanence/manifest.ts';
 
 const entries = parseRedirects('content/redirects.yaml', [
@@ -51,6 +51,28 @@ describe('redirects', () => {
 
   test('an empty file (comments only) means no redirect', () => {
     expect(parseRedirects('content/redirects.yaml', null)).toEqual({ redirects: [], problems: [] });
+  });
+});
+
+describe('an address as a redirect writes it', () => {
+  // prettier-ignore
+  test.each([
+    ['', undefined],
+    ['comptes-rendus/2024-05-20-x/', undefined],
+    ['api/comptes-rendus/2024-05-20-x.json', undefined],
+    ['comptes-rendus/flux.xml', undefined],
+    ['/personnes/wang-yi/', /sans « \/ » initial/],
+    ['https://example.org/x/', /sans « \/ » initial/],
+    ['personnes/../themes/', /sans « \/ » initial/],
+    ['_astro/x.css', /sans « \/ » initial/],
+    ['Personnes/Wang-Yi/', /a des majuscules.*« personnes\/wang-yi\/ »/],
+    ['comptes-rendus/FLUX.XML', /a des majuscules/],
+    ['personnes/wang-yi', /ni « \/ » final ni extension.*« personnes\/wang-yi\/ »/],
+    ['api', /ni « \/ » final ni extension/],
+  ])('%j', (route, problem) => {
+    const found = routeFormProblem(route, 'l’ancienne adresse');
+    if (problem === undefined) expect(found).toBeUndefined();
+    else expect(found).toMatch(problem);
   });
 });
 
