@@ -1,0 +1,216 @@
+/**
+ * The search index in the browser: every part (`manifest.ts`) opened in Pagefind's own worker
+ * script (`pagefind-worker.js`, from the site), searched together, and ranked as one index
+ * (`rank.ts`).
+ *
+ * Pagefind's WebAssembly holds one language's stemmer, and a worker loads one WebAssembly: so
+ * there is one worker per stemmer (French, English…), each holding that language's parts, and
+ * a query is stemmed in every language. The parts are opened as Pagefind instances inside their
+ * worker, through the messages its script answers (`pagefind_web_js/lib/pagefind_worker.ts`:
+ * `init`, `enterPlaygroundMode`, `filters`, `search`, `getData`, `releaseData`), the same ones
+ * Pagefind's own `pagefind.js` sends it. Its playground mode is the one way to get the pieces of
+ * each score that ranking as one index needs; `pagefind.js` does not expose it.
+ *
+ * Plain TypeScript with no DOM: the search page runs it with the browser's `Worker`, the tests
+ * with a stand-in that runs the same script in Node (`tests/support/search-worker.ts`).
+ */
+import { MANIFEST_FILE, type SearchManifest, type SearchPart } from '../manifest.ts';
+import { addCounts, rankAsOne, RANKING_OPTIONS, type FilterCounts, type PartResponse } from './rank.ts';
+
+/** What the engine needs of a worker: a browser's `Worker`, or a stand-in. */
+export interface WorkerLike {
+  postMessage(message: unknown): void;
+  onmessage: ((event: { data: unknown }) => void) | null;
+  onerror?: ((event: unknown) => void) | null;
+  terminate(): void;
+}
+
+/** A page of the index as Pagefind gives it: its address, title and date, the excerpt with the words found marked. */
+export interface Fragment {
+  url: string;
+  meta: Record<string, string>;
+  /** Some 30 words of the text around the words found, in HTML: `<mark>` around each. */
+  excerpt: string;
+  filters: Record<string, string[]>;
+}
+
+export interface Hit {
+  /** Pagefind's name for the page: a hash of its fragment, the same in every index that holds the page. */
+  id: string;
+  /** The part it was found in. */
+  part: SearchPart;
+  score: number;
+  /** Loads its fragment (a small file per page), once. */
+  fragment(): Promise<Fragment>;
+}
+
+export interface SearchOutcome {
+  hits: Hit[];
+  /** What the workers keep to give the hits' fragments, until `forget`. */
+  readonly issued: readonly Issued[];
+  /** How many pages each value of each filter has among the hits. */
+  filters: FilterCounts;
+  /** The same, among the pages the words find before any filter. */
+  totalFilters: FilterCounts;
+}
+
+export interface EngineOptions {
+  /** The index's folder as the page addresses it: `/pagefind/`, `/archive/pagefind/`. */
+  bundle: string;
+  /** The site's base (`/`, `/archive/`), which Pagefind puts before each page's address. */
+  base: string;
+  /** Starts a worker on Pagefind's worker script; the browser's `Worker` by default. */
+  startWorker?: (url: string) => WorkerLike;
+  /** Reads the manifest; `fetch` by default. */
+  fetch?: (url: string) => Promise<{ json(): Promise<unknown> }>;
+  /** How many words an excerpt holds (Pagefind's `excerptLength`). */
+  excerptLength?: number;
+}
+
+interface Issued {
+  worker: PagefindWorker;
+  instance: string;
+  data: string;
+}
+
+interface Pending {
+  resolve(value: unknown): void;
+  reject(error: Error): void;
+}
+
+/** One of Pagefind's workers, and the messages it answers. */
+class PagefindWorker {
+  private readonly pending = new Map<string, Pending>();
+  private next = 0;
+  private readonly worker: WorkerLike;
+
+  constructor(worker: WorkerLike) {
+    this.worker = worker;
+    worker.onmessage = ({ data }) => {
+      const { id, result, error } = data as { id: string; result?: unknown; error?: string };
+      const waiting = this.pending.get(id);
+      this.pending.delete(id);
+      if (error !== undefined) waiting?.reject(new Error(error));
+      else waiting?.resolve(result);
+    };
+    worker.onerror = () => {
+      for (const waiting of this.pending.values()) waiting.reject(new Error('le script de recherche a échoué'));
+      this.pending.clear();
+    };
+  }
+
+  call<T>(instance: string, method: string, ...args: unknown[]): Promise<T> {
+    return new Promise<T>((resolve, reject) => {
+      const id = `m${this.next++}`;
+      this.pending.set(id, { resolve: resolve as (value: unknown) => void, reject });
+      this.worker.postMessage({ id, instanceId: instance, method, args });
+    });
+  }
+
+  terminate(): void {
+    this.worker.terminate();
+  }
+}
+
+export class SearchEngine {
+  readonly manifest: SearchManifest;
+  private readonly workers: Map<string, PagefindWorker>;
+
+  private constructor(manifest: SearchManifest, workers: Map<string, PagefindWorker>) {
+    this.manifest = manifest;
+    this.workers = workers;
+  }
+
+  /** Reads the manifest and opens every part; the parts' filters are loaded, so that searches count them. */
+  static async open(options: EngineOptions): Promise<SearchEngine> {
+    const read = options.fetch ?? ((url: string) => fetch(url));
+    const manifest = (await (await read(`${options.bundle}${MANIFEST_FILE}`)).json()) as SearchManifest;
+    const start = options.startWorker ?? ((url: string) => new Worker(url) as unknown as WorkerLike);
+    const workers = new Map<string, PagefindWorker>();
+    for (const part of manifest.parts) {
+      if (!workers.has(part.wasm))
+        workers.set(part.wasm, new PagefindWorker(start(`${options.bundle}pagefind-worker.js`)));
+    }
+    const engine = new SearchEngine(manifest, workers);
+    const settings = (part: SearchPart) => ({
+      basePath: options.bundle,
+      baseUrl: options.base,
+      language: part.key,
+      metaCacheTag: manifest.tag,
+      excerptLength: options.excerptLength ?? 30,
+      ranking: RANKING_OPTIONS,
+    });
+    const openPart = async (part: SearchPart) => {
+      const worker = engine.workers.get(part.wasm)!;
+      await worker.call(part.key, 'init', settings(part));
+      // Waits for the part to be loaded, and asks for each score's pieces.
+      await worker.call(part.key, 'enterPlaygroundMode');
+    };
+    try {
+      await Promise.all(
+        [...workers.keys()].map(async (wasm) => {
+          const parts = manifest.parts.filter((p) => p.wasm === wasm);
+          // A worker's first part loads its WebAssembly; the others wait for it and share it.
+          await openPart(parts[0]!);
+          await Promise.all(parts.slice(1).map(openPart));
+          await Promise.all(parts.map((p) => engine.workers.get(p.wasm)!.call(p.key, 'filters')));
+        }),
+      );
+    } catch (error) {
+      engine.close();
+      throw error;
+    }
+    return engine;
+  }
+
+  /**
+   * The pages that hold every word of `term` (each in its language's forms) and match
+   * `filters`, ranked as one index would rank them. `term` null: every page the filters keep.
+   */
+  async search(term: string | null, filters: Record<string, string> = {}): Promise<SearchOutcome> {
+    const parts = this.manifest.parts;
+    const responses = await Promise.all(
+      parts.map((part) => this.workers.get(part.wasm)!.call<PartResponse>(part.key, 'search', term, { filters })),
+    );
+    const ranked = rankAsOne(parts.map((part, i) => ({ stats: part, response: responses[i]! })));
+    const issued: Issued[] = [];
+    const hits = ranked.map(({ part, result, score }): Hit => {
+      const of = parts[part]!;
+      const worker = this.workers.get(of.wasm)!;
+      issued.push({ worker, instance: of.key, data: result.data });
+      let loaded: Promise<Fragment> | undefined;
+      return {
+        id: result.id,
+        part: of,
+        score,
+        fragment: () => (loaded ??= worker.call<Fragment>(of.key, 'getData', result.data)),
+      };
+    });
+    return {
+      hits,
+      issued,
+      filters: addCounts(responses.map((r) => r.filters)),
+      totalFilters: addCounts(responses.map((r) => r.totalFilters)),
+    };
+  }
+
+  /**
+   * Lets the workers forget what they keep to give an outcome's fragments, once it is no longer
+   * shown (Pagefind's own script does so as results are garbage-collected), a few at a time.
+   */
+  forget(outcome: SearchOutcome): void {
+    const { issued } = outcome;
+    const step = (from: number) => {
+      for (const { worker, instance, data } of issued.slice(from, from + 500)) {
+        void worker.call(instance, 'releaseData', data).catch(() => undefined);
+      }
+      if (from + 500 < issued.length) setTimeout(() => step(from + 500), 50);
+    };
+    if (issued.length > 0) setTimeout(() => step(0), 200);
+  }
+
+  close(): void {
+    for (const worker of this.workers.values()) worker.terminate();
+    this.workers.clear();
+  }
+}
