@@ -162,7 +162,9 @@ class SearchPage {
       this.parts.status.textContent = this.messages.failed;
       return;
     }
+    const started = performance.now();
     const outcome = await engine.search(term, filters);
+    performance.measure('search:query', { start: started });
     // Counts for a chosen filter come from the results without it: the other choices it offers.
     const active = Object.keys(filters);
     const without = await Promise.all(
@@ -229,7 +231,9 @@ class SearchPage {
     const outcome = this.outcome;
     if (!outcome) return;
     const hits = outcome.hits.slice(this.shown, this.shown + this.pageSize);
+    const started = performance.now();
     const fragments = await Promise.all(hits.map((hit) => hit.fragment()));
+    performance.measure('search:fragments', { start: started });
     if (outcome !== this.outcome) return;
     const items = hits.map((hit, i) => resultItem(hit, fragments[i]!, this.document));
     this.parts.list.append(...items);
@@ -306,9 +310,17 @@ export function startSearchPage(document: Document): void {
   const parts = partsOf(document);
   if (!parts) return;
   const { bundle = '/pagefind/', base = '/', messages = '{}', pageSize } = parts.root.dataset;
+  const opening = performance.now();
   const engine = SearchEngine.open({ bundle, base, excerptLength: 24 });
   // A failure is shown when a search needs the engine, not before: the form is still there.
-  engine.catch(() => undefined);
+  // Once open, the page says so (`data-search-ready`), for the benchmark (`scripts/bench/search.ts`).
+  engine.then(
+    () => {
+      performance.measure('search:open', { start: opening });
+      parts.root.setAttribute('data-search-ready', '');
+    },
+    () => undefined,
+  );
   const page = new SearchPage(
     parts,
     JSON.parse(messages) as SearchMessages,
