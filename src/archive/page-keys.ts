@@ -22,7 +22,7 @@
  */
 import { createHash } from 'node:crypto';
 import { countryNames } from '#content/countries.ts';
-import { recordsOf, type Archive, type Readout } from './archive.ts';
+import { meetingOf, recordsOf, type Archive, type Readout } from './archive.ts';
 import type { Page } from './pagination.ts';
 import type { Ranked } from './together.ts';
 
@@ -64,6 +64,8 @@ export function readoutPageKey(
     readout.digest ?? null,
     links,
     related.map((r) => readoutInputs(r, archive)),
+    // The other accounts of its meeting, which the page lists.
+    (meetingOf(readout, archive)?.accounts ?? []).map((r) => [r.id, r.data]),
   );
 }
 
