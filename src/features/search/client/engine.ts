@@ -112,9 +112,19 @@ class PagefindWorker {
   }
 }
 
+/** How many of Pagefind's workers share the parts of one language, at most: the heaviest searches run side by side. */
+const WORKERS_PER_LANGUAGE = 4;
+/** How many fragments are released in one go, between searches. */
+const RELEASE_BATCH = 250;
+
 export class SearchEngine {
   readonly manifest: SearchManifest;
+  /** The worker of each part, by the part's key. */
   private readonly workers: Map<string, PagefindWorker>;
+  /** Fragments no longer shown, whose workers may forget them. */
+  private releasing: Issued[] = [];
+  private searching = 0;
+  private releaseTimer: ReturnType<typeof setTimeout> | undefined;
 
   private constructor(manifest: SearchManifest, workers: Map<string, PagefindWorker>) {
     this.manifest = manifest;
@@ -126,10 +136,20 @@ export class SearchEngine {
     const read = options.fetch ?? ((url: string) => fetch(url));
     const manifest = (await (await read(`${options.bundle}${MANIFEST_FILE}`)).json()) as SearchManifest;
     const start = options.startWorker ?? ((url: string) => new Worker(url) as unknown as WorkerLike);
+    const cores = Math.max(1, globalThis.navigator?.hardwareConcurrency ?? 1);
+    // Each language's parts are dealt out to a few workers: Pagefind's WebAssembly holds one
+    // language's stemmer, and a worker one WebAssembly.
     const workers = new Map<string, PagefindWorker>();
-    for (const part of manifest.parts) {
-      if (!workers.has(part.wasm))
-        workers.set(part.wasm, new PagefindWorker(start(`${options.bundle}pagefind-worker.js`)));
+    const groups: SearchPart[][][] = [];
+    for (const wasm of new Set(manifest.parts.map((p) => p.wasm))) {
+      const parts = manifest.parts.filter((p) => p.wasm === wasm);
+      const count = Math.min(parts.length, cores, WORKERS_PER_LANGUAGE);
+      const dealt = Array.from({ length: count }, (_, w) => parts.filter((_, i) => i % count === w));
+      for (const share of dealt) {
+        const worker = new PagefindWorker(start(`${options.bundle}pagefind-worker.js`));
+        for (const part of share) workers.set(part.key, worker);
+      }
+      groups.push(dealt);
     }
     const engine = new SearchEngine(manifest, workers);
     const settings = (part: SearchPart) => ({
@@ -141,19 +161,18 @@ export class SearchEngine {
       ranking: RANKING_OPTIONS,
     });
     const openPart = async (part: SearchPart) => {
-      const worker = engine.workers.get(part.wasm)!;
+      const worker = engine.workers.get(part.key)!;
       await worker.call(part.key, 'init', settings(part));
       // Waits for the part to be loaded, and asks for each score's pieces.
       await worker.call(part.key, 'enterPlaygroundMode');
+      await worker.call(part.key, 'filters');
     };
     try {
       await Promise.all(
-        [...workers.keys()].map(async (wasm) => {
-          const parts = manifest.parts.filter((p) => p.wasm === wasm);
+        groups.flat().map(async (parts) => {
           // A worker's first part loads its WebAssembly; the others wait for it and share it.
           await openPart(parts[0]!);
           await Promise.all(parts.slice(1).map(openPart));
-          await Promise.all(parts.map((p) => engine.workers.get(p.wasm)!.call(p.key, 'filters')));
         }),
       );
     } catch (error) {
@@ -169,14 +188,20 @@ export class SearchEngine {
    */
   async search(term: string | null, filters: Record<string, string> = {}): Promise<SearchOutcome> {
     const parts = this.manifest.parts;
-    const responses = await Promise.all(
-      parts.map((part) => this.workers.get(part.wasm)!.call<PartResponse>(part.key, 'search', term, { filters })),
-    );
+    this.searching++;
+    let responses: PartResponse[];
+    try {
+      responses = await Promise.all(
+        parts.map((part) => this.workers.get(part.key)!.call<PartResponse>(part.key, 'search', term, { filters })),
+      );
+    } finally {
+      this.searching--;
+    }
     const ranked = rankAsOne(parts.map((part, i) => ({ stats: part, response: responses[i]! })));
     const issued: Issued[] = [];
     const hits = ranked.map(({ part, result, score }): Hit => {
       const of = parts[part]!;
-      const worker = this.workers.get(of.wasm)!;
+      const worker = this.workers.get(of.key)!;
       issued.push({ worker, instance: of.key, data: result.data });
       let loaded: Promise<Fragment> | undefined;
       return {
@@ -196,21 +221,29 @@ export class SearchEngine {
 
   /**
    * Lets the workers forget what they keep to give an outcome's fragments, once it is no longer
-   * shown (Pagefind's own script does so as results are garbage-collected), a few at a time.
+   * shown (Pagefind's own script does so as results are garbage-collected): a message per result,
+   * a batch at a time, never while a search is under way.
    */
   forget(outcome: SearchOutcome): void {
-    const { issued } = outcome;
-    const step = (from: number) => {
-      for (const { worker, instance, data } of issued.slice(from, from + 500)) {
+    this.releasing = this.releasing.concat(outcome.issued);
+    this.scheduleRelease(200);
+  }
+
+  private scheduleRelease(delay: number): void {
+    if (this.releaseTimer !== undefined || this.releasing.length === 0) return;
+    this.releaseTimer = setTimeout(() => {
+      this.releaseTimer = undefined;
+      if (this.searching > 0) return this.scheduleRelease(200);
+      for (const { worker, instance, data } of this.releasing.splice(0, RELEASE_BATCH)) {
         void worker.call(instance, 'releaseData', data).catch(() => undefined);
       }
-      if (from + 500 < issued.length) setTimeout(() => step(from + 500), 50);
-    };
-    if (issued.length > 0) setTimeout(() => step(0), 200);
+      this.scheduleRelease(20);
+    }, delay);
   }
 
   close(): void {
-    for (const worker of this.workers.values()) worker.terminate();
+    clearTimeout(this.releaseTimer);
+    for (const worker of new Set(this.workers.values())) worker.terminate();
     this.workers.clear();
   }
 }
