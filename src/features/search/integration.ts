@@ -13,7 +13,6 @@
  * search page merges the parts in the browser (`client/`).
  */
 import type { AstroIntegration } from 'astro';
-import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as pagefind from 'pagefind';
@@ -43,9 +42,8 @@ export default function searchIndex(): AstroIntegration {
         try {
           const { snippets, read } = searchSnippets({ site, astroCache, cacheRoot });
           const { parts, written } = await indexParts(snippets, { cacheRoot, pagefindPackage });
-          // The folder is put together afresh every build, from links to the cached parts: files
-          // are never written through, since they may be links to the cache.
-          rmSync(join(site, SEARCH_FOLDER), { recursive: true, force: true });
+          // The folder is updated in place from links to the cached parts (files are never
+          // written through, since they may be links to the cache): it is this build's, whole.
           claimFolder(SEARCH_FOLDER);
           assembleBundle(parts, join(site, SEARCH_FOLDER));
           logger.info(

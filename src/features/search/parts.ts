@@ -13,7 +13,7 @@
  */
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import * as pagefind from 'pagefind';
 import { linkOrCopy, listFiles } from '#features/site-files.ts';
 import { MANIFEST_FILE, partKey, type SearchManifest, type SearchPart } from './manifest.ts';
@@ -61,8 +61,9 @@ async function writePart(snippets: readonly SearchSnippet[], folder: string): Pr
   const { index, errors } = await pagefind.createIndex({});
   if (!index) throw new Error(errors.join('\n'));
   try {
-    for (const { route, html } of snippets) {
-      const added = await index.addHTMLFile({ sourcePath: route, content: html });
+    for (const snippet of snippets) {
+      const { route } = snippet;
+      const added = await index.addHTMLFile({ sourcePath: route, content: snippet.readHtml() });
       if (added.errors.length > 0) throw new Error(`${route} : ${added.errors.join('\n')}`);
     }
     const partial = `${folder}.${process.pid}.tmp`;
@@ -90,9 +91,7 @@ export async function indexParts(
   const parts: WrittenPart[] = [];
   for (const group of groupByPart(snippets)) {
     const hash = createHash('sha256').update(version).update(`\n${group.language}\n${group.year}\n`);
-    for (const { route, html } of group.snippets) {
-      hash.update(`${route}\n${createHash('sha256').update(html).digest('hex')}\n`);
-    }
+    for (const { route, digest } of group.snippets) hash.update(`${route}\n${digest}\n`);
     const folder = join(root, hash.digest('hex'));
     if (!existsSync(join(folder, ENTRY))) {
       rmSync(folder, { recursive: true, force: true });
@@ -126,25 +125,16 @@ export async function indexParts(
   return { parts, written };
 }
 
-/** Links `from` to `to`; a file already there must be the same (names are hashes of content). */
-function linkShared(from: string, to: string): void {
-  if (existsSync(to)) {
-    if (statSync(to).size !== statSync(from).size) {
-      throw new Error(`deux parties de l’index écrivent ${to} différemment`);
-    }
-    return;
-  }
-  linkOrCopy(from, to);
-}
-
 /**
- * The parts put together in `outDir` (which must be empty or absent): their files, Pagefind's
- * worker and WebAssembly once, one `pagefind-entry.json` naming every part, and the manifest the
- * search page reads. Returns the manifest.
+ * The parts put together in `outDir`: their files, Pagefind's worker and WebAssembly once, one
+ * `pagefind-entry.json` naming every part, and the manifest the search page reads. The folder
+ * is updated in place: the files of parts that are gone are removed, the new ones linked from
+ * the cache; a file whose name is a hash of its content is left as it is. Returns the manifest.
  */
 export function assembleBundle(parts: readonly WrittenPart[], outDir: string): SearchManifest {
-  mkdirSync(outDir, { recursive: true });
   const languages: PagefindEntry['languages'] = {};
+  /** Each file of the folder, and the cached file it is. */
+  const wanted = new Map<string, string>();
   let first: PagefindEntry | undefined;
   for (const { part, folder, entry } of parts) {
     const own = JSON.parse(readFileSync(join(folder, ENTRY), 'utf8')) as PagefindEntry;
@@ -159,9 +149,28 @@ export function assembleBundle(parts: readonly WrittenPart[], outDir: string): S
         RUNTIME.includes(file),
     );
     for (const file of files) {
-      mkdirSync(join(outDir, file, '..'), { recursive: true });
-      linkShared(join(folder, file), join(outDir, file));
+      const from = join(folder, file);
+      const same = wanted.get(file);
+      if (same !== undefined && statSync(same).size !== statSync(from).size) {
+        throw new Error(`deux parties de l’index écrivent ${file} différemment`);
+      }
+      wanted.set(file, from);
     }
+  }
+  mkdirSync(outDir, { recursive: true });
+  const present = new Set(listFiles(outDir));
+  for (const file of present) {
+    // Pagefind's own files keep their names from one version to the next: they are linked again.
+    const hashed = /^(index|fragment|filter)\/|\.pf_meta$/.test(file);
+    if (!wanted.has(file) || !hashed) {
+      rmSync(join(outDir, file));
+      present.delete(file);
+    }
+  }
+  for (const [file, from] of wanted) {
+    if (present.has(file)) continue;
+    mkdirSync(dirname(join(outDir, file)), { recursive: true });
+    linkOrCopy(from, join(outDir, file));
   }
   const entry: PagefindEntry = {
     version: first?.version ?? '',

@@ -7,9 +7,11 @@
  * the lock file, the code of the readouts' route and the page's own key (`src/archive/page-keys.ts`),
  * all read from Astro's manifest (`incremental-build.json` in its cache folder), which Astro writes
  * before the search index is built. A page rendered again has a new identity, and is read again.
+ * An index of the cache (`snippets/index.json`) keeps each snippet's language, year and digest,
+ * so that a build reads the snippets' HTML only for the parts of the index it writes again.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'node-html-parser';
 import { routes } from '#archive/urls.ts';
@@ -27,14 +29,21 @@ const READOUT_ROUTE = 'src/pages/comptes-rendus/[id].astro';
 /** What makes a snippet, in the key of its cache: a change here reads every page again. */
 const SNIPPET_FORMAT = 'lang of the text, year';
 
-export interface SearchSnippet {
-  /** The page, as a file of the site: `comptes-rendus/<id>/index.html`. */
-  route: string;
-  html: string;
+/** What the cache's index keeps of a snippet. */
+interface Described {
   /** The language Pagefind indexes it in: its text's (`<html lang>` of the snippet). */
   language: string;
   /** The year of its date (`datetime` of `SearchRecord.astro`), which names its part of the index. */
   year: string;
+  /** The SHA-256 of its HTML. */
+  digest: string;
+}
+
+export interface SearchSnippet extends Described {
+  /** The page, as a file of the site: `comptes-rendus/<id>/index.html`. */
+  route: string;
+  /** Its HTML, read when its part is written. */
+  readHtml(): string;
 }
 
 /** The searchable part of a readout page. */
@@ -46,12 +55,12 @@ export function snippetOf(page: string): string {
   return `<html lang="${lang}"><body>${parts.join('')}</body></html>`;
 }
 
-/** A snippet with its language and year, as read back from its HTML. */
-function described(route: string, html: string): SearchSnippet {
+/** A snippet's language, year and digest, as read from its HTML. */
+export function describe(route: string, html: string): Described {
   const language = /^<html lang="([^"]+)">/.exec(html)?.[1];
   const year = /data-pagefind-meta="datetime"[^>]*>(\d{4})-/.exec(html)?.[1];
   if (!language || !year) throw new Error(`${route} : langue ou date introuvable pour l’index de recherche`);
-  return { route, html, language: language.toLowerCase(), year };
+  return { language: language.toLowerCase(), year, digest: createHash('sha256').update(html).digest('hex') };
 }
 
 /**
@@ -75,20 +84,39 @@ export function searchSnippets(options: { site: string; astroCache: string; cach
     .sort((a, b) => (a.outputFile < b.outputFile ? -1 : 1));
   const folder = join(options.cacheRoot, 'snippets');
   mkdirSync(folder, { recursive: true });
+  const indexFile = join(folder, 'index.json');
+  const known = existsSync(indexFile)
+    ? (JSON.parse(readFileSync(indexFile, 'utf8')) as Record<string, Described>)
+    : undefined;
   const base = [SNIPPET_FORMAT, manifest.configHash, manifest.lockfileHash, route.dependencyHash].join('\n');
   let read = 0;
-  const used = new Set<string>();
-  const snippets = pages.map(({ cacheKey, outputFile }) => {
+  const kept: Record<string, Described> = {};
+  const snippets = pages.map(({ cacheKey, outputFile }): SearchSnippet => {
     const key = createHash('sha256').update(`${base}\n${outputFile}\n${cacheKey}`).digest('hex');
-    used.add(`${key}.html`);
     const file = join(folder, `${key}.html`);
-    if (existsSync(file)) return described(outputFile, readFileSync(file, 'utf8'));
-    const html = snippetOf(readFileSync(join(options.site, outputFile), 'utf8'));
-    writeFileSync(file, html);
-    read++;
-    return described(outputFile, html);
+    const extract = () => {
+      const html = snippetOf(readFileSync(join(options.site, outputFile), 'utf8'));
+      writeFileSync(file, html);
+      return html;
+    };
+    let entry = known?.[key];
+    if (!entry) {
+      entry = describe(outputFile, extract());
+      read++;
+    }
+    kept[key] = entry;
+    // A snippet missing from the cache is read again from its page, which is unchanged.
+    return { route: outputFile, ...entry, readHtml: () => (existsSync(file) ? readFileSync(file, 'utf8') : extract()) };
   });
-  // The cache keeps the snippets of this build only.
-  for (const name of readdirSync(folder)) if (!used.has(name)) rmSync(join(folder, name), { force: true });
+  // The cache keeps the snippets of this build only (all of its files, the first time).
+  const gone = known
+    ? Object.keys(known).filter((key) => !(key in kept))
+    : readdirSync(folder)
+        .filter((name) => name.endsWith('.html'))
+        .map((name) => name.slice(0, -5))
+        .filter((key) => !(key in kept));
+  for (const key of gone) rmSync(join(folder, `${key}.html`), { force: true });
+  writeFileSync(`${indexFile}.tmp`, JSON.stringify(kept));
+  renameSync(`${indexFile}.tmp`, indexFile);
   return { snippets, read };
 }

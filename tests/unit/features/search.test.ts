@@ -16,7 +16,7 @@ import { idf, pagesWithTerm, rankAsOne, RANKING_OPTIONS, termFrequency } from '#
 import { MANIFEST_FILE, type SearchManifest } from '#features/search/manifest.ts';
 import { assembleBundle, indexParts } from '#features/search/parts.ts';
 import { readPageStats } from '#features/search/pf-meta.ts';
-import type { SearchSnippet } from '#features/search/snippets.ts';
+import { describe as describeSnippet, type SearchSnippet } from '#features/search/snippets.ts';
 import { root } from '../../support/build.ts';
 import { nodeWorkers, pagefindWorker } from '../../support/search-worker.ts';
 import { serve, type StaticServer } from '../../support/server.ts';
@@ -80,13 +80,20 @@ const vocabulary = (
   'étudiants investissement investissements agriculture santé climat eau pêche'
 ).split(' ');
 
+/** A snippet as the build keeps it, from its HTML. */
+const fromHtml = (route: string, html: string): SearchSnippet => ({
+  route,
+  ...describeSnippet(route, html),
+  readHtml: () => html,
+});
+
 function snippet(route: string, language: string, date: string, title: string, text: string): SearchSnippet {
   const html =
     `<html lang="${language}"><body><header data-pagefind-body><h1>${title}</h1></header>` +
     `<div data-pagefind-body><p>${text}</p></div>` +
     `<div hidden data-pagefind-body><p data-pagefind-meta="datetime">${date}</p>` +
     `<p data-pagefind-filter="Année">${date.slice(0, 4)}</p></div></body></html>`;
-  return { route, html, language, year: date.slice(0, 4) };
+  return fromHtml(route, html);
 }
 
 /** Forty-five French documents over three years, short and long, their words drawn unevenly. */
@@ -148,7 +155,7 @@ async function writeSite(
 /** One Pagefind index of every page of `snippets` (one per language, as Pagefind writes it), at `/<name>/`. */
 async function writeOneIndex(name: string, snippets: SearchSnippet[]): Promise<void> {
   const { index } = await pagefind.createIndex({});
-  for (const { route, html } of snippets) await index!.addHTMLFile({ sourcePath: route, content: html });
+  for (const s of snippets) await index!.addHTMLFile({ sourcePath: s.route, content: s.readHtml() });
   await index!.writeFiles({ outputPath: join(work, 'site', name) });
 }
 
@@ -171,7 +178,7 @@ beforeAll(async () => {
   await writeOneIndex('french-one', frenchArchive());
   // The English text indexed as if it were French: what the archive did before.
   await writeSite('english-as-french', [
-    { ...otherLanguages[0]!, language: 'fr', html: otherLanguages[0]!.html.replace('lang="en"', 'lang="fr"') },
+    fromHtml(otherLanguages[0]!.route, otherLanguages[0]!.readHtml().replace('lang="en"', 'lang="fr"')),
   ]);
   await pagefind.close();
   server = await serve(join(work, 'site'));
@@ -306,7 +313,7 @@ describe('the parts of a French archive over three years', () => {
   test('a change writes again only the part of the page that changed', async () => {
     const archive = frenchArchive();
     expect((await writeSite('french', archive)).written).toBe(0);
-    const changed = archive.map((s, i) => (i === 4 ? { ...s, html: s.html.replace('</p>', ' paix</p>') } : s));
+    const changed = archive.map((s, i) => (i === 4 ? fromHtml(s.route, s.readHtml().replace('</p>', ' paix</p>')) : s));
     expect((await writeSite('french', changed)).written).toBe(1);
     await pagefind.close();
   });
