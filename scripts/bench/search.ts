@@ -180,7 +180,8 @@ const built = site();
 try {
   const manifest = JSON.parse(readFileSync(join(built.dist, 'pagefind', MANIFEST_FILE), 'utf8')) as SearchManifest;
   const documents = manifest.parts.reduce((sum, p) => sum + p.pages, 0);
-  const serveFiles = sirv(built.dist, { dev: false, etag: true });
+  // Cached ten minutes, as `public/_headers` and the nginx configuration serve the site.
+  const serveFiles = sirv(built.dist, { dev: false, etag: true, maxAge: 600 });
   const server = createServer((req, res) =>
     serveFiles(req, res, () => {
       res.statusCode = 404;

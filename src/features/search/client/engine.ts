@@ -52,6 +52,11 @@ export interface SearchOutcome {
   filters: FilterCounts;
   /** The same, among the pages the words find before any filter. */
   totalFilters: FilterCounts;
+  /**
+   * Whether the counts are whole: a search made before every part's filters were loaded finds
+   * the same pages, but counts only the filters already loaded (`SearchEngine.counted`).
+   */
+  counted: boolean;
 }
 
 export interface EngineOptions {
@@ -63,6 +68,8 @@ export interface EngineOptions {
   startWorker?: (url: string) => WorkerLike;
   /** Reads the manifest; `fetch` by default. */
   fetch?: (url: string) => Promise<{ json(): Promise<unknown> }>;
+  /** Words to search first (the address's), whose index chunks are loaded as the parts open. */
+  preload?: string;
   /** How many words an excerpt holds (Pagefind's `excerptLength`). */
   excerptLength?: number;
 }
@@ -125,13 +132,19 @@ export class SearchEngine {
   private releasing: Issued[] = [];
   private searching = 0;
   private releaseTimer: ReturnType<typeof setTimeout> | undefined;
+  /** Resolves once every part's filters are loaded, so that searches count them. */
+  counted: Promise<void> = Promise.resolve();
+  private filtersLoaded = false;
 
   private constructor(manifest: SearchManifest, workers: Map<string, PagefindWorker>) {
     this.manifest = manifest;
     this.workers = workers;
   }
 
-  /** Reads the manifest and opens every part; the parts' filters are loaded, so that searches count them. */
+  /**
+   * Reads the manifest and opens every part. The parts' filters, which searches need only to
+   * count results, go on loading after (`counted`): the first results need not wait for them.
+   */
   static async open(options: EngineOptions): Promise<SearchEngine> {
     const read = options.fetch ?? ((url: string) => fetch(url));
     const manifest = (await (await read(`${options.bundle}${MANIFEST_FILE}`)).json()) as SearchManifest;
@@ -165,7 +178,7 @@ export class SearchEngine {
       await worker.call(part.key, 'init', settings(part));
       // Waits for the part to be loaded, and asks for each score's pieces.
       await worker.call(part.key, 'enterPlaygroundMode');
-      await worker.call(part.key, 'filters');
+      if (options.preload) void worker.call(part.key, 'preload', options.preload, {}).catch(() => undefined);
     };
     try {
       await Promise.all(
@@ -179,6 +192,12 @@ export class SearchEngine {
       engine.close();
       throw error;
     }
+    engine.counted = Promise.all(
+      manifest.parts.map((part) => engine.workers.get(part.key)!.call(part.key, 'filters')),
+    ).then(() => {
+      engine.filtersLoaded = true;
+    });
+    engine.counted.catch(() => undefined);
     return engine;
   }
 
@@ -188,6 +207,7 @@ export class SearchEngine {
    */
   async search(term: string | null, filters: Record<string, string> = {}): Promise<SearchOutcome> {
     const parts = this.manifest.parts;
+    const counted = this.filtersLoaded;
     this.searching++;
     let responses: PartResponse[];
     try {
@@ -216,6 +236,7 @@ export class SearchEngine {
       issued,
       filters: addCounts(responses.map((r) => r.filters)),
       totalFilters: addCounts(responses.map((r) => r.totalFilters)),
+      counted,
     };
   }
 

@@ -52,6 +52,14 @@ export function excerptNodes(excerpt: string, document: Document): Node[] {
   });
 }
 
+/**
+ * The counts each filter's list shows: those of the results, but, for the one filter chosen
+ * (`chosen`), those of the results without it, which `totalFilters` gives: the other choices it offers.
+ */
+function counts(outcome: SearchOutcome, chosen: readonly string[]): FilterCounts {
+  return { ...outcome.filters, ...Object.fromEntries(chosen.map((name) => [name, outcome.totalFilters[name] ?? {}])) };
+}
+
 /** The elements of the page the script fills. */
 interface Parts {
   root: HTMLElement;
@@ -165,26 +173,31 @@ class SearchPage {
     const started = performance.now();
     const outcome = await engine.search(term, filters);
     performance.measure('search:query', { start: started });
-    // Counts for a chosen filter come from the results without it: the other choices it offers.
-    const active = Object.keys(filters);
-    const without = await Promise.all(
-      active.length > 1
-        ? active.map(async (name) => {
-            const others = { ...filters };
-            delete others[name];
-            const other = await engine.search(term, others);
-            engine.forget(other);
-            return [name, other.filters[name] ?? {}] as const;
-          })
-        : active.map((name) => [name, outcome.totalFilters[name] ?? {}] as const),
-    );
     if (sequence !== this.sequence) {
       engine.forget(outcome);
       return;
     }
-    const counts: FilterCounts = { ...outcome.filters, ...Object.fromEntries(without) };
     if (this.outcome) engine.forget(this.outcome);
-    await this.show(outcome, term, filters, counts);
+    const active = Object.keys(filters);
+    await this.show(outcome, term, filters, counts(outcome, active.length === 1 ? active : []));
+    if (outcome.counted && active.length <= 1) return;
+    // Searched before the filters were loaded, the results are right and their counts come now;
+    // with several filters chosen, each one's list counts the results of the others alone.
+    await engine.counted;
+    const counted = outcome.counted ? outcome : await engine.search(term, filters);
+    if (counted !== outcome) engine.forget(counted);
+    const withoutEach = await Promise.all(
+      active.map(async (name) => {
+        if (active.length === 1) return [name, counted.totalFilters[name] ?? {}] as const;
+        const others = { ...filters };
+        delete others[name];
+        const other = await engine.search(term, others);
+        engine.forget(other);
+        return [name, other.filters[name] ?? {}] as const;
+      }),
+    );
+    if (sequence === this.sequence)
+      this.fillFilters({ ...counted.filters, ...Object.fromEntries(withoutEach) }, filters);
   }
 
   /** Puts the words and filters in the address, without a new entry in the history for each letter. */
@@ -200,7 +213,7 @@ class SearchPage {
     outcome: SearchOutcome | undefined,
     term: string,
     filters: Record<string, string>,
-    counts: FilterCounts = {},
+    filterCounts: FilterCounts = {},
   ): Promise<void> {
     const { status, outcome: box, list, more } = this.parts;
     this.outcome = outcome;
@@ -214,7 +227,7 @@ class SearchPage {
       return;
     }
     const total = outcome.hits.length;
-    this.fillFilters(counts, filters);
+    this.fillFilters(filterCounts, filters);
     await this.showMore(false);
     const m = this.messages;
     const counted = filtered ? m.countFiltered : m.count;
@@ -311,7 +324,8 @@ export function startSearchPage(document: Document): void {
   if (!parts) return;
   const { bundle = '/pagefind/', base = '/', messages = '{}', pageSize } = parts.root.dataset;
   const opening = performance.now();
-  const engine = SearchEngine.open({ bundle, base, excerptLength: 24 });
+  const preload = new URL(document.location.href).searchParams.get('q')?.trim() || undefined;
+  const engine = SearchEngine.open({ bundle, base, excerptLength: 24, ...(preload && { preload }) });
   // A failure is shown when a search needs the engine, not before: the form is still there.
   // Once open, the page says so (`data-search-ready`), for the benchmark (`scripts/bench/search.ts`).
   engine.then(
