@@ -1,8 +1,9 @@
 /**
- * `npm run urls:update [-- <built site folder>]`: appends to `content/urls.txt` every address
- * the site now produces and the manifest does not list yet. It never removes a line: retiring
- * an address is done by hand, deliberately. Without a folder, builds the site into a
- * temporary one first. It writes the first manifest of a new archive too (the one build allowed
+ * `npm run urls:update [-- [--check] <built site folder>]`: appends to `content/urls.txt` every
+ * address the site now produces and the manifest does not list yet. It never removes a line:
+ * retiring an address is done by hand, deliberately. Without a folder, builds the site into a
+ * temporary one first. With `--check`, it writes nothing and fails when an address is missing:
+ * the repository's CI (`.ci/run`) runs it, so that what is published is recorded. It writes the first manifest of a new archive too (the one build allowed
  * with an empty manifest), but not when git shows that the file once existed: a deleted or
  * emptied manifest is restored, never written anew.
  */
@@ -48,8 +49,11 @@ if (first) {
   }
 }
 
+const args = process.argv.slice(2);
+const checkOnly = args.includes('--check');
+const given = args.find((a) => a !== '--check');
+
 function builtSite(): string {
-  const given = process.argv[2];
   if (given) return resolve(given);
   // Inside the project: Astro keeps its prerender chunks next to an output folder there.
   const parent = join(root, 'node_modules', '.cache');
@@ -82,6 +86,12 @@ const listed = new Set(parseManifest(file, text).entries.map((e) => e.route));
 const added = publishedRoutes(files).filter((route) => !listed.has(route));
 if (added.length === 0) {
   console.log(`${file} : rien à ajouter.`);
+} else if (checkOnly) {
+  console.error(
+    `erreur : ${file} ne liste pas ${added.length} adresse(s) que le site produit ; lancez « npm run urls:update » :`,
+  );
+  for (const route of added) console.error(`  ${formatRoute(route)}`);
+  process.exit(1);
 } else {
   const today = new Date().toISOString().slice(0, 10);
   writeFileSync(join(contentDir, MANIFEST_FILE), appendToManifest(text, added, today));
