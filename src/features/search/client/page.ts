@@ -6,7 +6,8 @@
  *
  * The page gives it every word it shows (`data-messages`, from the French dictionary), the
  * index's folder and the site's base. The form's words and filters go in the address
- * (`?q=…&Personne=…`), so that a search can be linked to and comes back with « back ».
+ * (`?q=…&Personne=…`), so that a search can be linked to, and is there again when a reader
+ * comes back to the page.
  */
 import { SearchEngine, type Fragment, type Hit, type SearchOutcome } from './engine.ts';
 import type { FilterCounts } from './rank.ts';
@@ -154,13 +155,15 @@ class SearchPage {
     return chosen;
   }
 
-  /** Searches what the form says now; `announce` is false while the words come from the address. */
+  /** Searches what the form says now, with `filters` (those chosen on the page, by default). */
   async run(filters = this.chosen()): Promise<void> {
     const term = this.parts.input.value.trim();
     const sequence = ++this.sequence;
     this.remember(term, filters);
     if (!term) {
-      this.show(undefined, term, {});
+      const shown = this.outcome;
+      if (shown) void this.engine.then((engine) => engine.forget(shown));
+      void this.show(undefined, term, {});
       return;
     }
     let engine: SearchEngine;
@@ -209,26 +212,30 @@ class SearchPage {
     this.document.defaultView?.history.replaceState(null, '', url);
   }
 
+  /** Shows an outcome (none: an empty form) once its first results are ready, all at once. */
   private async show(
     outcome: SearchOutcome | undefined,
     term: string,
     filters: Record<string, string>,
     filterCounts: FilterCounts = {},
   ): Promise<void> {
-    const { status, outcome: box, list, more } = this.parts;
+    const { status, outcome: box, list } = this.parts;
     this.outcome = outcome;
     this.shown = 0;
-    list.replaceChildren();
-    const filtered = Object.keys(filters).length > 0;
     if (!outcome) {
+      list.replaceChildren();
       status.textContent = '';
       box.hidden = true;
       this.fillFilters({}, {});
       return;
     }
-    const total = outcome.hits.length;
+    const items = await this.nextItems(outcome);
+    if (outcome !== this.outcome) return;
+    list.replaceChildren(...items);
+    this.shown = items.length;
     this.fillFilters(filterCounts, filters);
-    await this.showMore(false);
+    const total = outcome.hits.length;
+    const filtered = Object.keys(filters).length > 0;
     const m = this.messages;
     const counted = filtered ? m.countFiltered : m.count;
     status.textContent =
@@ -236,25 +243,40 @@ class SearchPage {
         ? format(filtered ? m.noneFiltered : m.none, { term })
         : format(plural.select(total) === 'one' ? counted.one : counted.other, { count: total, term });
     box.hidden = total === 0 && !filtered;
-    more.hidden = this.shown >= total;
+    this.offerMore(outcome);
   }
 
-  /** Shows the next results, their fragments loaded together; with `focus`, moves to the first of them. */
-  async showMore(focus: boolean): Promise<void> {
-    const outcome = this.outcome;
-    if (!outcome) return;
+  /** The items of the next results of `outcome`, after those shown, their fragments loaded together. */
+  private async nextItems(outcome: SearchOutcome): Promise<HTMLLIElement[]> {
     const hits = outcome.hits.slice(this.shown, this.shown + this.pageSize);
     const started = performance.now();
     const fragments = await Promise.all(hits.map((hit) => hit.fragment()));
     performance.measure('search:fragments', { start: started });
-    if (outcome !== this.outcome) return;
-    const items = hits.map((hit, i) => resultItem(hit, fragments[i]!, this.document));
-    this.parts.list.append(...items);
-    this.shown += hits.length;
+    return hits.map((hit, i) => resultItem(hit, fragments[i]!, this.document));
+  }
+
+  /** The « more results » button, with how many it adds, or hidden when all are shown. */
+  private offerMore(outcome: SearchOutcome): void {
     const left = outcome.hits.length - this.shown;
     this.parts.more.hidden = left <= 0;
     this.parts.more.textContent = format(this.messages.more, { count: Math.min(this.pageSize, left) });
-    if (focus) items[0]?.querySelector('a')?.focus();
+  }
+
+  /** Shows the next results after those shown, and moves the focus to the first of them. */
+  async showMore(): Promise<void> {
+    const { outcome, parts } = this;
+    if (!outcome || parts.more.disabled) return;
+    parts.more.disabled = true;
+    try {
+      const items = await this.nextItems(outcome);
+      if (outcome !== this.outcome) return;
+      parts.list.append(...items);
+      this.shown += items.length;
+      this.offerMore(outcome);
+      items[0]?.querySelector('a')?.focus();
+    } finally {
+      parts.more.disabled = false;
+    }
   }
 
   /** One list per filter, of the values the results hold (and the one chosen), with their counts. */
@@ -314,7 +336,7 @@ class SearchPage {
       this.pause = setTimeout(() => void this.run(), PAUSE_MS);
     });
     filters.addEventListener('change', () => void this.run());
-    more.addEventListener('click', () => void this.showMore(true));
+    more.addEventListener('click', () => void this.showMore());
   }
 }
 

@@ -5,8 +5,8 @@
  * term's rarity (`calculate_idf`: the number of pages of the index, and how many of them hold
  * the term) times its frequency on the page against the average page length of the index
  * (`calculate_bm25_word_score`), times a bonus when the query's accents match
- * (`diacritic_bonus`, which the site turns off: see `RANKING_OPTIONS`); words found in the title add a boost that again weighs their rarity. All
- * three statistics are the index's own. Pagefind's `mergeIndex` only sorts the indexes' scores
+ * (`diacritic_bonus`, which the site turns off: see `RANKING_OPTIONS`); words found in the title
+ * add a boost that again weighs their rarity. All three statistics are the index's own. Pagefind's `mergeIndex` only sorts the indexes' scores
  * together (`Pagefind.search` in `pagefind_web_js/lib/coupled_search.ts`), so a page's rank would
  * depend on which part it is in: a word common in 2024 and rare in 2019 would lift 2019's pages.
  *
@@ -15,9 +15,9 @@
  * the part hold its term; the page's length; the title's boost) and, for the query, each term's
  * rarity in the part. The pages and words of every part are known (`SearchManifest`). The score
  * is then computed again with the statistics of all parts together, with Pagefind's own formula
- * and defaults, in 32-bit floats as Pagefind computes them. `tests/build/search.test.ts` checks
- * that the formula gives back each part's own scores with each part's statistics, and that the
- * parts rank pages as one index of the same pages does.
+ * and defaults, in 32-bit floats as Pagefind computes them. `tests/unit/features/search.test.ts`
+ * checks that the parts rank pages, score for score, as Pagefind's one index of the same pages
+ * does; `tests/build/search.test.ts`, that the built parts rank them as one index per language.
  *
  * Terms are matched by position in the query: all languages' stemmers see the same words. A
  * part whose query was cut into another number of terms (Chinese, Japanese and Thai are cut
@@ -132,6 +132,20 @@ interface IndexStats {
   averageLength: number;
   /** Pages holding each term of the query, by its position. */
   termPages: number[];
+  /** How rare each term is (`idf`), and their sum. */
+  rarity: number[];
+  totalRarity: number;
+}
+
+function indexStats(pages: number, words: number, termPages: number[]): IndexStats {
+  const rarity = termPages.map((holding) => idf(pages, holding));
+  return {
+    pages,
+    averageLength: pages > 0 ? f(words / pages) : 0,
+    termPages,
+    rarity,
+    totalRarity: rarity.reduce((sum, r) => f(sum + r), 0),
+  };
 }
 
 /** The query term a word of the index was found for: the first whose stem it extends, or, failing that, prefixes. */
@@ -149,7 +163,7 @@ function termOf(word: string, terms: readonly string[], pages?: number, termPage
 export function scoreWith(result: PartResult, terms: readonly string[], local: IndexStats, stats: IndexStats): number {
   if (!result.scores || !result.params) return result.score;
   const pageLength = result.params.document_length;
-  const rarity = stats.termPages.map((pages) => idf(stats.pages, pages));
+  const { rarity, totalRarity: total } = stats;
   const meta = result.verbose_meta_scores ?? [];
   let score = 0;
   for (const word of result.scores) {
@@ -162,7 +176,6 @@ export function scoreWith(result: PartResult, terms: readonly string[], local: I
     );
     score = f(score + f(rarity[term]! * frequency));
   }
-  const total = rarity.reduce((sum, r) => f(sum + r), 0);
   for (const field of meta) {
     const matched = field.matched_terms.reduce((sum, word) => f(sum + rarity[termOf(word, terms)]!), 0);
     const coverage = f(matched / total);
@@ -173,11 +186,8 @@ export function scoreWith(result: PartResult, terms: readonly string[], local: I
 
 /** A part's own statistics for the query of `response`. */
 export function partStats(stats: PartStats, response: PartResponse): IndexStats {
-  return {
-    pages: stats.pages,
-    averageLength: stats.pages > 0 ? f(stats.words / stats.pages) : 0,
-    termPages: (response.query_term_idfs ?? []).map((t) => pagesWithTerm(stats.pages, t.idf)),
-  };
+  const termPages = (response.query_term_idfs ?? []).map((t) => pagesWithTerm(stats.pages, t.idf));
+  return indexStats(stats.pages, stats.words, termPages);
 }
 
 /**
@@ -187,16 +197,16 @@ export function partStats(stats: PartStats, response: PartResponse): IndexStats 
 export function rankAsOne(parts: readonly { stats: PartStats; response: PartResponse }[]): RankedResult[] {
   const local = parts.map((p) => partStats(p.stats, p.response));
   // Parts whose query has the same number of terms share their statistics.
-  const groups = new Map<number, IndexStats>();
+  const sums = new Map<number, { pages: number; words: number; termPages: number[] }>();
   parts.forEach((p, i) => {
     const terms = p.response.query_term_idfs?.length ?? 0;
-    const group = groups.get(terms) ?? { pages: 0, averageLength: 0, termPages: new Array<number>(terms).fill(0) };
-    group.pages += p.stats.pages;
-    group.averageLength += p.stats.words;
-    local[i]!.termPages.forEach((pages, t) => (group.termPages[t]! += pages));
-    groups.set(terms, group);
+    const sum = sums.get(terms) ?? { pages: 0, words: 0, termPages: new Array<number>(terms).fill(0) };
+    sum.pages += p.stats.pages;
+    sum.words += p.stats.words;
+    local[i]!.termPages.forEach((pages, t) => (sum.termPages[t]! += pages));
+    sums.set(terms, sum);
   });
-  for (const group of groups.values()) group.averageLength = group.pages > 0 ? f(group.averageLength / group.pages) : 0;
+  const groups = new Map([...sums].map(([terms, sum]) => [terms, indexStats(sum.pages, sum.words, sum.termPages)]));
   const ranked = parts.flatMap((p, i) => {
     const terms = (p.response.query_term_idfs ?? []).map((t) => t.term);
     const stats = groups.get(terms.length)!;
