@@ -75,19 +75,20 @@ export async function readoutHtml(id: string): Promise<string> {
 let links: Promise<ReadoutLinks> | undefined;
 
 /**
- * The cache key of a document's page (see `src/archive/page-keys.ts`), with the names its text
- * links, as the guard found them at this build's start (`CHECK_CACHE.links`): no text is read
- * again to make the keys of pages that will not be rendered. None in `astro dev`, which renders
- * on request and runs no guard check to find the names.
+ * The cache key of a document's page (see `src/archive/page-keys.ts`): the view it renders, with
+ * the names its text links, as the guard found them at this build's start (`CHECK_CACHE.links`):
+ * no text is read again to make the keys of pages that will not be rendered. None in `astro dev`,
+ * which renders on request and runs no guard check to find the names.
  */
-export async function getReadoutPageKey(readout: Readout): Promise<string | undefined> {
+export async function getReadoutPageKey(view: { readout: Readout }): Promise<string | undefined> {
+  const { readout } = view;
   if (import.meta.env.DEV) return undefined;
   const found = await (links ??= readFile(join(fileURLToPath(cacheDir), CHECK_CACHE.links), 'utf8').then(
     (text) => JSON.parse(text) as ReadoutLinks,
   ));
   const linked = found[readout.id];
   if (!linked) throw new Error(`Document « ${readout.id} » absent de ${CHECK_CACHE.links}`);
-  return readoutPageKey(readout, await getRelated(readout.id), await getArchive(), linked);
+  return readoutPageKey(view, linked);
 }
 
 /**

@@ -178,17 +178,20 @@ export function spanPhrase(first: Period, last: Period): string {
   return t(key, { from, to: periodName(last) });
 }
 
+/** What a chart counts: a record's documents, or a person's, taking part or only mentioned. */
+export type Counted = 'readouts' | 'takingPart' | 'mentioned';
+
 /**
- * What a chart shows, in one sentence: its unit, its period, its total and its peak. The text
- * alternative of the chart, and its visible caption.
+ * What a chart shows, in one sentence: what it counts, its unit, its period, its total and its
+ * peak. The text alternative of the chart, and its visible caption.
  */
-export function activityCaption(activity: Activity): string {
+export function activityCaption(activity: Activity, counted: Counted = 'readouts'): string {
   const { unit, bars, total, peak, peaks } = activity;
   const first = bars[0]?.period;
   const last = bars.at(-1)?.period;
   if (!first || !last) throw new Error('Graphique sans période');
   return t('chart.caption', {
-    per: t(`chart.per.${unit}`),
+    per: t(`chart.per.${counted}.${unit}`),
     span: spanPhrase(first, last),
     total: tCount('readouts', total),
     peak:
@@ -196,4 +199,81 @@ export function activityCaption(activity: Activity): string {
         ? t('chart.peak.one', { count: peak, when: periodPhrase(peaks[0]!) })
         : t('chart.peak.many', { count: peak, times: peaks.length }),
   });
+}
+
+/**
+ * The fewest periods with documents a chart is drawn for. One bar, or two, on an empty frame
+ * say less than a sentence: « 1 document, en mai 2024. »
+ */
+export const MIN_DRAWN_PERIODS = 3;
+
+/** The periods that hold documents, in time order. */
+export function periodsWithDocuments(activity: Activity): Bar[] {
+  return activity.bars.filter((bar) => bar.count > 0);
+}
+
+/** Whether a chart says more than a sentence: at least `MIN_DRAWN_PERIODS` periods with documents. */
+export function isDrawn(activity: Activity): boolean {
+  return periodsWithDocuments(activity).length >= MIN_DRAWN_PERIODS;
+}
+
+const countedNoun = {
+  readouts: 'readouts',
+  takingPart: 'readoutsTakingPart',
+  mentioned: 'readoutsMentioning',
+} as const;
+
+/**
+ * What a chart too sparse to draw says instead, each period with its documents: « 1 document,
+ * en mai 2024. », « 3 documents où la personne prend part : 2 en mai 2024 et 1 en juillet 2024. »
+ */
+export function activitySentence(activity: Activity, counted: Counted = 'readouts'): string {
+  const bars = periodsWithDocuments(activity);
+  const total = tCount(countedNoun[counted], activity.total);
+  if (bars.length === 1) return t('chart.sentence.one', { total, when: periodPhrase(bars[0]!.period) });
+  const parts = bars.map((bar) => t('chart.sentence.part', { count: bar.count, when: periodPhrase(bar.period) }));
+  return t('chart.sentence.many', { total, parts: new Intl.ListFormat('fr', { type: 'conjunction' }).format(parts) });
+}
+
+/**
+ * A stretch of a chart's axis and its label: a year of months or quarters, a single year, or a
+ * month when the chart is one year. Every stretch of a chart holds as many periods as the others,
+ * so the axis is a row of equal parts under the bars. `narrow` labels are left out on a narrow
+ * chart, `hidden` ones always (when there would be too many to read); the stretch keeps its tick.
+ */
+export interface AxisPart {
+  label: string;
+  /** The label is shown only where the chart is wide. */
+  narrow: boolean;
+  /** The label is never shown: the tick alone marks the stretch. */
+  hidden: boolean;
+}
+
+/** At most this many labels under a narrow chart (a phone), and under a wide one. */
+const LABELS = { narrow: 6, wide: 14 };
+
+/** The smallest of 1, 2, 5, 10, 20, 50… that keeps `parts` labels under `max`. */
+function labelStep(parts: number, max: number): number {
+  for (let magnitude = 1; ; magnitude *= 10) {
+    for (const step of [1, 2, 5]) if (Math.ceil(parts / (step * magnitude)) <= max) return step * magnitude;
+  }
+}
+
+/**
+ * The axis of a chart, enough to read any bar: each month of a one-year chart (every third one
+ * on a narrow screen), else each year, labelled every year or, past `LABELS`, every 2, 5, 10…
+ * years (round years: 2020, 2025).
+ */
+export function axisParts(activity: Activity): AxisPart[] {
+  const { unit, bars } = activity;
+  if (unit === 'month' && bars.length === 12) {
+    return bars.map(({ period }) => ({
+      label: shortMonths()[period.index - 1]!,
+      narrow: (period.index - 1) % 3 !== 0,
+      hidden: false,
+    }));
+  }
+  const years = [...new Set(bars.map((bar) => bar.period.year))];
+  const [narrow, wide] = [labelStep(years.length, LABELS.narrow), labelStep(years.length, LABELS.wide)];
+  return years.map((year) => ({ label: String(year), narrow: year % narrow !== 0, hidden: year % wide !== 0 }));
 }

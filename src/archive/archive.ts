@@ -11,6 +11,7 @@ import { countMonth, type MonthCounts } from './activity.ts';
 import { addPairs, countPairSets, rankPairs, type PairSet, type Ranked } from './together.ts';
 import { groupMeetings, unitOf, type Meeting } from './meetings.ts';
 import { peopleNamed, type NamedPerson } from '#content/people.ts';
+import { sortName } from './names.ts';
 
 export interface Mention {
   person: string;
@@ -43,7 +44,7 @@ export interface MentionOf {
 export interface Archive {
   /** Newest first, by the day each is listed under; the accounts of one meeting together (`compareReadouts`). */
   readouts: Readout[];
-  /** By name, French collation. */
+  /** By family name, then given names, French collation (`names.ts`). */
   people: Person[];
   topics: Topic[];
   places: Place[];
@@ -64,8 +65,9 @@ export interface Archive {
   interlocutorsOf: Map<string, Ranked<Person>[]>;
   /** The topics of the same meetings as a topic, most meetings in common first. */
   topicsWith: Map<string, Ranked<Topic>[]>;
-  /** Documents per month of each person (taking part or mentioned), topic and place (`activity.ts`). */
-  monthsOfPerson: Map<string, MonthCounts>;
+  /** Documents per month of each person, taking part or only mentioned, of each topic and place (`activity.ts`). */
+  monthsTakingPart: Map<string, MonthCounts>;
+  monthsMentioned: Map<string, MonthCounts>;
   monthsOnTopic: Map<string, MonthCounts>;
   monthsAtPlace: Map<string, MonthCounts>;
 }
@@ -143,7 +145,7 @@ function readoutsOf(entries: Collections['readouts']): {
 /** Builds every index. Throws on a reference to a missing record, naming file and field. */
 export function buildArchive(input: Collections): Archive {
   const { readouts, meetings, named: namedIn } = readoutsOf(input.readouts);
-  const people = [...input.people].sort((a, b) => compareLabels(a.data.name, b.data.name, a.id, b.id));
+  const people = [...input.people].sort((a, b) => compareLabels(sortName(a.data), sortName(b.data), a.id, b.id));
   const topics = [...input.topics].sort((a, b) => compareLabels(a.data.label, b.data.label, a.id, b.id));
   const places = [...input.places].sort((a, b) => compareLabels(a.data.name, b.data.name, a.id, b.id));
 
@@ -165,7 +167,8 @@ export function buildArchive(input: Collections): Archive {
     readoutsAtPlace: new Map(),
     interlocutorsOf: new Map(),
     topicsWith: new Map(),
-    monthsOfPerson: new Map(),
+    monthsTakingPart: new Map(),
+    monthsMentioned: new Map(),
     monthsOnTopic: new Map(),
     monthsAtPlace: new Map(),
   };
@@ -220,8 +223,9 @@ export function buildArchive(input: Collections): Archive {
     // Counted once per document, even where a record is named twice in it.
     const participantIds = [...new Set(data.participants.map((p) => p.person))];
     const topicIds = [...new Set(data.topics)];
-    for (const id of new Set([...participantIds, ...data.mentions.map((m) => m.person)])) {
-      months(archive.monthsOfPerson, id, readout.listedOn);
+    for (const id of participantIds) months(archive.monthsTakingPart, id, readout.listedOn);
+    for (const id of new Set(data.mentions.map((m) => m.person))) {
+      if (!participantIds.includes(id)) months(archive.monthsMentioned, id, readout.listedOn);
     }
     for (const id of topicIds) months(archive.monthsOnTopic, id, readout.listedOn);
     addPairs(pairsOf(participantPairs, readout), participantIds);

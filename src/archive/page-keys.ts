@@ -2,29 +2,26 @@
  * Keys for Astro's incremental build (`experimental.incrementalBuild`): a page returned by
  * `getStaticPaths()` with a `cacheKey` is copied from the previous build, instead of being
  * rendered again, when its key, its code (the modules it imports) and the configuration are
- * all unchanged. A key must therefore change whenever anything the page shows changes:
+ * all unchanged. A key must therefore change whenever anything the page shows changes. It is
+ * made from the very object the page renders, so that the two cannot drift:
  *
- * - a document's page shows the document (its data, its source's digest, which covers its
- *   text, and the names its text links), the records it names, and its related documents with
- *   theirs: `readoutPageKey`;
- * - a page of a list (all documents, a person's, a topic's, a place's, a year's) shows what it
- *   lists of each document, its place in the list and the list's own record: `listPageKey`;
+ * - a page of a list or of a record (all documents, a form's, a year's, a person's, a topic's, a
+ *   place's, and the lists of interlocutors and related topics) renders its view
+ *   (`src/archive/page-views.ts`), passed as its props, and nothing else of the archive: its key
+ *   is the view's (`viewKey`). A record's first page shows its chart (over the archive's first to
+ *   last year, so a document of a new year changes every record's chart), a person's first
+ *   interlocutors and a topic's first related topics: they are in its view;
+ * - a document's page renders its view too (`readoutPage`, with the reference and structured data
+ *   the page makes of it), and its text, from its file: the key adds the names the text links
+ *   (`readoutPageKey`);
  * - a feed shows its documents as the pages show them, records included: `readoutInputs`.
  *
- * A record's first page shows more than its own documents, and its key covers it: its chart
- * (`recordActivity`, over the archive's first to last year, so a document of a new year changes
- * every record's chart), a person's interlocutors (`interlocutorsOf`: the first ones, `ranked`,
- * and how many) and a topic's related topics (`topicsWith`). The pages of all a person's
- * interlocutors are keyed by what they list. The home page and the chronology have no key:
- * they are rendered each build.
- *
+ * The home page and the chronology have no key: they are rendered each build.
  * `tests/build/incremental.test.ts` checks that a rebuild after changes equals a clean build.
  */
 import { createHash } from 'node:crypto';
 import { countryNames } from '#content/countries.ts';
-import { meetingOf, recordsOf, type Archive, type Readout } from './archive.ts';
-import type { Page } from './pagination.ts';
-import type { Ranked } from './together.ts';
+import { recordsOf, type Archive, type Readout } from './archive.ts';
 
 /**
  * A hash of values that JSON can write (the order of keys counts: they come from the same code
@@ -49,74 +46,17 @@ export function readoutInputs(readout: Readout, archive: Archive): unknown[] {
 }
 
 /**
- * The key of a document's page: the document whole (its data, and its file's digest, which
- * covers the text), its records, the names its text links (`links`: each match of an alias,
- * where it is and where it leads, see `src/content/aliases.ts`), and its related documents.
+ * The key of a document's page: its view (the document whole, with its file's digest, which
+ * covers the text; its records, related documents, meeting, reference and structured data) and
+ * the names its text links (`links`: each match of an alias, where it is and where it leads, see
+ * `src/content/aliases.ts`), which decide the text's links.
  */
-export function readoutPageKey(
-  readout: Readout,
-  related: readonly Readout[],
-  archive: Archive,
-  links: readonly unknown[],
-): string {
-  return pageKey(
-    readoutInputs(readout, archive),
-    readout.digest ?? null,
-    links,
-    related.map((r) => readoutInputs(r, archive)),
-    // The other accounts of its meeting, which the page lists.
-    (meetingOf(readout, archive)?.accounts ?? []).map((r) => [r.id, r.data]),
-  );
-}
-
-/** What a list shows of a document: its address, its title, its date and the form of a call. */
-export const listed = (readout: Readout): unknown[] => [
-  readout.id,
-  readout.data.title,
-  readout.listedOn,
-  readout.data.date,
-  readout.data.dateEnd ?? null,
-  readout.data.format,
-  readout.data.meeting ?? null,
-];
-
-/** What a list of records ranked by shared documents shows of each: the record, how many, the last. */
-export const ranked = <T extends { id: string; data: unknown }>(items: readonly Ranked<T>[]): unknown[] =>
-  items.map(({ record, count, last }) => [record.id, record.data, count, last]);
-
-/**
- * The key of a page of a list of documents: what it shows of each, where it stands in the list
- * (a heading that a section continues under, from the page before, shows the date before it),
- * and `shown`, whatever else the page shows (the list's record, its counts).
- */
-export function listPageKey<T>(
-  page: Page<T>,
-  all: readonly T[],
-  show: (item: T) => unknown,
-  dateOf: (item: T) => string,
-  ...shown: unknown[]
-): string {
-  const before = page.offset > 0 ? all[page.offset - 1] : undefined;
-  return pageKey(page.number, page.total, page.items.map(show), before === undefined ? null : dateOf(before), shown);
+export function readoutPageKey(view: unknown, links: readonly unknown[]): string {
+  return pageKey(view, links);
 }
 
 /**
- * The key of a page of a record's documents (a topic's, a place's): what it lists, its record,
- * how many documents it has, and `firstPage`, what its first page shows beside them.
+ * The key of a page made from its view, the props it renders (`page-views.ts`), and anything
+ * else its route gives it (a form): JSON of plain data, so the page shows nothing the key misses.
  */
-export function recordPageKey(
-  page: Page<Readout>,
-  readouts: readonly Readout[],
-  record: unknown,
-  firstPage: unknown,
-): string {
-  return listPageKey(
-    page,
-    readouts,
-    listed,
-    (r) => r.listedOn,
-    record,
-    readouts.length,
-    page.number === 1 ? firstPage : null,
-  );
-}
+export const viewKey = (...views: unknown[]): string => pageKey(...views);

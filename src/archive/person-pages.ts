@@ -4,7 +4,6 @@
  * `PAGE_SIZE` documents whatever the person's share of each.
  */
 import type { Archive, MentionOf, Participation } from './archive.ts';
-import { listed } from './page-keys.ts';
 
 export type PersonEntry = { participation: Participation } | { mention: MentionOf };
 
@@ -18,14 +17,3 @@ export function personEntries(
     ...(archive.mentionsOf.get(personId) ?? []).map((mention) => ({ mention })),
   ];
 }
-
-/** What a person's page shows of an entry: the document as a list shows it, and the role, or the words that name the person. */
-export function shownEntry(entry: PersonEntry): unknown {
-  return 'participation' in entry
-    ? [listed(entry.participation.readout), entry.participation.role]
-    : [listed(entry.mention.readout), entry.mention.designation ?? null];
-}
-
-/** The date of an entry's document. */
-export const entryDate = (entry: PersonEntry): string =>
-  ('participation' in entry ? entry.participation.readout : entry.mention.readout).listedOn;

@@ -20,6 +20,8 @@ export const routes = {
   personInterlocutors: (id: string) => `personnes/${segment(id)}/interlocuteurs/`,
   topics: () => 'themes/',
   topic: (id: string) => `themes/${segment(id)}/`,
+  /** Every topic of the same meetings as the topic, when the topic's page cannot show them all. */
+  topicRelated: (id: string) => `themes/${segment(id)}/associes/`,
   places: () => 'lieux/',
   place: (id: string) => `lieux/${segment(id)}/`,
   /** The meetings the archive holds several accounts of (or names ahead of the others). */

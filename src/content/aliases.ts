@@ -17,7 +17,7 @@ export interface Alias {
   text: string;
   /** The record's page, as a link prints it. */
   href: string;
-  /** `collection/id` of the record: a name links once per paragraph per record. */
+  /** `collection/id` of the record: a record is linked once in a document. */
   record: string;
 }
 
@@ -143,7 +143,7 @@ export function compileAliases(table: readonly Alias[]): AliasMatcher {
 
 /**
  * Cuts `text` into plain pieces and names to link, linking each record at most once:
- * `linked` holds the records already linked in the same paragraph and is updated.
+ * `linked` holds the records already linked in the same text and is updated.
  * Joining the pieces gives back `text` exactly.
  */
 export function segmentText(text: string, matcher: AliasMatcher, linked: Set<string>): Segment[] {

@@ -239,6 +239,11 @@ export const personSchema = z
   .strictObject({
     /** The name as French texts write it. */
     name: text('le nom en français'),
+    /**
+     * The name as an index sorts it, family name first (« Wang, Yi », « Le Drian, Jean-Yves »),
+     * where the default, the last word of `name` first, would be wrong.
+     */
+    sortName: text('le nom de classement').optional(),
     /** The name in its original script (王毅, Сергей Алейник). */
     nameOriginal: text('le nom dans l’écriture d’origine').optional(),
     /** Language of `nameOriginal` (BCP 47: `zh`, `ru`, `be`), so browsers and screen readers read it right. */

@@ -15,7 +15,7 @@
  * and does not compile until it says how each format carries the new one.
  */
 import { t } from '#i18n/index.ts';
-import { need, type Archive, type Readout } from '#archive/archive.ts';
+import { recordsOf, type Archive, type Readout } from '#archive/archive.ts';
 import { calendarParts as day, type CalendarParts } from '#content/dates.ts';
 import { isId } from '#content/ids.ts';
 import { formatDate, formatSpan } from '#i18n/dates.ts';
@@ -64,6 +64,7 @@ export interface Citable {
 /** The description of a readout that its references are made from. */
 export function citable(readout: Readout, archive: Archive, permalink: string): Citable {
   const { data } = readout;
+  const records = recordsOf(readout, archive);
   return {
     id: readout.id,
     title: data.title,
@@ -73,8 +74,8 @@ export function citable(readout: Readout, archive: Archive, permalink: string): 
     publisher: data.source?.publisher,
     event: data.event,
     format: data.format,
-    place: data.place === undefined ? undefined : need(archive.place, data.place, 'Lieu').data.name,
-    participants: data.participants.map((p) => need(archive.person, p.person, 'Personne').data.name),
+    place: records.place?.data.name,
+    participants: records.participants.map((p) => p.person.data.name),
     published: data.source?.published,
     modified: data.source?.modified,
     via: data.source?.via?.name,
@@ -84,20 +85,25 @@ export function citable(readout: Readout, archive: Archive, permalink: string): 
 }
 
 /**
- * The French reference to copy: publisher (or « Source non précisée »), « title », date (a
- * call says so: « entretien téléphonique du … »), the original's day of publication when the
- * source shows it, archive, permanent URL, and the day of consultation left for the reader.
+ * The French reference to copy: publisher, « title », date (a call says so: « entretien
+ * téléphonique du … »), the original's day of publication when the source shows it, archive,
+ * permanent URL, and the day of consultation left for the reader. When the source is not known,
+ * the reference is to the archive's copy: it starts with the title, as a reference to a work
+ * without an author does, and ends by saying that the original source is not known, so that
+ * nothing stands where an author or publisher would.
  */
 export function formatCitation(c: Citable): string {
   const date = formatSpan(c.date, c.dateEnd);
-  return t('citation.text', {
-    publisher: c.publisher ?? t('citation.noPublisher'),
+  const fields = {
     title: c.title,
     date: isCall(c.format) ? t('citation.callDate', { format: formatInline(c.format), date }) : date,
     published: c.published === undefined ? '' : t('citation.published', { date: formatDate(c.published) }),
     archive: c.archive,
     url: c.permalink,
-  });
+  };
+  return c.publisher === undefined
+    ? t('citation.textNoSource', fields)
+    : t('citation.text', { ...fields, publisher: c.publisher });
 }
 
 /** The kind of document, in words: CSL `genre`, RIS `M3`, biblatex `type`. */

@@ -63,7 +63,8 @@ describe('the grouping switch', () => {
     }
     expect(chart.bars).toEqual(expectedBars(table, FIRST_YEAR, LAST_YEAR, 'quarter'));
     expect(chart.bars.reduce((a, b) => a + b, 0)).toBe(docs.length);
-    expect([chart.first, chart.last]).toEqual([`T1 ${FIRST_YEAR}`, `T4 ${LAST_YEAR}`]);
+    // Twelve years: each one ticked, every one labelled on a wide screen.
+    expect(chart.axis).toEqual(Array.from({ length: YEARS }, (_, i) => String(FIRST_YEAR + i)));
     expect(chart.caption).toMatch(
       /^Documents par trimestre, du 1er trimestre 2015 au 4e trimestre 2026\u00a0: 400 documents en tout/,
     );
@@ -78,9 +79,11 @@ describe('the grouping switch', () => {
   });
 
   test('a person’s timeline switches with the archive’s, to quarters over the archive’s years', () => {
-    const own = docs.filter((d) => d.participants.includes(sociable) || d.mentions.includes(sociable));
+    // The documents the person takes part in: the chart says so.
+    const own = docs.filter((d) => d.participants.includes(sociable));
     const chart = chartOf(`/personnes/${sociable}/`);
     expect(chart.unit).toBe('quarter');
+    expect(chart.caption).toMatch(/^Documents où la personne prend part, par trimestre/);
     expect(chart.bars).toEqual(expectedBars(monthsOf(own.map((d) => d.date)), FIRST_YEAR, LAST_YEAR, 'quarter'));
   });
 });

@@ -121,10 +121,26 @@ describe.each([
     expect(text(section.querySelector('#citer')!)).toBe('Citer ce document');
     const permalink = permalinkOf(seedDoc.id);
     expect(text(section)).toContain(
-      `Source non précisée, «\u00a0${seedDoc.data.title}\u00a0», 20 mai 2024, Archive des comptes rendus diplomatiques, ${permalink} (consulté le …).`,
+      `«\u00a0${seedDoc.data.title}\u00a0», 20 mai 2024, Archive des comptes rendus diplomatiques, ${permalink} (consulté le …). Source d’origine non précisée.`,
     );
     expect(text(section)).toContain(`${permalink}#p1`);
   });
+
+  test.each(docs.map((d) => [d.id, d] as const))(
+    '%s: the reference to copy starts from its publisher, or from its title when the source is not known',
+    (id, doc) => {
+      const reference = text(
+        page(dist(), pathOf(id), base).querySelector('section[aria-labelledby="citer"] .reference')!,
+      );
+      const source = (doc.data as { source?: { publisher?: string } }).source;
+      if (source?.publisher) expect(reference.startsWith(`${source.publisher}, «`), reference).toBe(true);
+      else {
+        expect(reference.startsWith('«\u00a0'), reference).toBe(true);
+        expect(reference.endsWith('Source d’origine non précisée.'), reference).toBe(true);
+      }
+      expect(reference).not.toMatch(/^Source/);
+    },
+  );
 
   test.each(docs.map((d) => [d.id] as const))('%s: offers CSL-JSON, BibTeX and RIS next to its page', (id) => {
     const links = page(dist(), pathOf(id), base)

@@ -33,18 +33,18 @@ describe('the seed document page', () => {
   test('shows its title, and its date as « 20 mai 2024 » in a machine-readable <time>', () => {
     const doc = page(dist, path);
     expect(text(doc.querySelector('h1')!)).toBe(seedDoc!.data.title);
-    const time = doc.querySelector('.meta time[datetime="2024-05-20"]');
+    const time = doc.querySelector('main header time[datetime="2024-05-20"]');
     expect(time && text(time)).toBe('20 mai 2024');
   });
 
   test('names its place and its occasion', () => {
     const doc = page(dist, path);
     expect(doc.querySelector('a[href="/lieux/astana/"]')).not.toBeNull();
-    expect(text(doc.querySelector('.meta')!)).toContain(seedDoc!.data.event!);
+    expect(text(doc.querySelector('#description')!.parentNode!)).toContain(seedDoc!.data.event!);
   });
 
   test('links every participant with the role the document states', () => {
-    const meta = page(dist, path).querySelector('.meta')!;
+    const meta = page(dist, path).querySelector('#description')!.parentNode!;
     for (const p of seedDoc!.data.participants) {
       const link = meta.querySelector(`a[href="/personnes/${p.person}/"]`);
       expect(link, p.person).not.toBeNull();

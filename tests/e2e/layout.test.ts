@@ -159,8 +159,7 @@ describe('in forced colours (Windows high contrast)', () => {
     await page.goto(site.server.url(documentPath));
     expect(await page.evaluate(() => matchMedia('(forced-colors: active)').matches)).toBe(true);
     const box = await page
-      .locator('main dl')
-      .first()
+      .locator('main .details-box')
       .evaluate((el) => ({ style: getComputedStyle(el).borderTopStyle, color: getComputedStyle(el).borderTopColor }));
     expect(box.style).toBe('solid');
     expect(box.color).not.toBe('rgba(0, 0, 0, 0)');

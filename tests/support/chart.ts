@@ -1,5 +1,5 @@
 /**
- * The activity charts of a built page, read back from their SVG (`src/components/ActivityChart.astro`),
+ * The activity charts of a built page, read back from their SVG (`src/components/chart/ActivityChart.astro`),
  * and what they should show, computed here from dates alone.
  */
 import type { HTMLElement } from 'node-html-parser';
@@ -14,15 +14,16 @@ export interface ReadChart {
   misplaced: string[];
   /** The number printed at the top of the scale. */
   peakLabel: string;
-  /** The first and last periods printed under the axis. */
-  first: string;
-  last: string;
+  /** The labels under the axis, one per stretch (a year, or a month of a one-year chart), '' where it has none. */
+  axis: string[];
+  /** The heading above the chart. */
+  heading: string;
   /** The caption, which must also be the SVG's accessible name. */
   caption: string;
   labelledByCaption: boolean;
 }
 
-/** The chart of a `<figure class="chart">`. */
+/** The chart of a `<figure class="chart">` (in its `<section class="activity">`, under its heading). */
 export function readChart(figure: HTMLElement): ReadChart {
   const svg = figure.querySelector('svg');
   const caption = figure.querySelector('figcaption');
@@ -43,8 +44,8 @@ export function readChart(figure: HTMLElement): ReadChart {
     bars,
     misplaced,
     peakLabel: text(figure.querySelector('.peak')!),
-    first: text(figure.querySelector('.first')!),
-    last: text(figure.querySelector('.last')!),
+    axis: figure.querySelectorAll('.axis li').map((li) => text(li)),
+    heading: text(figure.parentNode!.querySelector('h2, h3')!),
     caption: text(caption),
     labelledByCaption: svg.getAttribute('role') === 'img' && svg.getAttribute('aria-labelledby') === caption.id,
   };
@@ -75,6 +76,9 @@ export function expectedBars(
   }
   return bars;
 }
+
+/** How many periods hold documents: under `MIN_DRAWN_PERIODS` (3), a chart is a sentence. */
+export const periodsWithDocuments = (bars: readonly number[]): number => bars.filter((n) => n > 0).length;
 
 /** Counts by `YYYY-MM` of a list of dates. */
 export function monthsOf(dates: readonly string[]): Map<string, number> {

@@ -212,7 +212,7 @@ function toHtml(nodes: readonly ElementContent[]): string {
 
 /**
  * A plain text of the interface (a title, a label, a role) as HTML, escaped, with the same
- * spans as a document's text: what `src/components/Typeset.astro` prints. Every character of
+ * spans as a document's text: what `src/components/text/Typeset.astro` prints. Every character of
  * the text is kept.
  */
 export function typesetHtml(text: string): string {

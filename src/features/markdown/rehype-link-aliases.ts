@@ -1,8 +1,10 @@
 /**
  * Links the names in a document's text to the pages of their records: the first time a
- * person, topic or place is named in a paragraph, its name becomes a link; later mentions in
- * the same paragraph stay plain. The link only wraps words that are already there, so the
- * text content of every paragraph is the archived text, character for character.
+ * person, topic or place is named in the document, its name becomes a link; later mentions
+ * stay plain, so that a text meant to be read word for word does not read as edited (the page
+ * styles these links as the archive's additions and says so). The link only wraps words that
+ * are already there, so the text content of every paragraph is the archived text, character
+ * for character.
  *
  *   <p>… Wang Yi a rencontré …</p>  →  <p>… <a href="/personnes/wang-yi/" class="record-link">Wang Yi</a> a rencontré …</p>
  *
@@ -25,12 +27,10 @@ export const RECORD_LINK_CLASS = 'record-link';
 
 /** Elements whose text is never linked. */
 const SKIP = new Set(['a', 'code', 'pre', 'kbd', 'samp', 'script', 'style', 'svg', 'math', 'textarea', 'button']);
-/** Elements that make a paragraph of their own: a name is linked once in each. */
-const BLOCK = new Set(['p', 'li', 'dt', 'dd', 'td', 'th', 'caption', 'figcaption', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6']);
-
 export default function rehypeLinkAliases(options: Options) {
   const matcher = compileAliases(options.aliases);
   return (tree: Root) => {
+    // One set for the whole text: each record is linked at its first mention in the document.
     visit(tree, matcher, new Set());
   };
 }
@@ -41,7 +41,7 @@ function visit(parent: Root | Element, matcher: AliasMatcher, linked: Set<string
     if (child.type === 'text') children.push(...link(child, matcher, linked));
     else {
       if (child.type === 'element' && !SKIP.has(child.tagName)) {
-        visit(child, matcher, BLOCK.has(child.tagName) ? new Set() : linked);
+        visit(child, matcher, linked);
       }
       children.push(child);
     }

@@ -4,6 +4,9 @@ import {
   activity,
   activityCaption,
   activityOfChronology,
+  activitySentence,
+  axisParts,
+  isDrawn,
   monthIndex,
   periodLabel,
   recordActivity,
@@ -134,5 +137,82 @@ describe('in words', () => {
     expect(activityCaption(activity(counts(['2024-05', 1], ['2024-07', 1]), yearsSpan(2010, 2024)))).toBe(
       'Documents par trimestre, du 1er trimestre 2010 au 4e trimestre 2024\u00a0: 2 documents en tout\u202f; au plus 1, atteint 2\u00a0fois.',
     );
+  });
+});
+
+describe('a chart says something or is not drawn', () => {
+  test.each([
+    [[['2024-05', 1]], false, 'one period: one bar on an empty frame'],
+    [
+      [
+        ['2024-05', 1],
+        ['2024-07', 3],
+      ],
+      false,
+      'two periods',
+    ],
+    [
+      [
+        ['2024-05', 1],
+        ['2024-07', 3],
+        ['2024-09', 1],
+      ],
+      true,
+      'three periods: drawn',
+    ],
+  ] as [[string, number][], boolean, string][])('%j is drawn: %s (%s)', (pairs, drawn) => {
+    expect(isDrawn(activity(counts(...pairs), yearsSpan(2024)))).toBe(drawn);
+  });
+
+  test.each([
+    [[['2024-05', 1]], 'readouts', '1 document, en mai 2024.'],
+    [
+      [
+        ['2024-05', 2],
+        ['2024-07', 1],
+      ],
+      'takingPart',
+      '3 documents où la personne prend part\u00a0: 2 en mai 2024 et 1 en juillet 2024.',
+    ],
+    [[['2024-05', 1]], 'mentioned', '1 document qui mentionne la personne, en mai 2024.'],
+  ] as [[string, number][], 'readouts' | 'takingPart' | 'mentioned', string][])(
+    'too few periods: %j counted as %s reads « %s »',
+    (pairs, counted, sentence) => {
+      expect(activitySentence(activity(counts(...pairs), yearsSpan(2024)), counted)).toBe(sentence);
+    },
+  );
+
+  test('the caption says what it counts', () => {
+    const chart = activity(counts(['2024-05', 2], ['2024-07', 1], ['2024-09', 1]), yearsSpan(2024));
+    expect(activityCaption(chart, 'takingPart')).toMatch(/^Documents où la personne prend part, par mois, /);
+    expect(activityCaption(chart, 'mentioned')).toMatch(/^Documents qui mentionnent la personne, par mois, /);
+  });
+});
+
+describe('axisParts: enough of the axis to read any bar', () => {
+  test('a one-year chart labels its twelve months, every third one on a narrow chart', () => {
+    const parts = axisParts(activity(counts(['2024-05', 1]), yearsSpan(2024)));
+    expect(parts.map((p) => p.label)).toEqual(
+      'janv. févr. mars avr. mai juin juil. août sept. oct. nov. déc.'.split(' '),
+    );
+    expect(parts.filter((p) => !p.narrow).map((p) => p.label)).toEqual(['janv.', 'avr.', 'juil.', 'oct.']);
+    expect(parts.some((p) => p.hidden)).toBe(false);
+  });
+
+  test.each([
+    [2020, 2024, 5, ['2020', '2021', '2022', '2023', '2024'], 'five years of months: every year'],
+    [
+      2013,
+      2024,
+      12,
+      ['2014', '2016', '2018', '2020', '2022', '2024'],
+      'twelve years of quarters: every other year on a phone',
+    ],
+    [1990, 2024, 35, ['1990', '2000', '2010', '2020'], 'thirty-five years: every tenth on a phone'],
+  ])('%i–%i: one part a year (%i), labelled %j on a narrow chart (%s)', (first, last, parts, narrow) => {
+    const axis = axisParts(activity(counts(['2024-05', 1]), yearsSpan(first, last)));
+    expect(axis).toHaveLength(parts);
+    expect(axis.filter((p) => !p.narrow && !p.hidden).map((p) => p.label)).toEqual(narrow);
+    expect(axis.filter((p) => !p.hidden).length).toBeLessThanOrEqual(14);
   });
 });

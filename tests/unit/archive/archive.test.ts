@@ -31,9 +31,9 @@ describe('buildArchive', () => {
     expect(archive.readouts.map((r) => r.id)).toEqual(['d', 'a', 'b', 'c']);
   });
 
-  test('sorts people by name the French way, accents and case aside', () => {
+  test('sorts people by family name the French way, accents and case aside', () => {
     const archive = buildArchive({ ...base, readouts: [readout('x', '2024-01-01')] });
-    expect(archive.people.map((p) => p.data.name)).toEqual(['Ada Ebert', 'Élise Zola', 'eric Abel']);
+    expect(archive.people.map((p) => p.data.name)).toEqual(['eric Abel', 'Ada Ebert', 'Élise Zola']);
   });
 
   test('joins participants, mentions, topics and places to their documents', () => {

@@ -113,12 +113,15 @@ describe('buildArchive: the same pass counts who meets whom and when', () => {
     ]);
   });
 
-  test('documents by month of each person (taking part or mentioned), topic and place', () => {
+  test('documents by month of each person (taking part, or only mentioned), topic and place', () => {
     const months = (map: Map<string, Map<number, number>>, id: string) => Object.fromEntries(map.get(id) ?? []);
     const [jan, mar] = [monthIndex('2024-01-01'), monthIndex('2024-03-01')];
-    expect(months(archive.monthsOfPerson, 'a')).toEqual({ [jan]: 2, [mar]: 1 });
-    expect(months(archive.monthsOfPerson, 'b')).toEqual({ [jan]: 2, [mar]: 1 });
-    expect(months(archive.monthsOfPerson, 'c')).toEqual({ [jan]: 1, [mar]: 1 });
+    expect(months(archive.monthsTakingPart, 'a')).toEqual({ [jan]: 2, [mar]: 1 });
+    expect(months(archive.monthsMentioned, 'a')).toEqual({});
+    expect(months(archive.monthsTakingPart, 'b')).toEqual({ [jan]: 2 });
+    expect(months(archive.monthsMentioned, 'b')).toEqual({ [mar]: 1 });
+    expect(months(archive.monthsTakingPart, 'c')).toEqual({ [mar]: 1 });
+    expect(months(archive.monthsMentioned, 'c')).toEqual({ [jan]: 1 });
     expect(months(archive.monthsOnTopic, 'u')).toEqual({ [jan]: 2, [mar]: 1 });
     expect(months(archive.monthsAtPlace, 'astana')).toEqual({ [jan]: 1, [mar]: 1 });
     expect(months(archive.monthsAtPlace, 'minsk')).toEqual({ [jan]: 1 });
@@ -159,7 +162,8 @@ describe('buildArchive: the same pass counts who meets whom and when', () => {
       ...base,
       readouts: [readout('x', '2024-01-01', { participants: two('a', 'b'), mentions: ['a'] })],
     });
-    expect(Object.fromEntries(twice.monthsOfPerson.get('a')!)).toEqual({ [monthIndex('2024-01-01')]: 1 });
+    expect(Object.fromEntries(twice.monthsTakingPart.get('a')!)).toEqual({ [monthIndex('2024-01-01')]: 1 });
+    expect(twice.monthsMentioned.get('a')).toBeUndefined();
     expect(twice.interlocutorsOf.get('a')?.map((r) => r.count)).toEqual([1]);
   });
 });

@@ -101,10 +101,10 @@ describe('compileAliases: which words of a text are names', () => {
   });
 });
 
-describe('segmentText: cutting a paragraph into text and links', () => {
+describe('segmentText: cutting a text into plain pieces and links', () => {
   test.each([
     [['Wang Yi a vu Wang Yi.'], ['Wang Yi'], 'a record is linked at its first occurrence only'],
-    [['Wang Yi et ', 'Wang Yi'], ['Wang Yi'], 'also across the text nodes of one paragraph'],
+    [['Wang Yi et ', 'Wang Yi'], ['Wang Yi'], 'also across the text nodes of one document'],
     [
       ['Organisation de coopération de Shanghai (OCS) à Astana'],
       ['Organisation de coopération de Shanghai', 'Astana'],
@@ -120,7 +120,7 @@ describe('segmentText: cutting a paragraph into text and links', () => {
     expect(pieces.flat().flatMap((s) => (typeof s === 'string' ? [] : [s.text]))).toEqual(expected);
   });
 
-  test('a new paragraph links the same record again', () => {
+  test('another document links the same record again', () => {
     const first = segmentText('Wang Yi', matcher, new Set());
     const second = segmentText('Wang Yi', matcher, new Set());
     expect([first, second].map((s) => s.filter((x) => typeof x !== 'string').length)).toEqual([1, 1]);
@@ -139,23 +139,19 @@ async function render(markdown: string, aliases: Alias[] = archive) {
 
 describe('rehype-link-aliases', () => {
   test.each([
+    ['Wang Yi a vu Wang Yi.\n\nWang Yi, encore.', [['/people/wang-yi/', 'Wang Yi']]],
     [
-      'Wang Yi a vu Wang Yi.\n\nWang Yi, encore.',
+      'Le texte parle d’Astana.\n\nWang Yi à Astana.\n\nWang Yi, encore.',
       [
-        ['/people/wang-yi/', 'Wang Yi'],
+        ['/places/astana/', 'Astana'],
         ['/people/wang-yi/', 'Wang Yi'],
       ],
     ],
     ['[Wang Yi](https://example.org/) à Astana', [['/places/astana/', 'Astana']]],
+    ['[Wang Yi](https://example.org/), puis Wang Yi', [['/people/wang-yi/', 'Wang Yi']]],
     ['`Wang Yi` à Astana', [['/places/astana/', 'Astana']]],
-    [
-      '- Wang Yi\n- Wang Yi',
-      [
-        ['/people/wang-yi/', 'Wang Yi'],
-        ['/people/wang-yi/', 'Wang Yi'],
-      ],
-    ],
-  ])('in %j links %j, never inside a link or code', async (markdown, expected) => {
+    ['- Wang Yi\n- Wang Yi', [['/people/wang-yi/', 'Wang Yi']]],
+  ])('in %j links %j: each record once in the document, at its first mention, never inside a link or code', async (markdown, expected) => {
     const html = await render(markdown);
     const links = html.querySelectorAll('a.record-link');
     expect(links.map((a) => [a.getAttribute('href'), a.textContent])).toEqual(expected);

@@ -126,8 +126,8 @@ describe('formatCitation', () => {
   test.each([
     [
       seed,
-      `Source non précisée, «\u00a0${seed.title}\u00a0», 20 mai 2024, Archive des comptes rendus diplomatiques, ${permalink} (consulté le …).`,
-      'an unknown source is said to be unknown, never made up',
+      `«\u00a0${seed.title}\u00a0», 20 mai 2024, Archive des comptes rendus diplomatiques, ${permalink} (consulté le …). Source d’origine non précisée.`,
+      "an unknown source: the archive's copy is cited from its title, the source said to be unknown, never made the author",
     ],
     [
       published,
@@ -136,7 +136,7 @@ describe('formatCitation', () => {
     ],
     [
       { ...call, published: '2025-01-02' },
-      `Source non précisée, «\u00a0${call.title}\u00a0», entretien téléphonique du 1er janvier 2025, publié le 2 janvier 2025, Archive des comptes rendus diplomatiques, ${permalink} (consulté le …).`,
+      `«\u00a0${call.title}\u00a0», entretien téléphonique du 1er janvier 2025, publié le 2 janvier 2025, Archive des comptes rendus diplomatiques, ${permalink} (consulté le …). Source d’origine non précisée.`,
       'a call says so, and the day of the original follows when the source shows it',
     ],
   ])('cites %#: %s (%s)', (citable, expected) => {
