@@ -320,16 +320,37 @@ export const fr = {
 
   'search.title': 'Recherche',
   'search.intro':
-    'Cherchez dans le texte des documents, leurs titres, leurs participants, leurs thèmes et leurs lieux. Un mot est trouvé sous ses différentes formes\u00a0: «\u00a0rencontre\u00a0» trouve aussi «\u00a0rencontré\u00a0» et «\u00a0rencontrer\u00a0». Les filtres restreignent les résultats à une personne, un thème, un lieu ou une année.',
-  'search.placeholder': 'Un mot, un nom, un lieu…',
+    'Cherchez dans le texte des documents, dans leur langue, leurs titres, leurs participants, leurs thèmes et leurs lieux. Un mot est trouvé sous ses différentes formes\u00a0: «\u00a0rencontre\u00a0» trouve aussi «\u00a0rencontré\u00a0» et «\u00a0rencontrer\u00a0», «\u00a0talk\u00a0» trouve «\u00a0talks\u00a0» dans un texte anglais. Les filtres restreignent les résultats à une personne, un thème, un lieu, une année, une forme ou une langue.',
+  'search.label': 'Chercher dans les documents',
+  'search.hint': 'Un mot, un nom, un lieu\u00a0; entre guillemets, une expression exacte.',
+  'search.submit': 'Chercher',
   'search.noScript':
     'La recherche a besoin de JavaScript, désactivé ou indisponible dans ce navigateur. Tout le reste du site s’en passe\u00a0: parcourez l’archive par ses index.',
+  'search.failed':
+    'La recherche n’a pas pu se charger. Parcourez l’archive par ses index, ci-dessous, ou réessayez plus tard.',
+  'search.results': 'Résultats',
+  'search.count.one': '{count}\u00a0document trouvé pour «\u00a0{term}\u00a0».',
+  'search.count.other': '{count}\u00a0documents trouvés pour «\u00a0{term}\u00a0».',
+  'search.countFiltered.one': '{count}\u00a0document trouvé pour «\u00a0{term}\u00a0» avec les filtres choisis.',
+  'search.countFiltered.other': '{count}\u00a0documents trouvés pour «\u00a0{term}\u00a0» avec les filtres choisis.',
+  'search.none':
+    'Aucun document ne contient «\u00a0{term}\u00a0». Vérifiez l’orthographe, essayez un autre mot ou parcourez l’archive par ses index.',
+  'search.noneFiltered': 'Aucun document ne contient «\u00a0{term}\u00a0» avec les filtres choisis.',
+  'search.more': 'Afficher les {count}\u00a0résultats suivants',
+  'search.refine': 'Affiner les résultats',
   'search.browse': 'Parcourir l’archive',
   'search.filter.person': 'Personne',
+  'search.filter.person.any': 'Toutes les personnes',
   'search.filter.topic': 'Thème',
+  'search.filter.topic.any': 'Tous les thèmes',
   'search.filter.place': 'Lieu',
+  'search.filter.place.any': 'Tous les lieux',
   'search.filter.year': 'Année',
+  'search.filter.year.any': 'Toutes les années',
   'search.filter.format': 'Forme',
+  'search.filter.format.any': 'Toutes les formes',
+  'search.filter.language': 'Langue',
+  'search.filter.language.any': 'Toutes les langues',
 
   'notFound.title': 'Page introuvable',
   'notFound.body':

@@ -1,0 +1,189 @@
+/**
+ * The search index in parts: one Pagefind index per language and year, each written into the
+ * cache under a key made of what it holds (every page's address and snippet), so that a build
+ * writes again only the parts whose pages' snippets changed, and takes the others from the
+ * cache. Pagefind cannot update an index (its Node API adds pages to a new one); its maintainer's
+ * answer to incremental indexing is to index a site in parts and merge them in the browser
+ * (Pagefind issues #71 and #256), which `client/` does.
+ *
+ * The parts are then put together in one folder (`assembleBundle`): their files are named by a
+ * hash of their content (index chunks, fragments, filters, metadata), so they do not collide;
+ * one `pagefind-entry.json` names each part as a language of its own (see `manifest.ts`), and
+ * Pagefind's worker script and WebAssembly come once.
+ */
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import * as pagefind from 'pagefind';
+import { linkOrCopy, listFiles } from '#features/site-files.ts';
+import { MANIFEST_FILE, partKey, type SearchManifest, type SearchPart } from './manifest.ts';
+import { readPageStats } from './pf-meta.ts';
+import type { SearchSnippet } from './snippets.ts';
+
+/** Pagefind's own description of an index, `pagefind-entry.json`. */
+interface PagefindEntry {
+  version: string;
+  languages: Record<string, { hash: string; wasm: string | null; page_count: number }>;
+  include_characters?: string[];
+}
+
+const ENTRY = 'pagefind-entry.json';
+/** What the search page needs of Pagefind's files besides the parts: its worker, which loads the WebAssembly. */
+const RUNTIME = ['pagefind-worker.js', 'wasm.unknown.pagefind'];
+
+/** A part as written in the cache. */
+export interface WrittenPart {
+  part: SearchPart;
+  /** Its folder in the cache: a whole Pagefind bundle. */
+  folder: string;
+  /** Its `pagefind-entry.json` entry. */
+  entry: PagefindEntry['languages'][string];
+}
+
+/** The snippets by part: by year, newest first, then by language. */
+export function groupByPart(
+  snippets: readonly SearchSnippet[],
+): { language: string; year: string; snippets: SearchSnippet[] }[] {
+  const groups = new Map<string, { language: string; year: string; snippets: SearchSnippet[] }>();
+  for (const snippet of snippets) {
+    const id = partKey(snippet.language, snippet.year);
+    const group = groups.get(id) ?? { language: snippet.language, year: snippet.year, snippets: [] };
+    group.snippets.push(snippet);
+    groups.set(id, group);
+  }
+  return [...groups.values()].sort((a, b) =>
+    a.year !== b.year ? (a.year < b.year ? 1 : -1) : a.language < b.language ? -1 : 1,
+  );
+}
+
+/** Writes one part with Pagefind into `folder`, through a temporary folder: a build stopped midway leaves no half part. */
+async function writePart(snippets: readonly SearchSnippet[], folder: string): Promise<void> {
+  const { index, errors } = await pagefind.createIndex({});
+  if (!index) throw new Error(errors.join('\n'));
+  try {
+    for (const snippet of snippets) {
+      const { route } = snippet;
+      const added = await index.addHTMLFile({ sourcePath: route, content: snippet.readHtml() });
+      if (added.errors.length > 0) throw new Error(`${route} : ${added.errors.join('\n')}`);
+    }
+    const partial = `${folder}.${process.pid}.tmp`;
+    rmSync(partial, { recursive: true, force: true });
+    const written = await index.writeFiles({ outputPath: partial });
+    if (written.errors.length > 0) throw new Error(written.errors.join('\n'));
+    renameSync(partial, folder);
+  } finally {
+    await index.deleteIndex();
+  }
+}
+
+/**
+ * Every part of the index of `snippets`, taken from the cache or written there; `written` says
+ * how many were written. Only this build's parts stay in the cache.
+ */
+export async function indexParts(
+  snippets: readonly SearchSnippet[],
+  options: { cacheRoot: string; pagefindPackage: string },
+): Promise<{ parts: WrittenPart[]; written: number }> {
+  const root = join(options.cacheRoot, 'parts');
+  mkdirSync(root, { recursive: true });
+  const version = readFileSync(options.pagefindPackage);
+  let written = 0;
+  const parts: WrittenPart[] = [];
+  for (const group of groupByPart(snippets)) {
+    const hash = createHash('sha256').update(version).update(`\n${group.language}\n${group.year}\n`);
+    for (const { route, digest } of group.snippets) hash.update(`${route}\n${digest}\n`);
+    const folder = join(root, hash.digest('hex'));
+    if (!existsSync(join(folder, ENTRY))) {
+      rmSync(folder, { recursive: true, force: true });
+      await writePart(group.snippets, folder);
+      written++;
+    }
+    const entry = JSON.parse(readFileSync(join(folder, ENTRY), 'utf8')) as PagefindEntry;
+    const languages = Object.entries(entry.languages);
+    if (languages.length !== 1) {
+      throw new Error(
+        `la partie ${partKey(group.language, group.year)} tient ${languages.length} langues au lieu d’une`,
+      );
+    }
+    const [language, index] = languages[0]!;
+    const stats = readPageStats(readFileSync(join(folder, `pagefind.${index.hash}.pf_meta`)));
+    if (stats.pages !== index.page_count || stats.pages !== group.snippets.length) {
+      throw new Error(
+        `la partie ${partKey(language, group.year)} compte ${stats.pages} page(s) pour ${group.snippets.length} document(s)`,
+      );
+    }
+    parts.push({
+      part: { key: partKey(language, group.year), language, year: group.year, wasm: index.wasm ?? 'unknown', ...stats },
+      folder,
+      entry: index,
+    });
+  }
+  const used = new Set(parts.map((p) => p.folder));
+  for (const name of readdirSync(root)) {
+    if (!used.has(join(root, name))) rmSync(join(root, name), { recursive: true, force: true });
+  }
+  return { parts, written };
+}
+
+/**
+ * The parts put together in `outDir`: their files, Pagefind's worker and WebAssembly once, one
+ * `pagefind-entry.json` naming every part, and the manifest the search page reads. The folder
+ * is updated in place: the files of parts that are gone are removed, the new ones linked from
+ * the cache; a file whose name is a hash of its content is left as it is. Returns the manifest.
+ */
+export function assembleBundle(parts: readonly WrittenPart[], outDir: string): SearchManifest {
+  const languages: PagefindEntry['languages'] = {};
+  /** Each file of the folder, and the cached file it is. */
+  const wanted = new Map<string, string>();
+  let first: PagefindEntry | undefined;
+  for (const { part, folder, entry } of parts) {
+    const own = JSON.parse(readFileSync(join(folder, ENTRY), 'utf8')) as PagefindEntry;
+    first ??= own;
+    if (own.version !== first.version) throw new Error(`parties de l’index écrites par deux versions de Pagefind`);
+    languages[part.key] = entry;
+    const files = listFiles(folder).filter(
+      (file) =>
+        /^(index|fragment|filter)\//.test(file) ||
+        file === `pagefind.${entry.hash}.pf_meta` ||
+        file === `wasm.${part.wasm}.pagefind` ||
+        RUNTIME.includes(file),
+    );
+    for (const file of files) {
+      const from = join(folder, file);
+      const same = wanted.get(file);
+      if (same !== undefined && statSync(same).size !== statSync(from).size) {
+        throw new Error(`deux parties de l’index écrivent ${file} différemment`);
+      }
+      wanted.set(file, from);
+    }
+  }
+  mkdirSync(outDir, { recursive: true });
+  const present = new Set(listFiles(outDir));
+  for (const file of present) {
+    // Pagefind's own files keep their names from one version to the next: they are linked again.
+    const hashed = /^(index|fragment|filter)\/|\.pf_meta$/.test(file);
+    if (!wanted.has(file) || !hashed) {
+      rmSync(join(outDir, file));
+      present.delete(file);
+    }
+  }
+  for (const [file, from] of wanted) {
+    if (present.has(file)) continue;
+    mkdirSync(dirname(join(outDir, file)), { recursive: true });
+    linkOrCopy(from, join(outDir, file));
+  }
+  const entry: PagefindEntry = {
+    version: first?.version ?? '',
+    languages: Object.fromEntries(Object.entries(languages).sort(([a], [b]) => (a < b ? -1 : 1))),
+    ...(first?.include_characters && { include_characters: first.include_characters }),
+  };
+  const entryText = JSON.stringify(entry);
+  writeFileSync(join(outDir, ENTRY), entryText);
+  const manifest: SearchManifest = {
+    version: entry.version,
+    tag: createHash('sha256').update(entryText).digest('hex').slice(0, 16),
+    parts: parts.map((p) => p.part),
+  };
+  writeFileSync(join(outDir, MANIFEST_FILE), JSON.stringify(manifest));
+  return manifest;
+}

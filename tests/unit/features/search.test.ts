@@ -1,0 +1,320 @@
+/**
+ * The search index in parts, without building the site: fictional snippets, as the build gives
+ * Pagefind each document page (`src/features/search/snippets.ts`), written by the build's own
+ * code (`parts.ts`) into parts by language and year, then searched with the search page's engine
+ * (`client/engine.ts`, Pagefind's worker script run in Node). Checked here: each language's
+ * stemming, the ranking of the parts against one index of the same pages, and a change that
+ * writes only its part again. And the arithmetic of ranking (`client/rank.ts`), row by row.
+ */
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import * as pagefind from 'pagefind';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { SearchEngine, type Hit } from '#features/search/client/engine.ts';
+import { idf, pagesWithTerm, rankAsOne, RANKING_OPTIONS, termFrequency } from '#features/search/client/rank.ts';
+import { MANIFEST_FILE, type SearchManifest } from '#features/search/manifest.ts';
+import { assembleBundle, indexParts } from '#features/search/parts.ts';
+import { readPageStats } from '#features/search/pf-meta.ts';
+import { describe as describeSnippet, type SearchSnippet } from '#features/search/snippets.ts';
+import { root } from '../../support/build.ts';
+import { nodeWorkers, pagefindWorker } from '../../support/search-worker.ts';
+import { serve, type StaticServer } from '../../support/server.ts';
+
+describe('the arithmetic of ranking', () => {
+  test.each([
+    [1, 1],
+    [7, 3],
+    [1000, 1],
+    [1000, 999],
+    [10_000, 1],
+    [10_000, 4_001],
+    [10_000, 10_000],
+    [50_000, 17],
+  ])('a term in %i pages of which %i hold it: its rarity gives back how many hold it', (pages, holding) => {
+    expect(pagesWithTerm(pages, idf(pages, holding))).toBe(holding);
+  });
+
+  test('rarity falls as more pages hold the term, and is 32-bit, as Pagefind computes it', () => {
+    expect(idf(100, 1)).toBeGreaterThan(idf(100, 50));
+    expect(idf(100, 50)).toBeGreaterThan(idf(100, 100));
+    expect(idf(100, 7)).toBe(Math.fround(idf(100, 7)));
+  });
+
+  test('a word counts more on a short page than on a long one, and its weight saturates', () => {
+    expect(termFrequency(2, 1, 50, 100)).toBeGreaterThan(termFrequency(2, 1, 200, 100));
+    expect(termFrequency(40, 1, 100, 100) - termFrequency(20, 1, 100, 100)).toBeLessThan(
+      termFrequency(2, 1, 100, 100) - termFrequency(1, 1, 100, 100),
+    );
+  });
+
+  test('results of equal score keep the order of their parts', () => {
+    const result = (id: string) => ({ id, score: 1, words: [], data: id });
+    const response = (ids: string[]) => ({
+      results: ids.map(result),
+      unfilteredResultCount: ids.length,
+      filters: {},
+      totalFilters: {},
+    });
+    const ranked = rankAsOne([
+      { stats: { pages: 2, words: 20 }, response: response(['a', 'b']) },
+      { stats: { pages: 1, words: 10 }, response: response(['c']) },
+    ]);
+    expect(ranked.map((r) => r.result.id)).toEqual(['a', 'b', 'c']);
+  });
+});
+
+/** Deterministic numbers in [0, 1): the same fictional archive on every run. */
+function numbers(seed: number): () => number {
+  let state = seed;
+  return () => {
+    state = (state * 1103515245 + 12345) % 2147483648;
+    return state / 2147483648;
+  };
+}
+
+/** French words, some with accents and several forms each, some common and some rare. */
+const vocabulary = (
+  'coopération rencontre rencontré rencontres ministre ministres échange échanges énergie sécurité commerce ' +
+  'commercial paix frontière frontières dialogue stratégique partenariat économie économique culture culturel ' +
+  'étudiants investissement investissements agriculture santé climat eau pêche'
+).split(' ');
+
+/** A snippet as the build keeps it, from its HTML. */
+const fromHtml = (route: string, html: string): SearchSnippet => ({
+  route,
+  ...describeSnippet(route, html),
+  readHtml: () => html,
+});
+
+function snippet(route: string, language: string, date: string, title: string, text: string): SearchSnippet {
+  const html =
+    `<html lang="${language}"><body><header data-pagefind-body><h1>${title}</h1></header>` +
+    `<div data-pagefind-body><p>${text}</p></div>` +
+    `<div hidden data-pagefind-body><p data-pagefind-meta="datetime">${date}</p>` +
+    `<p data-pagefind-filter="Année">${date.slice(0, 4)}</p></div></body></html>`;
+  return fromHtml(route, html);
+}
+
+/** Forty-five French documents over three years, short and long, their words drawn unevenly. */
+function frenchArchive(): SearchSnippet[] {
+  const random = numbers(20240520);
+  const word = () => vocabulary[Math.floor(vocabulary.length * random() ** 2)]!;
+  return Array.from({ length: 45 }, (_, i) => {
+    const year = 2021 + (i % 3);
+    // Long texts in 2023, short ones in 2021: each part has its own average length.
+    const length = 15 + Math.floor(random() * (year === 2023 ? 400 : year === 2022 ? 120 : 40));
+    const words = Array.from({ length }, word).join(' ');
+    const title = Array.from({ length: 3 + (i % 4) }, word).join(' ');
+    return snippet(`comptes-rendus/doc-${i}/index.html`, 'fr', `${year}-0${1 + (i % 9)}-1${i % 10}`, title, words);
+  });
+}
+
+/** Fictional texts in English and Russian, and in French, written for these tests. */
+const otherLanguages = [
+  snippet(
+    'comptes-rendus/en-1/index.html',
+    'en',
+    '2022-04-02',
+    'Entretien à Genève',
+    'The ministers discussed fisheries, hoped for progress and visited the harbour.',
+  ),
+  snippet(
+    'comptes-rendus/ru-1/index.html',
+    'ru',
+    '2022-05-03',
+    'Appel téléphonique',
+    'Стороны провели переговоры о сотрудничестве в области рыболовства.',
+  ),
+  snippet(
+    'comptes-rendus/fr-1/index.html',
+    'fr',
+    '2022-06-04',
+    'Rencontre à Astana',
+    'Le ministre a rencontré son homologue et ils ont salué leur coopération.',
+  ),
+];
+
+let work: string;
+let server: StaticServer;
+
+/** A site holding an index written by the build's own code from `snippets`, at `/<name>/pagefind/`. */
+async function writeSite(
+  name: string,
+  snippets: SearchSnippet[],
+): Promise<{ written: number; manifest: SearchManifest }> {
+  const { parts, written } = await indexParts(snippets, {
+    cacheRoot: join(work, 'cache', name),
+    pagefindPackage: join(root, 'node_modules', 'pagefind', 'package.json'),
+  });
+  const folder = join(work, 'site', name, 'pagefind');
+  rmSync(folder, { recursive: true, force: true });
+  return { written, manifest: assembleBundle(parts, folder) };
+}
+
+/** One Pagefind index of every page of `snippets` (one per language, as Pagefind writes it), at `/<name>/`. */
+async function writeOneIndex(name: string, snippets: SearchSnippet[]): Promise<void> {
+  const { index } = await pagefind.createIndex({});
+  for (const s of snippets) await index!.addHTMLFile({ sourcePath: s.route, content: s.readHtml() });
+  await index!.writeFiles({ outputPath: join(work, 'site', name) });
+}
+
+const openEngine = (name: string) =>
+  SearchEngine.open({
+    bundle: `/${name}/pagefind/`,
+    base: '/',
+    startWorker: nodeWorkers(server.origin),
+    fetch: (url) => fetch(server.url(url)),
+  });
+
+const urls = async (hits: Hit[]) => Promise.all(hits.map(async (h) => (await h.fragment()).url));
+
+beforeAll(async () => {
+  work = mkdtempSync(join(tmpdir(), 'readout-archive-search-'));
+  mkdirSync(join(work, 'site'), { recursive: true });
+  writeFileSync(join(work, 'site', '404.html'), '<!doctype html><title>404</title>');
+  await writeSite('languages', otherLanguages);
+  await writeSite('french', frenchArchive());
+  await writeOneIndex('french-one', frenchArchive());
+  // The English text indexed as if it were French: what the archive did before.
+  await writeSite('english-as-french', [
+    fromHtml(otherLanguages[0]!.route, otherLanguages[0]!.readHtml().replace('lang="en"', 'lang="fr"')),
+  ]);
+  await pagefind.close();
+  server = await serve(join(work, 'site'));
+});
+
+afterAll(async () => {
+  await server?.close();
+  await pagefind.close();
+  if (work) rmSync(work, { recursive: true, force: true });
+});
+
+describe('an index in parts by language and year', () => {
+  test('puts each text in the part of its language and year, and counts its words', () => {
+    const manifest = JSON.parse(
+      readFileSync(join(work, 'site', 'languages', 'pagefind', MANIFEST_FILE), 'utf8'),
+    ) as SearchManifest;
+    expect(manifest.parts.map((p) => [p.key, p.language, p.year, p.wasm, p.pages])).toEqual([
+      ['en-x-2022', 'en', '2022', 'en', 1],
+      ['fr-x-2022', 'fr', '2022', 'fr', 1],
+      ['ru-x-2022', 'ru', '2022', 'ru', 1],
+    ]);
+    const entry = JSON.parse(
+      readFileSync(join(work, 'site', 'languages', 'pagefind', 'pagefind-entry.json'), 'utf8'),
+    ) as {
+      languages: Record<string, { hash: string }>;
+    };
+    for (const part of manifest.parts) {
+      const meta = readFileSync(
+        join(work, 'site', 'languages', 'pagefind', `pagefind.${entry.languages[part.key]!.hash}.pf_meta`),
+      );
+      expect(readPageStats(meta)).toEqual({ pages: 1, words: part.words });
+      expect(part.words).toBeGreaterThan(10);
+    }
+  });
+
+  test.each([
+    ['an English word, inflected, in the English text', 'discussing', 'en-1'],
+    ['another English inflection', 'visiting', 'en-1'],
+    ['a French word in another form, in the French text', 'rencontrer', 'fr-1'],
+    ['a Russian word in another case, in the Russian text', 'переговорах', 'ru-1'],
+  ])('finds %s, from one field, whatever the language', async (_, words, id) => {
+    const engine = await openEngine('languages');
+    try {
+      expect(await urls((await engine.search(words)).hits)).toContain(`/comptes-rendus/${id}/`);
+    } finally {
+      engine.close();
+    }
+  });
+
+  test('an English text indexed as French is not found by its English inflections (what the test above guards)', async () => {
+    const engine = await openEngine('english-as-french');
+    try {
+      expect((await engine.search('discussing')).hits).toEqual([]);
+      expect((await engine.search('visiting')).hits).toEqual([]);
+    } finally {
+      engine.close();
+    }
+  });
+});
+
+describe('the parts of a French archive over three years', () => {
+  const queries = [
+    ...vocabulary,
+    'echange',
+    'cooperation',
+    'comm',
+    'ministre paix',
+    'sécurité frontière',
+    'rencontre économie culture',
+    '"ministre paix"',
+  ];
+  let engine: SearchEngine;
+  let one: ReturnType<typeof pagefindWorker>;
+  let parts: ReturnType<typeof pagefindWorker>;
+  let manifest: SearchManifest;
+
+  beforeAll(async () => {
+    engine = await openEngine('french');
+    manifest = engine.manifest;
+    one = pagefindWorker(nodeWorkers(server.origin)('/french-one/pagefind-worker.js'));
+    // Searched as Pagefind searches one index, with the site's ranking options.
+    await one.call('one', 'init', { basePath: '/french-one/', baseUrl: '/', language: 'fr', ranking: RANKING_OPTIONS });
+    parts = pagefindWorker(nodeWorkers(server.origin)('/french/pagefind/pagefind-worker.js'));
+    for (const [i, part] of manifest.parts.entries()) {
+      const init = { basePath: '/french/pagefind/', baseUrl: '/', language: part.key, ranking: RANKING_OPTIONS };
+      await parts.call(part.key, 'init', init);
+      // The first part loads the worker's WebAssembly: the others must wait for it.
+      if (i === 0) await parts.call(part.key, 'filters');
+    }
+  });
+  afterAll(() => {
+    engine?.close();
+    one?.close();
+    parts?.close();
+  });
+
+  test('are three, of unequal average length', () => {
+    expect(manifest.parts.map((p) => p.year)).toEqual(['2023', '2022', '2021']);
+    const averages = manifest.parts.map((p) => p.words / p.pages);
+    expect(new Set(averages.map(Math.round)).size).toBe(3);
+  });
+
+  test.each(queries)('rank the pages found for « %s » as one index of the same pages does', async (query) => {
+    type Native = { results: { id: string; score: number }[] };
+    const reference = (await one.call<Native>('one', 'search', query, {})).results;
+    const { hits } = await engine.search(query);
+    expect(hits.length).toBe(reference.length);
+    const byScore = (list: { id: string; score: number }[]) =>
+      [...list].sort((a, b) => b.score - a.score || (a.id < b.id ? -1 : 1));
+    const ours = byScore(hits.map((h) => ({ id: h.id, score: h.score })));
+    const theirs = byScore(reference);
+    ours.forEach((hit, i) => {
+      expect(hit.id).toBe(theirs[i]!.id);
+      expect(hit.score).toBeCloseTo(theirs[i]!.score, 5);
+    });
+  });
+
+  test('would not, merged as Pagefind merges indexes (by each part’s own scores)', async () => {
+    type Native = { results: { id: string; score: number }[] };
+    let differ = 0;
+    for (const query of queries) {
+      const reference = (await one.call<Native>('one', 'search', query, {})).results.map((r) => r.id);
+      const merged = (await Promise.all(manifest.parts.map((p) => parts.call<Native>(p.key, 'search', query, {}))))
+        .flatMap((r) => r.results)
+        .sort((a, b) => b.score - a.score)
+        .map((r) => r.id);
+      if (merged.join() !== reference.join()) differ++;
+    }
+    expect(differ).toBeGreaterThan(0);
+  });
+
+  test('a change writes again only the part of the page that changed', async () => {
+    const archive = frenchArchive();
+    expect((await writeSite('french', archive)).written).toBe(0);
+    const changed = archive.map((s, i) => (i === 4 ? fromHtml(s.route, s.readHtml().replace('</p>', ' paix</p>')) : s));
+    expect((await writeSite('french', changed)).written).toBe(1);
+    await pagefind.close();
+  });
+});
