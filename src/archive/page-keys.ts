@@ -5,8 +5,8 @@
  * all unchanged. A key must therefore change whenever anything the page shows changes:
  *
  * - a document's page shows the document (its data, its source's digest, which covers its
- *   text, and the names its text links), the records it names, and its related documents with
- *   theirs: `readoutPageKey`;
+ *   text, and the names its text links), the records it names, and its related documents as a
+ *   list shows them: `readoutPageKey`;
  * - a page of a list (all documents, a person's, a topic's, a place's, a year's) shows what it
  *   lists of each document, its place in the list and the list's own record: `listPageKey`;
  * - a feed shows its documents as the pages show them, records included: `readoutInputs`.
@@ -51,7 +51,9 @@ export function readoutInputs(readout: Readout, archive: Archive): unknown[] {
 /**
  * The key of a document's page: the document whole (its data, and its file's digest, which
  * covers the text), its records, the names its text links (`links`: each match of an alias,
- * where it is and where it leads, see `src/content/aliases.ts`), and its related documents.
+ * where it is and where it leads, see `src/content/aliases.ts`), and its related documents as
+ * a list shows them (`listed`): a change to the records of a related document (a person's name)
+ * changes nothing the page shows, and does not render it again.
  */
 export function readoutPageKey(
   readout: Readout,
@@ -59,12 +61,7 @@ export function readoutPageKey(
   archive: Archive,
   links: readonly unknown[],
 ): string {
-  return pageKey(
-    readoutInputs(readout, archive),
-    readout.digest ?? null,
-    links,
-    related.map((r) => readoutInputs(r, archive)),
-  );
+  return pageKey(readoutInputs(readout, archive), readout.digest ?? null, links, related.map(listed));
 }
 
 /** What a list shows of a document: its address, its title, its date and the form of a call. */
