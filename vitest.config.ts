@@ -37,8 +37,9 @@ export default defineConfig({
     projects: [
       // `content/` as it is.
       { extends: true, test: { name: 'archive', include: ['tests/**/*.test.ts'], globalSetup } },
-      // A copy of it with more documents (see `tests/global-setup.ts`).
+      // Copies of it with more documents (see `tests/global-setup.ts`): as an archive grows, and built to break assumptions.
       { extends: true, test: { name: 'grown archive', include: contentSuites, exclude: ownArchives, globalSetup } },
+      { extends: true, test: { name: 'varied archive', include: contentSuites, exclude: ownArchives, globalSetup } },
     ],
   },
 });

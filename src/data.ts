@@ -17,6 +17,9 @@ import { readAliasTable } from '#features/markdown/alias-table.ts';
 import { readoutRenderer } from '#features/markdown/render.ts';
 import { CHECK_CACHE, type ReadoutLinks } from '#features/guard/cache.ts';
 import { chronology, type YearCount } from '#archive/chronology.ts';
+import { wordCount } from '#archive/length.ts';
+import { meetingView, type MeetingView } from '#archive/meeting-page.ts';
+import { routes } from '#archive/urls.ts';
 
 let archive: Promise<Archive> | undefined;
 
@@ -107,4 +110,24 @@ export function readoutFixity(id: string): Promise<string> {
     fixities.set(id, fixity);
   }
   return fixity;
+}
+
+let meetingViews: Promise<Map<string, MeetingView>> | undefined;
+
+/**
+ * What each meeting's page shows (`src/archive/meeting-page.ts`), made once per build: its
+ * accounts side by side, their lengths counted in their texts.
+ */
+export function getMeetingViews(): Promise<Map<string, MeetingView>> {
+  return (meetingViews ??= (async () => {
+    const archive = await getArchive();
+    const words = new Map<string, number>();
+    for (const meeting of archive.meetings) {
+      for (const r of meeting.accounts) words.set(r.id, wordCount(await readoutText(r.id), r.data.language));
+    }
+    const routeOf = { person: routes.person, topic: routes.topic, place: routes.place };
+    return new Map(
+      archive.meetings.map((m) => [m.id, meetingView(m, archive, (r) => need(words, r.id, 'Longueur'), routeOf)]),
+    );
+  })());
 }

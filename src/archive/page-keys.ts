@@ -22,7 +22,7 @@
  */
 import { createHash } from 'node:crypto';
 import { countryNames } from '#content/countries.ts';
-import { recordsOf, type Archive, type Readout } from './archive.ts';
+import { meetingOf, recordsOf, type Archive, type Readout } from './archive.ts';
 import type { Page } from './pagination.ts';
 import type { Ranked } from './together.ts';
 
@@ -61,7 +61,14 @@ export function readoutPageKey(
   archive: Archive,
   links: readonly unknown[],
 ): string {
-  return pageKey(readoutInputs(readout, archive), readout.digest ?? null, links, related.map(listed));
+  return pageKey(
+    readoutInputs(readout, archive),
+    readout.digest ?? null,
+    links,
+    related.map(listed),
+    // The other accounts of its meeting, which the page lists.
+    (meetingOf(readout, archive)?.accounts ?? []).map((r) => [r.id, r.data]),
+  );
 }
 
 /** What a list shows of a document: its address, its title, its date and the form of a call. */

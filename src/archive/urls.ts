@@ -22,6 +22,10 @@ export const routes = {
   topic: (id: string) => `themes/${segment(id)}/`,
   places: () => 'lieux/',
   place: (id: string) => `lieux/${segment(id)}/`,
+  /** The meetings the archive holds several accounts of (or names ahead of the others). */
+  meetings: () => 'rencontres/',
+  /** A meeting: its accounts side by side, and what each names. */
+  meeting: (id: string) => `rencontres/${segment(id)}/`,
   chronology: () => 'chronologie/',
   chronologyYear: (year: number) => `chronologie/${yearSegment(year)}/`,
   search: () => 'recherche/',
@@ -45,6 +49,8 @@ export const routes = {
   apiPeople: () => 'api/personnes.json',
   apiTopics: () => 'api/themes.json',
   apiPlaces: () => 'api/lieux.json',
+  apiMeetings: () => 'api/rencontres.json',
+  apiMeeting: (id: string) => `api/rencontres/${segment(id)}.json`,
   apiSchema: (name: ApiSchemaName) => `api/schemas/${name}.schema.json`,
 } as const;
 
@@ -60,7 +66,15 @@ export const citationFormats = ['json', 'bib', 'ris'] as const;
 export type CitationFormat = (typeof citationFormats)[number];
 
 /** One JSON Schema per API file, kept in `public/api/schemas/`. */
-export const apiSchemaNames = ['comptes-rendus', 'compte-rendu', 'personnes', 'themes', 'lieux'] as const;
+export const apiSchemaNames = [
+  'comptes-rendus',
+  'compte-rendu',
+  'personnes',
+  'themes',
+  'lieux',
+  'rencontres',
+  'rencontre',
+] as const;
 export type ApiSchemaName = (typeof apiSchemaNames)[number];
 
 function segment(id: string): string {

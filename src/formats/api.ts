@@ -5,7 +5,8 @@
  * here and lists in the archive's order, so two builds of the same content give the same bytes.
  */
 import { citable, formatCitation } from './citation.ts';
-import { need, recordsOf, type Archive, type Readout } from '#archive/archive.ts';
+import { meetingOf, need, recordsOf, type Archive, type Readout } from '#archive/archive.ts';
+import type { MeetingView } from '#archive/meeting-page.ts';
 import { routes, type Absolute, type ApiSchemaName } from '#archive/urls.ts';
 import { formatLabel } from '#archive/formats.ts';
 
@@ -30,6 +31,7 @@ export function readoutsIndex(archive: Archive, fixity: Map<string, string>, url
       dateEnd: r.data.dateEnd ?? null,
       language: r.data.language,
       format: r.data.format,
+      meeting: r.data.meeting ?? null,
       place: r.data.place ?? null,
       participants: r.data.participants.map((p) => p.person),
       mentions: r.data.mentions.map((m) => m.person),
@@ -49,6 +51,7 @@ export interface ReadoutText {
 export function readoutRecord(readout: Readout, archive: Archive, text: ReadoutText, url: Absolute) {
   const { id, data } = readout;
   const { place, participants, mentions, topics } = recordsOf(readout, archive);
+  const meeting = meetingOf(readout, archive);
   const permalink = url(routes.readout(id));
   return {
     $schema: schema('compte-rendu', url),
@@ -60,6 +63,14 @@ export function readoutRecord(readout: Readout, archive: Archive, text: ReadoutT
     language: data.language,
     event: data.event ?? null,
     format: { id: data.format, label: formatLabel(data.format), url: url(routes.readoutsInFormat(data.format)) },
+    meeting: meeting
+      ? {
+          id: meeting.id,
+          url: url(routes.meeting(meeting.id)),
+          data: url(routes.apiMeeting(meeting.id)),
+          accounts: meeting.accounts.map((r) => r.id),
+        }
+      : null,
     place: place
       ? { id: place.id, name: place.data.name, country: place.data.country, url: url(routes.place(place.id)) }
       : null,
@@ -159,6 +170,62 @@ export function placesIndex(archive: Archive, url: Absolute) {
       aliases: [...data.aliases],
       readouts: (archive.readoutsAtPlace.get(id) ?? []).map((r) => r.id),
     })),
+  };
+}
+
+/** `/api/rencontres.json`: every meeting the archive names, newest first, with its accounts. */
+export function meetingsIndex(archive: Archive, url: Absolute) {
+  return {
+    $schema: schema('rencontres', url),
+    count: archive.meetings.length,
+    meetings: archive.meetings.map((m) => ({
+      id: m.id,
+      url: url(routes.meeting(m.id)),
+      data: url(routes.apiMeeting(m.id)),
+      start: m.span.start,
+      end: m.span.end,
+      accounts: m.accounts.map((r) => ({
+        id: r.id,
+        language: r.data.language,
+        publisher: r.data.source?.publisher ?? null,
+      })),
+    })),
+  };
+}
+
+/** `/api/rencontres/<id>.json`: a meeting's accounts side by side, and what each names. */
+export function meetingRecord(view: MeetingView, url: Absolute) {
+  const rows = (list: MeetingView['people']) =>
+    list.map((row) => ({
+      id: row.id,
+      name: row.name,
+      in: row.cells.map((c) => (c.status === 'absent' ? null : c.status)),
+      difference: row.difference ?? null,
+    }));
+  return {
+    $schema: schema('rencontre', url),
+    id: view.id,
+    url: url(routes.meeting(view.id)),
+    title: view.title,
+    start: view.start,
+    end: view.end,
+    place: view.place?.id ?? null,
+    accounts: view.accounts.map((a, i) => ({
+      id: a.id,
+      url: url(routes.readout(a.id)),
+      data: url(routes.apiReadout(a.id)),
+      name: view.accountNames[i]!,
+      title: a.title,
+      date: a.date,
+      dateEnd: a.dateEnd ?? null,
+      publisher: a.publisher ?? null,
+      language: a.language,
+      published: a.published ?? null,
+      words: a.words,
+    })),
+    people: rows(view.people),
+    topics: rows(view.topics),
+    places: rows(view.places),
   };
 }
 

@@ -28,6 +28,7 @@ import { recordsOf, type Archive, type Person, type Place, type Readout, type To
 import { formatSpan } from '#i18n/dates.ts';
 import { routes, type Absolute } from '#archive/urls.ts';
 import { formatInline, formatLabel, isCall } from '#archive/formats.ts';
+import type { MeetingView } from '#archive/meeting-page.ts';
 
 export type JsonLd = WithContext<Thing>;
 
@@ -193,7 +194,14 @@ export function readoutJsonLd(
     ...(source?.modified !== undefined && { dateModified: source.modified }),
     ...(source !== undefined && { publisher: { '@type': 'Organization', name: source.publisher } }),
     ...(basedOn.length > 0 && { isBasedOn: basedOn.length === 1 ? basedOn[0]! : basedOn }),
-    about: [meetingNode(readout, archive, url), ...topics],
+    about: [
+      meetingNode(readout, archive, url),
+      // The meeting all its accounts report, by its page, when the archive holds several.
+      ...(data.meeting === undefined
+        ? []
+        : [{ '@type': 'Event' as const, '@id': `${url(routes.meeting(data.meeting))}#rencontre` }]),
+      ...topics,
+    ],
     mentions: records.mentions.map((m) => personReference(m.person, url)),
     // The place, described in the meeting's location, by its page.
     ...(records.place !== undefined && {
@@ -215,4 +223,32 @@ export function serializeJsonLd(data: JsonLd): string {
     .replace(/&/g, '\\u0026')
     .replace(/\u2028/g, '\\u2028')
     .replace(/\u2029/g, '\\u2029');
+}
+
+/**
+ * A meeting the archive holds several accounts of: an `Event` at its own page, over the days its
+ * accounts give, at the place they all give (none when they differ), with each account as a
+ * `Report` about it (`subjectOf`). Who took part is left to each account's own Event: the
+ * accounts may differ, and the meeting's node says only what they share.
+ */
+export function meetingJsonLd(view: MeetingView, url: Absolute): WithContext<EventLeaf> {
+  const page = url(routes.meeting(view.id));
+  return {
+    '@context': context,
+    '@type': 'Event',
+    '@id': `${page}#rencontre`,
+    url: page,
+    name: view.title,
+    startDate: view.start,
+    ...(view.end !== view.start && { endDate: view.end }),
+    ...(view.place && {
+      location: { '@type': 'Place', '@id': url(routes.place(view.place.id)), name: view.place.name },
+    }),
+    subjectOf: view.accounts.map((a) => ({
+      '@type': 'Report',
+      '@id': url(routes.readout(a.id)),
+      name: a.title,
+      inLanguage: a.language,
+    })),
+  };
 }

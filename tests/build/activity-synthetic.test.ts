@@ -26,7 +26,7 @@ const interlocutors = new Map(
   [...names.keys()].map((id) => [
     id,
     sharedWith(
-      docs.map((d) => ({ date: d.date, ids: d.participants })),
+      docs.map((d) => ({ unit: d.id, date: d.date, ids: d.participants })),
       id,
       names,
     ),

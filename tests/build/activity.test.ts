@@ -6,7 +6,7 @@
  */
 import { beforeAll, describe, expect, inject, test } from 'vitest';
 import type { HTMLElement } from 'node-html-parser';
-import { mentionIds, readouts, records } from '../support/content.ts';
+import { listedOnOf, mentionIds, readouts, records, unit } from '../support/content.ts';
 import { page, text } from '../support/dist.ts';
 import { expectedBars, expectedUnit, monthsOf, readChart } from '../support/chart.ts';
 import { sharedWith } from '../support/together.ts';
@@ -17,6 +17,7 @@ beforeAll(() => {
 });
 
 const docs = readouts();
+const listedOn = listedOnOf(docs);
 const dates = docs.map((d) => String(d.data.date));
 const years = dates.map((d) => Number(d.slice(0, 4)));
 const [firstYear, lastYear] = [Math.min(...years), Math.max(...years)];
@@ -84,7 +85,7 @@ describe.each([...new Set(years)].sort())('/chronologie/%i/', (year) => {
 });
 
 describe('the home page', () => {
-  test('gives the archive in figures: documents, people, topics, places, first and last date', () => {
+  test('gives the archive in figures: documents, people, topics, places, meetings, first and last date', () => {
     const html = page(dist, '/');
     const figures = html
       .querySelectorAll('main dl.figures > div')
@@ -95,6 +96,7 @@ describe('the home page', () => {
       ['Personnes', String(records('people').length)],
       ['Thèmes', String(records('topics').length)],
       ['Lieux', String(records('places').length)],
+      ['Entretiens et leurs comptes rendus', String(new Set(docs.flatMap((d) => d.data.meeting ?? [])).size)],
       ['Premier document', frenchDate(sorted[0]!)],
       ['Dernier document', frenchDate(sorted.at(-1)!)],
     ]);
@@ -140,7 +142,7 @@ const people = new Map(records('people').map((r) => [r.id, String(r.data['name']
 /** Who took part in documents with `person` (see `sharedWith`). */
 const interlocutors = (person: string) =>
   sharedWith(
-    docs.map((d) => ({ date: String(d.data.date), ids: d.data.participants.map((p) => p.person) })),
+    docs.map((d) => ({ unit: unit(d), date: listedOn(d), ids: d.data.participants.map((p) => p.person) })),
     person,
     people,
   );
@@ -188,7 +190,7 @@ describe('related topics', () => {
   /** The topics of the same documents as `topic` (see `sharedWith`), with their count. */
   const together = (topic: string) =>
     sharedWith(
-      docs.map((d) => ({ date: String(d.data.date), ids: d.data.topics })),
+      docs.map((d) => ({ unit: unit(d), date: listedOn(d), ids: d.data.topics })),
       topic,
       labels,
     ).map(({ label, count }) => ({ label, count }));

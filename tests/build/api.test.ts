@@ -9,7 +9,8 @@ import { Ajv2020 } from 'ajv/dist/2020.js';
 import { describe, expect, inject, test } from 'vitest';
 import { SITE_URL } from '../global-setup.ts';
 import { root } from '../support/build.ts';
-import { mentionIds, readouts, records } from '../support/content.ts';
+import { archiveOrder, meetingsOf, mentionIds, readouts, records } from '../support/content.ts';
+import { apiSchemaNames } from '#archive/urls.ts';
 import { fileForPath, listFiles, page, text } from '../support/dist.ts';
 
 const docs = readouts();
@@ -24,6 +25,8 @@ const endpoints = [
   { path: 'api/personnes.json', schema: 'personnes' },
   { path: 'api/themes.json', schema: 'themes' },
   { path: 'api/lieux.json', schema: 'lieux' },
+  { path: 'api/rencontres.json', schema: 'rencontres' },
+  ...[...meetingsOf(docs).keys()].map((id) => ({ path: `api/rencontres/${id}.json`, schema: 'rencontre' })),
 ];
 
 test('there are documents and records to publish (a suite over nothing proves nothing)', () => {
@@ -72,7 +75,7 @@ describe.each([
   test('the JSON Schemas are served under /api/schemas/, as kept in public/', () => {
     const served = listFiles(dist()).filter((f) => f.startsWith('api/schemas/'));
     expect(served).toEqual(listFiles(join(root, 'public/api/schemas')).map((f) => `api/schemas/${f}`));
-    expect(served.length).toBe(5);
+    expect(served).toEqual(apiSchemaNames.map((name) => `api/schemas/${name}.schema.json`).sort());
   });
 
   test.each(endpoints)('$path follows the schema it names ($schema)', ({ path, schema }) => {
@@ -90,9 +93,7 @@ describe.each([
 
   test('the index lists every document, newest first, and each entry leads to its page and record', () => {
     const index = json('api/comptes-rendus.json') as { count: number; readouts: Record<string, unknown>[] };
-    const newestFirst = docs
-      .toSorted((a, b) => b.data.date.localeCompare(a.data.date) || (a.id < b.id ? -1 : 1))
-      .map((d) => d.id);
+    const newestFirst = archiveOrder(docs).map((d) => d.id);
     expect(index.count).toBe(docs.length);
     expect(index.readouts.map((r) => r['id'])).toEqual(newestFirst);
     for (const entry of index.readouts) {
@@ -101,6 +102,9 @@ describe.each([
         url: `${origin}comptes-rendus/${doc.id}/`,
         title: doc.data.title,
         date: doc.data.date,
+        dateEnd: doc.data.dateEnd ?? null,
+        language: doc.data.language,
+        meeting: doc.data.meeting ?? null,
         // A call has no place: the index says so with null, as its schema allows.
         place: doc.data.place ?? null,
         participants: doc.data.participants.map((p) => p.person),

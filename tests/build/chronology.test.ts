@@ -4,7 +4,7 @@
  * here from the content files, not from the site's code.
  */
 import { beforeAll, describe, expect, inject, test } from 'vitest';
-import { readouts } from '../support/content.ts';
+import { archiveOrder, listedOnOf, readouts } from '../support/content.ts';
 import { page, text } from '../support/dist.ts';
 
 let dist: string;
@@ -13,10 +13,12 @@ beforeAll(() => {
 });
 
 const docs = readouts();
+/** Each document is counted and listed under its meeting's first day (the accounts of one meeting together). */
+const listedOn = listedOnOf(docs);
 const MONTHS = 'janvier février mars avril mai juin juillet août septembre octobre novembre décembre'.split(' ');
 const count = (year: string, month?: string) =>
-  docs.filter((d) => d.data.date.startsWith(month ? `${year}-${month}` : year)).length;
-const years = [...new Set(docs.map((d) => d.data.date.slice(0, 4)))].sort().reverse();
+  docs.filter((d) => listedOn(d).startsWith(month ? `${year}-${month}` : year)).length;
+const years = [...new Set(docs.map((d) => listedOn(d).slice(0, 4)))].sort().reverse();
 
 test('the archive has dated documents to lay out (a chronology of nothing proves nothing)', () => {
   expect(years.length).toBeGreaterThan(0);
@@ -64,9 +66,7 @@ describe('/chronologie/', () => {
 describe.each(years)('/chronologie/%s/', (year) => {
   test('lists the year’s documents, newest first, under the heading of their month', () => {
     const html = page(dist, `/chronologie/${year}/`);
-    const expected = docs
-      .filter((d) => d.data.date.startsWith(year))
-      .sort((a, b) => (a.data.date === b.data.date ? (a.id < b.id ? -1 : 1) : a.data.date < b.data.date ? 1 : -1));
+    const expected = archiveOrder(docs).filter((d) => listedOn(d).startsWith(year));
     expect(expected.length).toBeGreaterThan(0);
     const listed = html
       .querySelectorAll('main section a')
@@ -74,7 +74,7 @@ describe.each(years)('/chronologie/%s/', (year) => {
       .filter((h) => h?.startsWith('/comptes-rendus/'));
     expect(listed).toEqual(expected.map((d) => `/comptes-rendus/${d.id}/`).slice(0, listed.length));
     for (const doc of expected.slice(0, listed.length)) {
-      const month = doc.data.date.slice(5, 7);
+      const month = listedOn(doc).slice(5, 7);
       const section = html.querySelector(`section[aria-labelledby="mois-${month}"]`);
       expect(text(section!.querySelector('h2')!)).toBe(`${MONTHS[Number(month) - 1]} ${year}`);
       expect(section!.querySelector(`a[href="/comptes-rendus/${doc.id}/"]`)).not.toBeNull();

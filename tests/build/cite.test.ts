@@ -177,7 +177,7 @@ describe.each([
     expect(meta).toMatchObject({
       citation_title: doc.data.title,
       citation_date: doc.data.date.replaceAll('-', '/'),
-      citation_language: 'fr',
+      citation_language: doc.data.language,
       citation_public_url: permalinkOf(id),
       citation_abstract_html_url: permalinkOf(id),
     });

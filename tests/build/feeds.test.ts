@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, inject, test } from 'vitest';
 import { SITE_URL } from '../global-setup.ts';
-import { mentionIds, readouts, records } from '../support/content.ts';
+import { archiveOrder, mentionIds, readouts, records } from '../support/content.ts';
 import { fileForPath, htmlFiles, listFiles, page } from '../support/dist.ts';
 import { childrenNamed, only, parseXml, type XmlElement } from '../support/xml.ts';
 import { FEED_SIZE } from '#formats/feeds.ts';
@@ -18,10 +18,8 @@ const topics = records('topics');
 const RFC822_NOON =
   /^(Mon|Tue|Wed|Thu|Fri|Sat|Sun), \d{2} (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) \d{4} 12:00:00 GMT$/;
 
-/** Document ids newest first; the same day, by id. */
-const newestFirst = docs
-  .toSorted((a, b) => b.data.date.localeCompare(a.data.date) || (a.id < b.id ? -1 : 1))
-  .map((d) => d.id);
+/** Document ids in the archive's order: newest first, the accounts of one meeting together. */
+const newestFirst = archiveOrder(docs).map((d) => d.id);
 
 /** The feeds a build must hold, with the documents each must list (read from `content/`, not from the site). */
 const expected = [

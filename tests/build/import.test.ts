@@ -3,7 +3,8 @@
  * `tests/fixtures/import/`), the records it names created as it prints them, its one marked value
  * completed, and the draft is a valid document that builds, showing its form and its
  * publication day. And the command's own contract: the path last, 0 when written, 1 and nothing
- * written for a text already in the archive.
+ * written for a text already in the archive, the usage on `--help`, and nothing of the input
+ * sent to the terminal as a control sequence.
  */
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -30,9 +31,7 @@ describe('npm run import', () => {
       );
       expect(result.status, result.output).toBe(0);
       const lines = result.output.trimEnd().split('\n');
-      expect(lines.at(-1), 'the path comes last').toMatch(
-        /content\/readouts\/2025\/2025-02-14-sergei-aleinik-tomas-varga\.md$/,
-      );
+      expect(lines.at(-1), 'the path comes last').toMatch(/content\/readouts\/2025\/2025-02-14-sergei-aleinik\.md$/);
 
       // The records to create, as printed, with a country each; the marked role, completed.
       for (const [file, country] of [
@@ -45,7 +44,7 @@ describe('npm run import', () => {
         for (let i = start + 1; lines[i]?.startsWith('    '); i++) record.push(lines[i]!.slice(4));
         writeFileSync(join(dir, file), `${record.join('\n')}\n`.replace('country: ""', `country: ${country}`));
       }
-      const draft = join(dir, 'readouts', '2025', '2025-02-14-sergei-aleinik-tomas-varga.md');
+      const draft = join(dir, 'readouts', '2025', '2025-02-14-sergei-aleinik.md');
       writeFileSync(
         draft,
         readFileSync(draft, 'utf8').replace(/"À COMPLÉTER : [^"]*"/, '"ministre des Affaires étrangères"'),
@@ -55,10 +54,11 @@ describe('npm run import', () => {
       try {
         expect(built.status, built.output).toBe(0);
         const page = readFileSync(
-          join(built.outDir, 'comptes-rendus', '2025-02-14-sergei-aleinik-tomas-varga', 'index.html'),
+          join(built.outDir, 'comptes-rendus', '2025-02-14-sergei-aleinik', 'index.html'),
           'utf8',
         );
-        expect(page).toContain('Sergueï Aleïnik reçoit Tomas Varga à Genève');
+        // The archive's own title, not the page's headline (« Sergueï Aleïnik reçoit Tomas Varga à Genève »).
+        expect(page).toContain('Entretien entre Sergueï Aleïnik et Tomas Varga à Genève');
         expect(page).toContain('Entretien en personne');
         expect(page).toMatch(/Publié par Ministère fictif des Affaires étrangères le\s*<time datetime="2025-02-14">/);
         expect(page).toContain('Suisse');
@@ -92,6 +92,21 @@ describe('npm run import', () => {
     const result = importFrom(contentWith(), ...args);
     expect(result.status).toBe(1);
     expect(result.output).toMatch(message);
+  });
+
+  test('--help prints the usage and exits with 0', () => {
+    const result = importFrom(contentWith(), '--help');
+    expect(result.status).toBe(0);
+    expect(result.output).toMatch(/^usage : npm run import -- <fichier \.txt ou \.html> \[options\]/m);
+    expect(result.output).toMatch(/--language <étiquette>/);
+  });
+
+  test('a page whose headline holds terminal escape sequences: none reaches the terminal, each is shown by its code point', () => {
+    const result = importFrom(contentWith(), join(fixtures, 'import', 'en-entites.html'));
+    expect(result.status, result.output).toBe(0);
+    expect(result.output).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f]/);
+    expect(result.output).toContain('Caractères de contrôle retirés (aucune page ne les montre) : U+001B, U+0007.');
+    expect(result.output).toMatch(/^Langue : anglais \(en\)/m);
   });
 
   test('refuses a file that is not UTF-8', () => {

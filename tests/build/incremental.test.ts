@@ -3,8 +3,9 @@
  * keeps the pages whose key is unchanged (`experimental.incrementalBuild`, keys in
  * `src/archive/page-keys.ts`) and the files beside them that are unchanged, and must give exactly
  * what a clean build gives. A synthetic archive is built once; then each change an archivist
- * makes (a document added, one of an earlier year, a text changed, a document removed, a person record changed, and
- * several changes at once) is made in turn, the site is built again into the same folder with
+ * makes (a document added, one of an earlier year, a text changed, a second account of a
+ * meeting added, a document removed, a person record changed, and several changes at once) is
+ * made in turn, the site is built again into the same folder with
  * the same cache, and the result is compared file by file with a clean build of the same content.
  */
 import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -12,7 +13,7 @@ import { join } from 'node:path';
 import { stripVTControlCharacters } from 'node:util';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { generateArchive } from '../../scripts/bench/generate.ts';
-import { build, outDirFor, removeBuild, root, tempDir, type BuildResult } from '../support/build.ts';
+import { build, buildAsync, outDirFor, removeBuild, root, tempDir, type BuildResult } from '../support/build.ts';
 import { listFiles } from '../support/dist.ts';
 import { buildArchive, recordsOf } from '#archive/archive.ts';
 import { parseEntries } from '#content/entries.ts';
@@ -89,6 +90,22 @@ const changes: [string, () => void][] = [
     },
   ],
   ['a text changed', () => edit(nth('readouts', 1), (t) => `${t}\nUn paragraphe ajouté au texte.\n`)],
+  [
+    // The first account's page now lists the second, and lists group them: their keys must say so.
+    'a second account of a meeting added',
+    () => {
+      const first = nth('readouts', 5);
+      edit(first, (t) => t.replace(/^date: (.*)$/m, 'date: $1\nmeeting: une-rencontre'));
+      const source = readFileSync(first, 'utf8');
+      const date = /^date: (\S+)$/m.exec(source)![1]!;
+      writeFileSync(
+        join(contentDir, 'readouts', date.slice(0, 4), `${date}-second-compte-rendu.md`),
+        source
+          .replace(/^language: .*$/m, 'language: en')
+          .replace(/\n---\n\n/, '\n---\n\nThe other side’s account.\n\n'),
+      );
+    },
+  ],
   ['a document removed', () => rmSync(nth('readouts', 2))],
   ['a person record changed', () => edit(nth('people'), (t) => t.replace(/^name: (.*)$/m, 'name: $1 (nom corrigé)'))],
   [
@@ -115,10 +132,13 @@ test('the first build succeeds, rendering every page', () => {
 describe.each(changes)('after %s, a build into the same folder', (_what, change) => {
   let rebuilt: BuildResult;
   let clean: BuildResult;
-  beforeAll(() => {
+  beforeAll(async () => {
     change();
-    rebuilt = build({ contentDir, env, outDir });
-    clean = build({ contentDir, env: { SITE_URL: env.SITE_URL } });
+    // The rebuild and the clean build at once, one per core.
+    [rebuilt, clean] = await Promise.all([
+      buildAsync({ contentDir, env, outDir }),
+      buildAsync({ contentDir, env: { SITE_URL: env.SITE_URL } }),
+    ]);
   }, 300_000);
 
   test('succeeds, reusing pages of the previous build and rendering the changed ones', () => {

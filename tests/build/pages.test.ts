@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, inject, test } from 'vitest';
 import { htmlFiles, page, sitemapUrls, text } from '../support/dist.ts';
-import { mentionIds, readouts, records } from '../support/content.ts';
+import { archiveOrder, mentionIds, readouts, records } from '../support/content.ts';
 import { root } from '../support/build.ts';
 
 const SITE = 'https://archive.test';
@@ -115,9 +115,7 @@ describe('indexes', () => {
       .querySelectorAll('main a')
       .map((a) => a.getAttribute('href'))
       .filter((h) => /^\/comptes-rendus\/[^/]+\/$/.test(h ?? ''));
-    const expected = [...docs]
-      .sort((a, b) => (a.data.date === b.data.date ? (a.id < b.id ? -1 : 1) : a.data.date < b.data.date ? 1 : -1))
-      .map((d) => `/comptes-rendus/${d.id}/`);
+    const expected = archiveOrder(docs).map((d) => `/comptes-rendus/${d.id}/`);
     expect(hrefs).toEqual(expected);
   });
 
@@ -146,7 +144,7 @@ describe('indexes', () => {
   });
 
   test('the home page lists the latest document', () => {
-    const newest = [...docs].sort((a, b) => (a.data.date < b.data.date ? 1 : -1))[0]!;
+    const newest = archiveOrder(docs)[0]!;
     expect(
       page(dist, '/')
         .querySelectorAll('main a')

@@ -115,10 +115,18 @@ describe.each([
       expect(report).toMatchObject({ '@id': at(`comptes-rendus/${id}/`), name: data.title, inLanguage: data.language });
       expect(report!['datePublished']).toBe(data.source?.published);
 
-      const [meeting, ...topics] = list(report!['about']);
+      const [meeting, ...others] = list(report!['about']);
+      // A document that names its meeting is also about the meeting's Event, by its page.
+      const [named, ...topics] = data.meeting === undefined ? [undefined, ...others] : others;
+      expect(named).toEqual(
+        data.meeting === undefined
+          ? undefined
+          : { '@type': 'Event', '@id': `${at(`rencontres/${data.meeting}/`)}#rencontre` },
+      );
       expect(meeting).toMatchObject({
         '@type': 'Event',
         startDate: String(data.date),
+        endDate: data.dateEnd,
         location:
           data.place === undefined
             ? { '@type': 'VirtualLocation' }

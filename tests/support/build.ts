@@ -2,7 +2,7 @@
  * Builds the site with Astro's CLI into a folder of the test's choosing, so that tests
  * never read a `dist/` left by a manual build and never collide with one another.
  */
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -90,8 +90,8 @@ const withoutVitest = Object.fromEntries(
   ].map((name) => [name, undefined]),
 );
 
-/** Runs `astro build`; returns its exit status and output (never throws on failure). */
-export function build(options: BuildOptions = {}): BuildResult {
+/** The output folder and the environment of a build. */
+function buildEnv(options: BuildOptions): { outDir: string; env: Record<string, string | undefined> } {
   const outDir = options.outDir ?? outDirFor('dist');
   const env: Record<string, string | undefined> = {
     ...process.env,
@@ -103,6 +103,38 @@ export function build(options: BuildOptions = {}): BuildResult {
     ...options.env,
   };
   if (options.contentDir) env.CONTENT_DIR = options.contentDir;
+  return { outDir, env };
+}
+
+/**
+ * Runs `astro build` without blocking, so that builds of the same run share the machine's cores;
+ * resolves with its exit status and output (never rejects on failure).
+ */
+export function buildAsync(options: BuildOptions = {}): Promise<BuildResult> {
+  const { outDir, env } = buildEnv(options);
+  return new Promise((resolvePromise) => {
+    const child = spawn(process.execPath, [astroRunner, 'build'], {
+      cwd: root,
+      env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let output = '';
+    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
+    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
+    const timer = setTimeout(() => {
+      output += `\nastro build did not end within ${BUILD_TIMEOUT_MS / 1000} s: stopped by the test.`;
+      child.kill('SIGKILL');
+    }, BUILD_TIMEOUT_MS);
+    child.on('close', (status, signal) => {
+      clearTimeout(timer);
+      resolvePromise({ status: signal === 'SIGKILL' ? null : status, output, outDir });
+    });
+  });
+}
+
+/** Runs `astro build`; returns its exit status and output (never throws on failure). */
+export function build(options: BuildOptions = {}): BuildResult {
+  const { outDir, env } = buildEnv(options);
   const result = spawnSync(process.execPath, [astroRunner, 'build'], {
     cwd: root,
     env,

@@ -14,8 +14,13 @@ export interface TestReadout {
   data: {
     title: string;
     date: string;
+    /** The last day of talks over several days. */
+    dateEnd?: string;
+    /** The meeting this document is an account of, when the archive names it. */
+    meeting?: string;
+    language: string;
     /** `in-person` when the front matter does not say (the schema's default). */
-    format?: 'in-person' | 'phone' | 'video';
+    format?: 'in-person' | 'phone' | 'video' | 'call';
     /** A meeting in person has a place; a call has none. */
     place?: string;
     event?: string;
@@ -55,3 +60,42 @@ export function records(collection: 'people' | 'topics' | 'places'): { id: strin
 
 export const mentionIds = (r: TestReadout): string[] =>
   (r.data.mentions ?? []).map((m) => (typeof m === 'string' ? m : m.person));
+
+/** The meetings the documents name, each with its accounts' ids (`meeting` in their front matter). */
+export function meetingsOf(docs: readonly TestReadout[]): Map<string, TestReadout[]> {
+  const meetings = new Map<string, TestReadout[]>();
+  for (const d of docs) {
+    if (d.data.meeting === undefined) continue;
+    meetings.set(d.data.meeting, [...(meetings.get(d.data.meeting) ?? []), d]);
+  }
+  return meetings;
+}
+
+/** The day each document is listed under: its meeting's first day (the earliest `date` of its accounts), or its own. */
+export function listedOnOf(docs: readonly TestReadout[]): (d: TestReadout) => string {
+  const meetings = meetingsOf(docs);
+  return (d) =>
+    d.data.meeting === undefined
+      ? d.data.date
+      : meetings
+          .get(d.data.meeting)!
+          .map((a) => a.data.date)
+          .sort()[0]!;
+}
+
+/** What a document counts for when meetings are counted: its meeting, or itself. */
+export const unit = (d: TestReadout): string => (d.data.meeting === undefined ? `d:${d.id}` : `m:${d.data.meeting}`);
+
+/**
+ * The archive's order, as the content describes it: newest first by the day each document is
+ * listed under (its meeting's first day: the accounts of one meeting sit together), then
+ * meeting by meeting, the earliest account first, then by id.
+ */
+export function archiveOrder(docs: readonly TestReadout[]): TestReadout[] {
+  const listedOn = listedOnOf(docs);
+  const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+  return docs.toSorted(
+    (a, b) =>
+      cmp(listedOn(b), listedOn(a)) || cmp(unit(a), unit(b)) || cmp(a.data.date, b.data.date) || cmp(a.id, b.id),
+  );
+}

@@ -53,3 +53,46 @@ export function text(el: HTMLElement): string {
 export function pagePaths(dir: string): string[] {
   return [...sitemapUrls(dir).map((url) => new URL(url).pathname), '/page-introuvable/'];
 }
+
+/** Words of the site's addresses that name a kind of page; any other segment is an id, a year or a number. */
+const ROUTE_WORDS = new Set([
+  'comptes-rendus',
+  'forme',
+  'personnes',
+  'interlocuteurs',
+  'themes',
+  'lieux',
+  'chronologie',
+  'recherche',
+  'rencontres',
+  'page',
+]);
+
+/** The kind of page a path is, by the template that makes it: `/personnes/wang-yi/` → `/personnes/*\/`. */
+export function templateOf(path: string): string {
+  return path.replace(/[^/]+/g, (segment) => (ROUTE_WORDS.has(segment) ? segment : '*'));
+}
+
+/**
+ * The pages a browser suite reads of a build: every page of the archive as it is (`content/`);
+ * of the test copies, the largest page of each kind (`templateOf`), since their other pages come
+ * from the same templates and the same kinds of data, and every page of every build is read
+ * without a browser (`tests/static/`, `tests/support/french-spacing.ts`).
+ */
+export function browserPaths(dir: string, archive: string, base = '/'): string[] {
+  return archive === 'archive' ? pagePaths(dir) : samplePaths(dir, base);
+}
+
+/** The largest page of each kind (`templateOf`) of a build: its pages with the most to show. */
+export function samplePaths(dir: string, base = '/'): string[] {
+  const paths = pagePaths(dir);
+  const largest = new Map<string, { path: string; size: number }>();
+  for (const path of paths) {
+    const file = fileForPath(dir, path, base);
+    const size = file ? readFileSync(file).length : 0;
+    const kind = templateOf(path);
+    const found = largest.get(kind);
+    if (!found || size > found.size) largest.set(kind, { path, size });
+  }
+  return [...largest.values()].map((p) => p.path).sort();
+}

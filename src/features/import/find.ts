@@ -1,24 +1,25 @@
 /**
- * What a readout's own words say about it, read with the archive's records: the day of the
- * meeting (« Le 20 mai 2024, heure locale, »), its form (« au téléphone », « par
- * visioconférence », otherwise in person), its place (« à Astana »), its participants (the people
- * the opening paragraph names, with the role words the text gives them), the people it mentions
- * and its topics. Records are found by their aliases, as the site links them
- * (`#content/aliases.ts`). A name the records do not know is reported with the record to create;
- * nothing is guessed: what the words do not say is left out, for the archivist to complete.
+ * What a readout's own words say about it, read with the table of its language
+ * (`languages/`) and the archive's records: the day of the meeting (« Le 20 mai 2024 », "On May
+ * 20, 2024", or "today" from a stated day of publication), its form (« au téléphone », "video
+ * call", "spoke with": a call whose medium is unstated), its place (« à Astana », "in Geneva"),
+ * its participants (the people its first sentence names, with the role words the text gives
+ * them), the people it mentions and its topics. Records are found by their aliases, as the site
+ * links them (`#content/aliases.ts`), and under other spellings (`names.ts`). Nothing is
+ * invented: a name is proposed only if its words look like a person's; a near one is a
+ * question, never a record; the spokesperson who issues a statement is not a participant; and
+ * what the words do not say is left for the archivist.
  */
 import { compileAliases, type AliasMatch } from '#content/aliases.ts';
-import { isCalendarDate } from '#content/dates.ts';
 import { isId } from '#content/ids.ts';
 import type { ReadoutFormat } from '#content/schema.ts';
-import { DATE_OPENING } from './text.ts';
+import { addDays, findDay, findRelativeDay } from './days.ts';
+import { detectLanguage, type DetectedLanguage } from './language.ts';
+import { languagePatterns, type LanguagePatterns } from './languages/index.ts';
+import { wordKey } from './languages/patterns.ts';
+import { NameIndex, namesIn, nameKey, type NameInText, type RecordNames } from './names.ts';
 
-/** A record as the importer needs it: its id, its name and the words that name it. */
-export interface RecordNames {
-  id: string;
-  name: string;
-  aliases: readonly string[];
-}
+export type { RecordNames } from './names.ts';
 
 export interface Records {
   people: readonly RecordNames[];
@@ -26,15 +27,26 @@ export interface Records {
   topics: readonly RecordNames[];
 }
 
-/** A person or a place found in the text: a record's id, or the id proposed for the record to create. */
+/**
+ * A person or a place found in the text. `kind` says what the archive knows of it:
+ * - `record`: a record's (`id`), by one of its aliases, another spelling of its name, or its
+ *   surname alone (`match`);
+ * - `new`: no record, and the words look like a name: `id` is the record to create, to check;
+ * - `near`: no record, but the words are a few letters from a record's name: `id` is that
+ *   record, offered as a question (« vouliez-vous dire … ? »), never written as found;
+ * - `incomplete`: a surname alone after a title, which no record has: no record is proposed.
+ */
 export interface Named {
   id: string;
-  /** The record's name, or the words of the text for a record to create. */
+  /** The record's name, or the words of the text (titles left out) for the others. */
   name: string;
   /** The words of the text that name it. */
   words: string;
   /** No record has this id yet: `content/<folder>/<id>.yaml` is to be created. */
   create: boolean;
+  /** Left out by callers that only know `create`: a record, or a new one when `create`. */
+  kind?: 'record' | 'new' | 'near' | 'incomplete' | undefined;
+  match?: 'alias' | 'spelling' | 'surname' | undefined;
 }
 
 export interface Participant extends Named {
@@ -45,207 +57,318 @@ export interface Participant extends Named {
 }
 
 export interface Found {
-  date?: { value: string; words: string } | undefined;
-  format: { value: ReadoutFormat; words?: string | undefined };
+  date?: { value: string; end?: string | undefined; words: string; relative?: string | undefined } | undefined;
+  /** The form; no `value` when the words do not say it. `from` says where it was read, when not in the opening. */
+  format: { value?: ReadoutFormat | undefined; words?: string | undefined; from?: 'headline' | 'place' | undefined };
   place?: Named | undefined;
   participants: Participant[];
   mentions: Named[];
   topics: { id: string; words: string }[];
+  /** The spokesperson who issues the text (« The below is attributable to Spokesperson … »): not a participant. */
+  spokespeople: string[];
+  /** People named after the first sentence whom no record knows: listed for the archivist, not added. */
+  unlisted: Named[];
+  /** The words « today » when no day of publication resolves them. */
+  unresolved?: string | undefined;
 }
 
-const MONTHS = [
-  'janvier',
-  'février',
-  'mars',
-  'avril',
-  'mai',
-  'juin',
-  'juillet',
-  'août',
-  'septembre',
-  'octobre',
-  'novembre',
-  'décembre',
-];
-const unaccented = (word: string) => word.normalize('NFD').replace(/\p{M}/gu, '');
-
-/** The meeting's day, from the date the opening paragraph starts with. */
-export function findDate(opening: string): Found['date'] {
-  const match = DATE_OPENING.exec(opening);
-  if (!match) return undefined;
-  const [words, day, month, year] = match as unknown as [string, string, string, string];
-  const m = MONTHS.findIndex((name) => unaccented(name) === unaccented(month.toLowerCase())) + 1;
-  const d = day.startsWith('1ᵉ') || day === '1er' ? 1 : Number(day);
-  const value = `${year}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
-  // « Le 31 février » is a typo of the source: no day is made up from it.
-  return isCalendarDate(value) ? { value, words } : undefined;
+/** What the text is read with: its language, the day it was published (for « aujourd’hui »), the page's headline. */
+export interface FindContext {
+  language?: DetectedLanguage | undefined;
+  published?: string | undefined;
+  headline?: string | undefined;
 }
 
-const PHONE = /\b(?:au téléphone|par téléphone|téléphoniques?|entretien téléphonique)\b/iu;
-const VIDEO =
-  /\b(?:par visioconférence|en visioconférence|visioconférence|par liaison vidéo|par vidéo(?:conférence)?)\b/iu;
-
-/** The form of the meeting, from the opening paragraph's words; in person when they name no call. */
-export function findFormat(opening: string): Found['format'] {
-  const phone = PHONE.exec(opening);
-  const video = VIDEO.exec(opening);
-  const first = [phone && { value: 'phone' as const, m: phone }, video && { value: 'video' as const, m: video }]
-    .filter((x) => !!x)
-    .sort((a, b) => a.m.index - b.m.index)[0];
-  return first ? { value: first.value, words: first.m[0] } : { value: 'in-person' };
+/** The language tables to read `text` with: the one given, else the detected one, else any that reads it. */
+function tablesFor(text: string, patterns: LanguagePatterns | undefined): LanguagePatterns[] {
+  if (patterns) return [patterns];
+  const detected = detectLanguage(text).patterns;
+  return detected ? [detected] : Object.values(languagePatterns);
 }
 
-/** An id made from a name found in the text: `Sergueï Lavrov` → `serguei-lavrov`. */
+/** The meeting's day, from the date the opening paragraph gives (in its language's words). */
+export function findDate(opening: string, patterns?: LanguagePatterns): Found['date'] {
+  for (const table of tablesFor(opening, patterns)) {
+    const day = findDay(opening, table);
+    if (day) return { value: day.value, end: day.end, words: day.words };
+  }
+  return undefined;
+}
+
+/** Where the form's words are, and which form they say; medium first, then a call, then in person. */
+function formatIn(text: string, patterns: LanguagePatterns): Found['format'] | undefined {
+  const order: ReadoutFormat[] = ['phone', 'video', 'call', 'in-person'];
+  for (const format of order) {
+    const found = patterns.formats
+      .filter((f) => f.format === format)
+      .map((f) => f.pattern.exec(text))
+      .filter((m) => m !== null)
+      .sort((a, b) => a.index - b.index)[0];
+    if (found) return { value: format, words: found[0] };
+  }
+  return undefined;
+}
+
+/** The form of the meeting, from the opening's words (its first sentence first); none when they do not say it. */
+export function findFormat(opening: string, patterns?: LanguagePatterns): Found['format'] {
+  for (const table of tablesFor(opening, patterns)) {
+    const found = formatIn(firstSentence(opening), table) ?? formatIn(opening, table);
+    if (found) return found;
+  }
+  return {};
+}
+
+/** An id made from a name found in the text: `Sergueï Lavrov` → `serguei-lavrov`; initials left out. */
 export function slugify(name: string): string {
-  return unaccented(name)
+  return name
+    .split(/\s+/)
+    .filter((w) => !/^\p{Lu}\.$/u.test(w))
+    .join(' ')
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-+|-+$/g, '');
 }
 
-/** Words a role starts with, after « le », « la » or « l’ »: how the text says who a person is. */
-const ROLE_HEAD =
-  '(?:membre|ministre|vice-ministre|vice-premier|vice-premi[èe]re|premier|premi[èe]re|vice-président|vice-présidente|président|présidente|secrétaire|sous-secrétaire|ambassadeur|ambassadrice|chef|cheffe|directeur|directrice|conseiller|conseillère|commissaire|porte-parole|haut|haute|envoyé|envoyée|représentant|représentante|roi|reine|prince|princesse|émir|chancelier|chancelière|gouverneur|gouverneure|maire|sénateur|sénatrice|député|députée|général|générale|administrateur|administratrice|délégué|déléguée|consul|consule|chargé|chargée|coordinateur|coordinatrice|assistant|assistante|adjoint|adjointe)';
-const ROLE_AFTER = new RegExp(`^\\s*,\\s*((?:l[ae]\\s+|l[’']\\s*)?${ROLE_HEAD}\\b[^,;.!?]*?)\\s*(?=[,;.!?]|$)`, 'iu');
-const ROLE_BEFORE = new RegExp(`(?:^|[\\s,(])(?:le|la|l[’'])\\s*(${ROLE_HEAD}\\b[^,;.!?«»]*?)\\s+$`, 'iu');
-const DESIGNATION_BEFORE = /(?:^|[\s,(])((?:son|sa|ses|leur)\s+[^,;.!?«»]{2,60}?)\s*,\s*$/u;
+/** Abbreviations whose dot does not end a sentence. */
+const NOT_AN_END =
+  /(?:^|[\s(])(?:\p{Lu}|\p{Lu}\.\p{Lu}|Mr|Mrs|Ms|Dr|St|Mme|Mlle|M|MM|Hon|Gen|Amb|No|Jr|Sr|U\.S|U\.K|Ph\.D)\.$/u;
 
-/** The role the text gives a person named at `[start, end)`, and the words it designates them by. */
-function roleAt(text: string, start: number, end: number): Pick<Participant, 'role' | 'designation'> {
-  const before = text.slice(Math.max(0, start - 200), start);
-  const after = ROLE_AFTER.exec(text.slice(end, end + 300));
-  const role = after?.[1] ?? ROLE_BEFORE.exec(before)?.[1];
-  const designation = DESIGNATION_BEFORE.exec(before)?.[1];
-  return { role: role?.replace(/^l[ae]\s+|^l[’']\s*/iu, ''), designation };
-}
-
-/** A capitalised word of a name: « Sergueï », « Jean-Noël », « O’Brien ». */
-const NAME_WORD = String.raw`\p{Lu}[\p{Ll}\p{M}]+(?:[-’']\p{Lu}?[\p{Ll}\p{M}]+)*`;
-const PARTICLE = String.raw`(?:de|du|des|da|dos|di|van|von|der|bin|ben|al|el|ibn)`;
-const NAME = new RegExp(
-  `(?<![\\p{L}\\p{N}])${NAME_WORD}(?:\\s+(?:${PARTICLE}\\s+)?${NAME_WORD}){1,3}(?![\\p{L}\\p{N}])`,
-  'gu',
-);
-/** Capitalised words that start a sentence or a title, not a name. */
-const NOT_NAMES = new Set(
-  'Le La Les Lors Selon Ce Cette Ces En Au Aux Du Des Dans Par Pour Avec Sur Il Elle Ils Elles Son Sa Ses Leur Monsieur Madame Mademoiselle Président Présidente Premier Première Ministre Excellence Son Sir Docteur Général Roi Reine Prince Princesse Cheikh Émir Chancelier Chancelière Secrétaire Ambassadeur Ambassadrice Vice Haut Haute Envoyé Envoyée Chef Cheffe'.split(
-    ' ',
-  ),
-);
-/** Words of institutions and places, never of a person's name. */
-const NOT_IN_NAMES = new Set(
-  'Affaires Comité Conseil Parti Bureau Ministère Assemblée Nations Unies Unis République États Etats Union Organisation Sommet Forum Initiative Ceinture Route Banque Fonds Agence Commission Parlement Sénat Cour Tribunal Gouvernement Ambassade Coopération Sécurité Développement Nord Sud Est Ouest Saint Sainte Nouvelle Nouveau Royaume Uni Golfe Moyen Orient Proche Asie Afrique Europe Amérique Pacifique Atlantique Arabie Émirats Arabes Communauté Conférence Réunion Dialogue Partenariat Mer Océan'.split(
-    ' ',
-  ),
-);
-
-/** Names of people that no record knows, in the opening paragraph: capitalised words, two to four. */
-function unknownNames(
-  text: string,
-  taken: readonly { start: number; end: number }[],
-): { start: number; end: number; words: string }[] {
-  const found: { start: number; end: number; words: string }[] = [];
-  for (const match of text.matchAll(NAME)) {
-    let start = match.index;
-    let words = match[0].split(/\s+/);
-    while (words.length > 0 && NOT_NAMES.has(words[0]!)) {
-      start = text.indexOf(words[1] ?? '', start + words[0]!.length);
-      words = words.slice(1);
-    }
-    if (words.length < 2 || words.some((w) => NOT_IN_NAMES.has(w))) continue;
-    const end = match.index + match[0].length;
-    if (taken.some((t) => t.start < end && start < t.end)) continue;
-    // « à Buenos Aires », « de Costa Rica »: a place, not a person.
-    if (/(?:^|\s)(?:à|au|aux|en|de|du|d[’'])\s*$/iu.test(text.slice(Math.max(0, start - 6), start))) continue;
-    found.push({ start, end, words: text.slice(start, end) });
+/** The first sentence of a paragraph: up to the first full stop that ends one. */
+export function firstSentence(paragraph: string): string {
+  const re = /[.!?](?=\s+[\p{Lu}«“"(]|\s*$)/gu;
+  for (const match of paragraph.matchAll(re)) {
+    if (!NOT_AN_END.test(paragraph.slice(0, match.index + 1))) return paragraph.slice(0, match.index + 1);
   }
-  return found;
+  return paragraph;
 }
 
-/** « à Washington », « au Caire »: a place the records may not know, after its preposition. */
-const PLACE_WORDS = new RegExp(
-  `(?:^|\\s)(?:à|au|aux)\\s+(${NAME_WORD}(?:[\\s-]${NAME_WORD}){0,2})(?![\\p{L}\\p{N}])`,
-  'gu',
-);
+/** The role a text gives a person named at `[start, end)`, and the words it designates them by. */
+function roleAt(
+  text: string,
+  start: number,
+  end: number,
+  patterns: LanguagePatterns,
+): Pick<Participant, 'role' | 'designation'> {
+  const heads = patterns.roleHeads;
+  const article = patterns.roleArticle;
+  const clean = (role: string | undefined) => role?.replace(article, '').trim() || undefined;
+  // After the name: « Wang Yi, ministre des Affaires étrangères, », "Ilse Marchetti, Foreign Minister of …,".
+  const after = new RegExp(
+    `^\\s*,\\s*((?:${article.source.replace(/^\^/, '')})?(?:[\\p{L}.’'-]+\\s+){0,3}?${heads}(?![\\p{L}])[^,;.!?()«»“”]*?)\\s*(?=[,;.!?()]|$)`,
+    'iu',
+  ).exec(text.slice(end, end + 300))?.[1];
+
+  // Before it: « son homologue biélorusse, », "his counterpart, ".
+  const before = text.slice(Math.max(0, start - 250), start);
+  const designation = patterns.designation.exec(before)?.[1]?.trim();
+  // « le ministre des Affaires étrangères du Bélarus, Sergueï Aleïnik », "Belarusian Foreign
+  // Minister Sergei Aleinik": the words since the clause began, when they start with a role.
+  let clause = before.replace(/\s*,\s*$/u, '');
+  const boundaries = [...clause.matchAll(new RegExp(patterns.clauseBoundary.source, 'giu'))];
+  const lastBoundary = boundaries.at(-1);
+  const cut = Math.max(lastBoundary ? lastBoundary.index + lastBoundary[0].length : 0, clause.lastIndexOf(',') + 1);
+  clause = clause.slice(cut).trim();
+  const beforeRole =
+    designation === undefined
+      ? new RegExp(
+          `^((?:${article.source.replace(/^\^/, '')})?(?:[\\p{L}.’'-]+\\s+){0,3}?${heads}(?![\\p{L}]).*)$`,
+          'iu',
+        ).exec(clause)?.[1]
+      : undefined;
+  return { role: clean(after) ?? clean(beforeRole), designation };
+}
+
+/** The spokespeople a statement is attributed to, from its lines (« … attributable to Spokesperson X: »). */
+function spokespeopleIn(paragraphs: readonly string[], patterns: LanguagePatterns): string[] {
+  const names: string[] = [];
+  for (const line of paragraphs.slice(0, 3).flatMap((p) => p.split('\n'))) {
+    for (const pattern of patterns.spokesperson) {
+      const name = pattern.exec(line.trim())?.groups?.name?.trim();
+      if (name && !names.includes(name)) names.push(name);
+    }
+  }
+  return names;
+}
+
+/** Whether two names of the text are one person's: the same key, or `b` is a word of `a` (its surname). */
+function sameName(a: string, b: string): boolean {
+  const [ka, kb] = [nameKey(a), nameKey(b)];
+  return ka === kb || ka.split(' ').includes(kb) || kb.split(' ').includes(ka);
+}
+
+/** « President Biden’s »: a possessive names someone the sentence is about, not one who took part. */
+const POSSESSIVE = /[’']s$/u;
 
 /** Everything the text says, read with the archive's records. */
-export function findInText(paragraphs: readonly string[], records: Records): Found {
-  const opening = paragraphs[0] ?? '';
+export function findInText(paragraphs: readonly string[], records: Records, context: FindContext = {}): Found {
+  // The opening: the first paragraph, after the lines that introduce the text (« … attributable to Spokesperson X: »).
+  const lead = Math.max(
+    0,
+    paragraphs.findIndex((p) => !/:\s*$/u.test(p.trim())),
+  );
+  const opening = paragraphs[lead] ?? '';
+  const language = context.language ?? detectLanguage(paragraphs.join('\n\n'));
+  const patterns = language.patterns;
+  const sentence = firstSentence(opening);
   const table = (kind: keyof Records) =>
     records[kind].flatMap((r) => r.aliases.map((text) => ({ text, href: '', record: `${kind}/${r.id}` })));
   const matcher = compileAliases([...table('people'), ...table('places'), ...table('topics')]);
   const byId = (kind: keyof Records, id: string) => records[kind].find((r) => r.id === id);
   const idOf = (m: AliasMatch) => m.alias.record.slice(m.alias.record.indexOf('/') + 1);
   const kindOf = (m: AliasMatch) => m.alias.record.slice(0, m.alias.record.indexOf('/')) as keyof Records;
-  const inOpening = matcher.find(opening);
-  const format = findFormat(opening);
+  const people = new NameIndex(records.people);
+  const placeIndex = new NameIndex(records.places);
 
-  // A name the records do not know, unless its id is a record's (a name with no alias yet).
-  const named = (kind: 'people' | 'places', words: string): Named => {
+  // A name of the text as the records know it.
+  const resolve = (index: NameIndex, kind: 'people' | 'places', name: NameInText | string): Named => {
+    const words = typeof name === 'string' ? name : name.words;
+    const match = index.match(name);
+    if (match.kind === 'record') {
+      const how = typeof name !== 'string' && name.surname ? 'surname' : match.exact ? 'alias' : 'spelling';
+      return { id: match.record.id, name: match.record.name, words, create: false, kind: 'record', match: how };
+    }
+    if (match.kind === 'near') return { id: match.record.id, name: words, words, create: false, kind: 'near' };
+    if (typeof name !== 'string' && name.surname)
+      return { id: '', name: words, words, create: false, kind: 'incomplete' };
+    // A record whose id is the name's, with no alias yet, is that record.
     const id = slugify(words);
     const record = byId(kind, id);
-    return record
-      ? { id, name: record.name, words, create: false }
-      : { id: isId(id) ? id : kind === 'people' ? 'personne' : 'lieu', name: words, words, create: true };
+    if (record) return { id, name: record.name, words, create: false, kind: 'record', match: 'spelling' };
+    // The record's name leaves out middle initials (« Antony J. Blinken » is « Antony Blinken »); its alias keeps the words.
+    return {
+      id: isId(id) ? id : kind === 'people' ? 'personne' : 'lieu',
+      name: words.replace(/\s\p{Lu}\.(?=\s)/gu, ''),
+      words,
+      create: true,
+      kind: 'new',
+    };
   };
 
-  // Participants: the people the opening paragraph names, in its order.
-  const people = inOpening.filter((m) => kindOf(m) === 'people');
-  const unknown = unknownNames(opening, inOpening);
-  const places = [...opening.matchAll(PLACE_WORDS)].map((m) => ({
-    start: m.index + m[0].length - m[1]!.length,
-    end: m.index + m[0].length,
-    words: m[1]!,
-  }));
-  const candidates = [
-    ...people.map((m) => {
-      const record = byId('people', idOf(m))!;
-      const person: Named = { id: record.id, name: record.name, words: opening.slice(m.start, m.end), create: false };
-      return { start: m.start, end: m.end, person };
-    }),
-    ...unknown
-      .filter((u) => !places.some((p) => p.start === u.start))
-      .map((u) => ({ start: u.start, end: u.end, person: named('people', u.words) })),
-  ].sort((a, b) => a.start - b.start);
-  const participants: Participant[] = [];
-  for (const c of candidates) {
-    if (participants.some((p) => p.id === c.person.id)) continue;
-    participants.push({ ...c.person, ...roleAt(opening, c.start, c.end) });
-  }
-
-  // The place: none for a call; a place record named in the opening paragraph; else the last
-  // « à … » of it that names no one.
-  let place: Named | undefined;
-  if (format.value === 'in-person') {
-    const known = inOpening.find((m) => kindOf(m) === 'places');
-    if (known) {
-      const record = byId('places', idOf(known))!;
-      place = { id: record.id, name: record.name, words: opening.slice(known.start, known.end), create: false };
-    } else {
-      const taken = [...inOpening, ...candidates];
-      const free = places.filter((p) => !taken.some((t) => t.start < p.end && p.start < t.end));
-      if (free.length > 0) place = named('places', free.at(-1)!.words);
+  // The day: the opening's, or « aujourd’hui » from the day of publication.
+  let date: Found['date'];
+  let unresolved: string | undefined;
+  if (patterns) {
+    const day = findDay(opening, patterns);
+    if (day) date = { value: day.value, end: day.end, words: day.words };
+    else {
+      const relative = findRelativeDay(opening, patterns);
+      if (relative && context.published) {
+        date = {
+          value: addDays(context.published, relative.offset),
+          words: relative.words,
+          relative: context.published,
+        };
+      } else if (relative) unresolved = relative.words;
     }
   }
 
-  // Mentions and topics, over the whole text.
+  // The participants: the people the first sentence names, in its order; the spokesperson who
+  // issues the text is not one of them.
+  const spokespeople = patterns ? spokespeopleIn(paragraphs, patterns) : [];
+  const spokesKeys = new Set(spokespeople.map(nameKey));
+  const isSpokesperson = (text: string, start: number, words: string) =>
+    spokesKeys.has(nameKey(words)) ||
+    (patterns !== undefined &&
+      patterns.spokespersonRole.test(text.slice(Math.max(0, start - 40), start).replace(/^[^]*[:;.,()\n]/u, '')));
+  const inSentence = matcher.find(sentence);
+  const candidates: { start: number; end: number; person: Named }[] = [];
+  for (const m of inSentence.filter((m) => kindOf(m) === 'people')) {
+    const record = byId('people', idOf(m))!;
+    const words = sentence.slice(m.start, m.end);
+    if (isSpokesperson(sentence, m.start, words)) continue;
+    const person: Named = { id: record.id, name: record.name, words, create: false, kind: 'record', match: 'alias' };
+    candidates.push({ start: m.start, end: m.end, person });
+  }
+  const found = patterns ? namesIn(sentence, patterns, inSentence) : [];
+  for (const name of found) {
+    if (POSSESSIVE.test(name.words) || isSpokesperson(sentence, name.start, name.words)) continue;
+    candidates.push({ start: name.start, end: name.end, person: resolve(people, 'people', name) });
+  }
+  candidates.sort((a, b) => a.start - b.start);
+  const participants: Participant[] = [];
+  for (const c of candidates) {
+    const same = participants.find(
+      (p) => (c.person.id !== '' && p.id === c.person.id) || sameName(p.words, c.person.words),
+    );
+    if (same) continue;
+    participants.push({ ...c.person, ...(patterns ? roleAt(sentence, c.start, c.end, patterns) : {}) });
+  }
+
+  // The place: none for a call; a place record named in the first sentence; else the last
+  // « à … » or "in …" of it that names no one.
+  const format: Found['format'] = patterns
+    ? (formatIn(sentence, patterns) ??
+      formatIn(opening, patterns) ??
+      (context.headline ? formatIn(context.headline, patterns) : undefined) ??
+      {})
+    : {};
+  if (format.value && context.headline && !formatIn(opening, patterns!)) format.from = 'headline';
+  let place: Named | undefined;
+  if (format.value === 'in-person' || format.value === undefined) {
+    const known = inSentence.find((m) => kindOf(m) === 'places');
+    if (known) {
+      const record = byId('places', idOf(known))!;
+      place = {
+        id: record.id,
+        name: record.name,
+        words: sentence.slice(known.start, known.end),
+        create: false,
+        kind: 'record',
+        match: 'alias',
+      };
+    } else if (patterns) {
+      const word = String.raw`\p{Lu}[\p{Ll}\p{M}]+(?:-\p{Lu}?[\p{Ll}\p{M}]+)*`;
+      const after = new RegExp(
+        `(?:^|\\s)(?:${patterns.placePrepositions})\\s+(${word}(?:[\\s-]${word}){0,2})(?![\\p{L}\\p{N}])`,
+        'gu',
+      );
+      const taken = [...inSentence, ...candidates];
+      const free = [...sentence.matchAll(after)]
+        .map((m) => ({ start: m.index + m[0].length - m[1]!.length, end: m.index + m[0].length, words: m[1]! }))
+        .filter((p) => !taken.some((t) => t.start < p.end && p.start < t.end))
+        .filter((p) => !p.words.split(/[\s-]/).some((w) => patterns.notNames.has(wordKey(w))));
+      if (free.length > 0) place = resolve(placeIndex, 'places', free.at(-1)!.words);
+    }
+    if (format.value === undefined && place !== undefined) {
+      format.value = 'in-person';
+      format.from = 'place';
+    }
+  }
+
+  // Mentions and topics, over the whole text: records, by alias or by another spelling; the
+  // names no record knows are listed, not added.
   const mentions: Named[] = [];
+  const unlisted: Named[] = [];
   const topics: Found['topics'] = [];
+  const taken = (id: string) => participants.some((p) => p.id === id) || mentions.some((p) => p.id === id);
   paragraphs.forEach((paragraph, i) => {
-    for (const m of i === 0 ? inOpening : matcher.find(paragraph)) {
+    const matches = matcher.find(paragraph);
+    for (const m of matches) {
       const id = idOf(m);
       const words = paragraph.slice(m.start, m.end);
       if (kindOf(m) === 'topics' && !topics.some((t) => t.id === id)) topics.push({ id, words });
-      if (
-        kindOf(m) === 'people' &&
-        i > 0 &&
-        !participants.some((p) => p.id === id) &&
-        !mentions.some((p) => p.id === id)
+      const inFirst = i === lead && m.end <= sentence.length;
+      if (kindOf(m) === 'people' && !inFirst && !taken(id)) {
+        mentions.push({ id, name: byId('people', id)!.name, words, create: false, kind: 'record', match: 'alias' });
+      }
+    }
+    if (!patterns) return;
+    for (const name of namesIn(paragraph, patterns, matches)) {
+      if (i === lead && name.end <= sentence.length && !POSSESSIVE.test(name.words)) continue;
+      if (isSpokesperson(paragraph, name.start, name.words)) continue;
+      const person = resolve(people, 'people', { ...name, words: name.words.replace(POSSESSIVE, '') });
+      if (person.kind === 'record') {
+        if (!taken(person.id)) mentions.push(person);
+      } else if (
+        !participants.some((p) => p.id === person.id || sameName(p.words, person.words)) &&
+        !unlisted.some((u) => sameName(u.words, person.words))
       ) {
-        mentions.push({ id, name: byId('people', id)!.name, words, create: false });
+        unlisted.push(person);
       }
     }
   });
 
-  return { date: findDate(opening), format, place, participants, mentions, topics };
+  return { date, format, place, participants, mentions, topics, spokespeople, unlisted, unresolved };
 }

@@ -15,7 +15,7 @@ describe('page furniture', () => {
     ['2024/05/20', 'date-time'],
     ['20/05/2024 21h14', 'date-time'],
     ['Publié le 2024-05-20 à 21:14', 'date-time'],
-    ['Mis à jour : 21.05.2024', 'date-time'],
+    ['Mis à jour : 21.05.2024', 'modified'],
     ['[ Envoyer ce lien à un ami ] [ Imprimer ]', 'actions'],
     ['[ Imprimer ]', 'actions'],
     ['[Fermer la fenêtre]', 'actions'],
