@@ -43,11 +43,15 @@ const LEVEL_AT = Uint8Array.from({ length: 256 }, (_, i) => (i === 0 ? 0 : ((i -
  */
 export class Canvas {
   readonly pixels = new Uint8Array(WIDTH * HEIGHT);
+  /** Where each row's ink ends (one past its last inked pixel): the rest of the row is background. */
+  readonly rowEnds = new Int32Array(HEIGHT);
 
   rect(x: number, y: number, width: number, height: number, ink: Ink): void {
     const full = INK.indexOf(ink) * LEVELS + LEVELS;
+    const end = Math.min(WIDTH, x + width);
     for (let row = Math.max(0, y); row < Math.min(HEIGHT, y + height); row++) {
-      this.pixels.fill(full, row * WIDTH + Math.max(0, x), row * WIDTH + Math.min(WIDTH, x + width));
+      this.pixels.fill(full, row * WIDTH + Math.max(0, x), row * WIDTH + end);
+      if (end > this.rowEnds[row]!) this.rowEnds[row] = end;
     }
   }
 
@@ -64,10 +68,12 @@ export class Canvas {
         const i = cy * WIDTH + cx;
         if (level > LEVEL_AT[pixels[i]!]!) pixels[i] = base + level;
       }
+      const end = Math.min(WIDTH, x + m.width);
+      if (end > this.rowEnds[cy]!) this.rowEnds[cy] = end;
     }
   }
 
   png(): Buffer {
-    return encodeIndexedPng(WIDTH, HEIGHT, this.pixels, palette);
+    return encodeIndexedPng(WIDTH, HEIGHT, this.pixels, palette, this.rowEnds);
   }
 }
