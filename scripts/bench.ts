@@ -280,7 +280,9 @@ const shareRows = results.flatMap(({ documents, runs }) =>
       s(run.phases.render),
       `${s(run.phases.after)} (${s(run.phases.search)})`,
       ...kindsOrder.map((k) =>
-        run.routes[k].count ? `${(100 * share(k)).toFixed(0)} % (${s(share(k) * run.phases.render)})` : '—',
+        run.routes[k].count
+          ? `${run.routes[k].count} : ${(100 * share(k)).toFixed(0)} % (${s(share(k) * run.phases.render)})`
+          : '0',
       ),
       `${s(run.readoutFiles.seconds)} (${s(run.readoutFiles.waited)})`,
     ];
@@ -383,7 +385,7 @@ const sizeRows = results.flatMap(({ documents, bytes }) => [
 ]);
 const sizeTable = table(['documents', 'sorte de fichier', 'total', 'par document'], sizeRows);
 
-const report = `${description}\n\nPublier un changement : chaque construction reprend le dossier et le cache de la précédente (un document ajouté, son texte modifié, une fiche de personne modifiée, le document retiré) ; le résultat est comparé fichier par fichier à une construction propre. Entre parenthèses, le rapport de chacune à la construction avec cache où rien n’a changé, dans la même exécution. La référence est un site Astro minimal sur les mêmes documents (même traitement Markdown : \`unified\` et remark-gfm, une page par document), construit à froid dans la même exécution :\n\n${publishTable}\n\nPoids du site construit à froid, par sorte de fichier :\n\n${sizeTable}\n\n${mainTable}\n\nDurée de chaque étape (d’après le journal d’Astro, à la seconde près), part de chaque sorte de route dans leur rendu, et durée du processus de travail qui écrit, pendant ce temps, les fichiers à côté de chaque document (source, références, JSON, aperçu), avec ce qu’il reste à en attendre à la fin :\n\n${phaseTable}\n\nCoût d’une page de chaque sorte, à froid : le temps qu’Astro donne pour chaque route (quatre routes sont rendues à la fois), et la page la plus lourde ; puis la construction du modèle de l’archive (tris, jointures, comptes par mois, paires), faite une fois par construction et une fois dans le processus de travail :\n\n${costTable}\n`;
+const report = `${description}\n\nPublier un changement : chaque construction reprend le dossier et le cache de la précédente (un document ajouté, son texte modifié, une fiche de personne modifiée, le document retiré) ; le résultat est comparé fichier par fichier à une construction propre. Entre parenthèses, le rapport de chacune à la construction avec cache où rien n’a changé, dans la même exécution. La référence est un site Astro minimal sur les mêmes documents (même traitement Markdown : \`unified\` et remark-gfm, une page par document), construit à froid dans la même exécution :\n\n${publishTable}\n\nPoids du site construit à froid, par sorte de fichier :\n\n${sizeTable}\n\n${mainTable}\n\nDurée de chaque étape (d’après le journal d’Astro, à la seconde près), nombre de pages de chaque sorte rendues (les autres sont reprises de la construction précédente) et leur part dans le rendu, et durée du processus de travail qui écrit, pendant ce temps, les fichiers à côté de chaque document (source, références, JSON, aperçu), avec ce qu’il reste à en attendre à la fin :\n\n${phaseTable}\n\nCoût d’une page de chaque sorte, à froid : le temps qu’Astro donne pour chaque route (quatre routes sont rendues à la fois), et la page la plus lourde ; puis la construction du modèle de l’archive (tris, jointures, comptes par mois, paires), faite une fois par construction et une fois dans le processus de travail :\n\n${costTable}\n`;
 console.log(report);
 
 if (values.record) {
