@@ -28,6 +28,7 @@ import { kindNames, pageKinds, root, saveLog, timedBuild, type BuildRun, type Ki
 import { buildArchive } from '#archive/archive.ts';
 import { parseEntries } from '#content/entries.ts';
 import { readContent } from '#content/read.ts';
+import { markdownBody } from '#archive/fixity.ts';
 import { summariseProfile } from './bench/profile.ts';
 import { timedBaseline, type BaselineRun } from './bench/baseline.ts';
 import { bytesByKind, differences, fileKinds } from './bench/output.ts';
@@ -42,8 +43,13 @@ const { values } = parseArgs({
   },
 });
 const sizes = values.sizes.split(',').map(Number);
-/** A few hundred people and topics, as in a real archive of this kind, whatever the number of documents. */
-const records = { people: 300, topics: 200, places: 60 };
+/**
+ * A few hundred people and topics, as in a real archive of this kind, whatever the number of
+ * documents; texts as long as real readouts (about 4 KB, as the seed's).
+ */
+const records = { people: 300, topics: 200, places: 60, length: 'real' } as const;
+/** The archive of one document, built cold: the floor a change is compared with (`single`). */
+const single = { documents: 1, people: 3, topics: 5, places: 1, length: 'real' } as const;
 
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(bytes > 100 * 1024 * 1024 ? 0 : 1)} Mo`;
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} Ko`;
@@ -71,6 +77,8 @@ interface SizeResult {
   /** The files in which the output after the changes differs from a clean build (none expected). */
   differing: string[];
   baseline: BaselineRun | undefined;
+  /** The mean length of a readout's text (its file's body), in bytes. */
+  textBytes: number;
 }
 
 /** The changes an archivist publishes, in turn, each built into the previous build's folder. */
@@ -113,14 +121,37 @@ function modelTime(contentDir: string): number {
   return Math.min(...times);
 }
 
+/** The mean length of the readouts' texts, front matter left out, in bytes. */
+function meanTextBytes(contentDir: string): number {
+  const texts = readContent(root, contentDir).files.filter((f) => f.collection === 'readouts');
+  const total = texts.reduce((sum, f) => sum + Buffer.byteLength(markdownBody(readFileSync(f.abs!, 'utf8'))), 0);
+  return total / Math.max(1, texts.length);
+}
+
 const work = mkdtempSync(join(tmpdir(), 'readout-archive-bench-'));
 // Outputs go inside the project: Astro then writes its prerender chunks next to them, where
 // they can import the project's packages, instead of into the shared `.astro/`.
 const outputs = join(root, 'node_modules', '.cache', 'readout-archive-bench');
 mkdirSync(outputs, { recursive: true });
 const results: SizeResult[] = [];
+let singleRun: BuildRun | undefined;
 
 try {
+  {
+    // A build of one document, from nothing: what any build costs, whatever the archive holds.
+    const dir = mkdtempSync(join(work, 'single-'));
+    generateArchive(join(dir, 'content'), single);
+    console.error('# 1 document : construction à froid…');
+    singleRun = timedBuild({
+      label: 'single',
+      contentDir: join(dir, 'content'),
+      outDir: join(mkdtempSync(join(outputs, 'single-')), 'dist'),
+      cacheDir: join(dir, 'cache'),
+    });
+    saveLog(singleRun, join(dir, 'build-single.log'));
+    if (singleRun.status !== 0) throw new Error(`La construction d’un seul document a échoué (journal : ${dir})`);
+    console.error(`#   ${s(singleRun.wallSeconds)} (CPU ${s(singleRun.cpuSeconds)})`);
+  }
   for (const documents of sizes) {
     const dir = mkdtempSync(join(work, `${documents}-`));
     const contentDir = join(dir, 'content');
@@ -176,7 +207,7 @@ try {
       console.error(`#   ${s(baseline.wallSeconds)} (CPU ${s(baseline.cpuSeconds)})`);
       rmSync(join(baselineDir, '..'), { recursive: true, force: true });
     }
-    results.push({ documents, runs, modelMs, bytes, differing, baseline });
+    results.push({ documents, runs, modelMs, bytes, differing, baseline, textBytes: meanTextBytes(contentDir) });
     if (!values.keep) rmSync(join(outDir, '..'), { recursive: true, force: true });
     else console.error(`# conservés : ${dir} et ${outDir}`);
   }
@@ -254,7 +285,9 @@ const shareRows = results.flatMap(({ documents, runs }) =>
       s(run.phases.render),
       `${s(run.phases.after)} (${s(run.phases.search)})`,
       ...kindsOrder.map((k) =>
-        run.routes[k].count ? `${(100 * share(k)).toFixed(0)} % (${s(share(k) * run.phases.render)})` : '—',
+        run.routes[k].count
+          ? `${run.routes[k].count} : ${(100 * share(k)).toFixed(0)} % (${s(share(k) * run.phases.render)})`
+          : '0',
       ),
       `${s(run.readoutFiles.seconds)} (${s(run.readoutFiles.waited)})`,
     ];
@@ -307,29 +340,37 @@ const description = [
   `- Node ${machine.node}, Astro ${machine.astro}. Charge moyenne au départ (1, 5, 15 min) : ${machine.loadBefore} ; à la fin : ${loadavg()
     .map((l) => l.toFixed(2))
     .join(' ')}.`,
-  `- Archives synthétiques : ${records.people} personnes, ${records.topics} thèmes, ${records.places} lieux ; documents de 2015 à 2024.`,
+  `- Archives synthétiques : ${records.people} personnes, ${records.topics} thèmes, ${records.places} lieux ; documents de 2015 à 2024, textes de ${kb(results[0]?.textBytes ?? 0)} en moyenne (le document d’exemple : 4,6 Ko).`,
+  ...(singleRun ? [`- Construction d’un seul document, à froid : ${s(singleRun.wallSeconds)}.`] : []),
   ...(typical ? [`- Page type : \`${typical.path}\` (page de document de taille médiane).`] : []),
   ...(ratio !== undefined ? [`- Rapport des durées à froid ${sizes.at(-1)} / ${sizes[0]} : ${ratio.toFixed(1)}.`] : []),
 ].join('\n');
 
+const times = (a: number, b: number) => `${(a / b).toFixed(2).replace('.', ',')} ×`;
 const publishRows = results.map(({ documents, runs, differing, baseline }) => {
   const cold = runs.find((r) => r.label === 'cold')!;
+  const warm = runs.find((r) => r.label === 'warm')!;
   const changes = runs.filter((r) => !['cold', 'warm'].includes(r.label));
+  const added = changes.find((r) => r.label === 'add');
   return [
     documents.toLocaleString('fr-FR'),
-    ...changes.map((r) => s(r.wallSeconds)),
+    s(warm.wallSeconds),
+    ...changes.map((r) => `${s(r.wallSeconds)} (${times(r.wallSeconds, warm.wallSeconds)})`),
+    added && singleRun ? times(added.wallSeconds, singleRun.wallSeconds) : '—',
     differing.length === 0 ? 'oui' : `non (${differing.length} fichiers)`,
     baseline ? s(baseline.wallSeconds) : '—',
-    baseline ? (cold.wallSeconds / baseline.wallSeconds).toFixed(2) : '—',
+    baseline ? times(cold.wallSeconds, baseline.wallSeconds) : '—',
   ];
 });
 const publishTable = table(
   [
     'documents',
+    'avec cache, rien de changé',
     ...['add', 'change', 'person', 'remove'].map((l) => labels[l]!),
+    '+ un document / un seul document',
     'identique à une construction propre',
     'référence (Astro seul), à froid',
-    'rapport à froid / référence',
+    'à froid / référence',
   ],
   publishRows,
 );
@@ -349,7 +390,7 @@ const sizeRows = results.flatMap(({ documents, bytes }) => [
 ]);
 const sizeTable = table(['documents', 'sorte de fichier', 'total', 'par document'], sizeRows);
 
-const report = `${description}\n\nPublier un changement : chaque construction reprend le dossier et le cache de la précédente (un document ajouté, son texte modifié, une fiche de personne modifiée, le document retiré) ; le résultat est comparé fichier par fichier à une construction propre. La référence est un site Astro minimal sur les mêmes documents (même traitement Markdown : \`unified\` et remark-gfm, une page par document), construit à froid dans la même exécution :\n\n${publishTable}\n\nPoids du site construit à froid, par sorte de fichier :\n\n${sizeTable}\n\n${mainTable}\n\nDurée de chaque étape (d’après le journal d’Astro, à la seconde près), part de chaque sorte de route dans leur rendu, et durée du processus de travail qui écrit, pendant ce temps, les fichiers à côté de chaque document (source, références, JSON, aperçu), avec ce qu’il reste à en attendre à la fin :\n\n${phaseTable}\n\nCoût d’une page de chaque sorte, à froid : le temps qu’Astro donne pour chaque route (quatre routes sont rendues à la fois), et la page la plus lourde ; puis la construction du modèle de l’archive (tris, jointures, comptes par mois, paires), faite une fois par construction et une fois dans le processus de travail :\n\n${costTable}\n`;
+const report = `${description}\n\nPublier un changement : chaque construction reprend le dossier et le cache de la précédente (un document ajouté, son texte modifié, une fiche de personne modifiée, le document retiré) ; le résultat est comparé fichier par fichier à une construction propre. Entre parenthèses, le rapport de chacune à la construction avec cache où rien n’a changé, dans la même exécution. La référence est un site Astro minimal sur les mêmes documents (même traitement Markdown : \`unified\` et remark-gfm, une page par document), construit à froid dans la même exécution :\n\n${publishTable}\n\nPoids du site construit à froid, par sorte de fichier :\n\n${sizeTable}\n\n${mainTable}\n\nDurée de chaque étape (d’après le journal d’Astro, à la seconde près), nombre de pages de chaque sorte rendues (les autres sont reprises de la construction précédente) et leur part dans le rendu, et durée du processus de travail qui écrit, pendant ce temps, les fichiers à côté de chaque document (source, références, JSON, aperçu), avec ce qu’il reste à en attendre à la fin :\n\n${phaseTable}\n\nCoût d’une page de chaque sorte, à froid : le temps qu’Astro donne pour chaque route (quatre routes sont rendues à la fois), et la page la plus lourde ; puis la construction du modèle de l’archive (tris, jointures, comptes par mois, paires), faite une fois par construction et une fois dans le processus de travail :\n\n${costTable}\n`;
 console.log(report);
 
 if (values.record) {

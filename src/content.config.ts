@@ -9,12 +9,18 @@ import { defineCollection } from 'astro:content';
 import { contentDirSetting } from '#content/folder.ts';
 import { archiveLoader } from '#content/loader.ts';
 import { collections as contract } from '#content/schema.ts';
+import { CHECK_CACHE } from '#features/guard/cache.ts';
 
 const contentDir = contentDirSetting();
+/** Entries are parsed from what the content check parsed at the build's start. */
+const options = { yamlCache: CHECK_CACHE.yaml };
 
 export const collections = {
-  readouts: defineCollection({ loader: archiveLoader('readouts', contentDir), schema: contract.readouts.schema }),
-  people: defineCollection({ loader: archiveLoader('people', contentDir), schema: contract.people.schema }),
-  places: defineCollection({ loader: archiveLoader('places', contentDir), schema: contract.places.schema }),
-  topics: defineCollection({ loader: archiveLoader('topics', contentDir), schema: contract.topics.schema }),
+  readouts: defineCollection({
+    loader: archiveLoader('readouts', contentDir, options),
+    schema: contract.readouts.schema,
+  }),
+  people: defineCollection({ loader: archiveLoader('people', contentDir, options), schema: contract.people.schema }),
+  places: defineCollection({ loader: archiveLoader('places', contentDir, options), schema: contract.places.schema }),
+  topics: defineCollection({ loader: archiveLoader('topics', contentDir, options), schema: contract.topics.schema }),
 };

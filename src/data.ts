@@ -92,13 +92,30 @@ export async function getReadoutPageKey(view: { readout: Readout }): Promise<str
 }
 
 /**
+ * How many source files may be open at once. The API's index reads every document's source at
+ * once: at 20,000 documents that is more files than a process may open (EMFILE).
+ */
+const OPEN_SOURCES = 64;
+let openSources = 0;
+const waitingSources: (() => void)[] = [];
+
+/**
  * The source file of a document, byte for byte as stored in `content/`. Entry paths are
  * relative to the project root, where every build runs.
  */
 export async function readoutSource(id: string): Promise<Uint8Array<ArrayBuffer>> {
   const readout = need((await getArchive()).readout, id, 'Document');
   if (!readout.filePath) throw new Error(`Document « ${id} » : fichier source inconnu`);
-  return readFile(resolve(readout.filePath));
+  // A slot is taken, or handed over by the read that ends: never more than OPEN_SOURCES open.
+  if (openSources < OPEN_SOURCES) openSources++;
+  else await new Promise<void>((turn) => waitingSources.push(turn));
+  try {
+    return await readFile(resolve(readout.filePath));
+  } finally {
+    const next = waitingSources.shift();
+    if (next) next();
+    else openSources--;
+  }
 }
 
 const fixities = new Map<string, Promise<string>>();

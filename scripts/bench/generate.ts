@@ -21,7 +21,19 @@ export interface ArchiveSize {
   places: number;
   /** How many years the documents spread over, from 2015 on (10 by default). */
   years?: number;
+  /**
+   * How long the texts are: `short` (about 1.5 KB, the default, enough for tests) or `real`
+   * (about 4 KB, as long as the seed and the readouts a ministry publishes: what the benchmark
+   * weighs and times).
+   */
+  length?: 'short' | 'real';
 }
+
+/** Paragraphs after the first, and sentences in each: the least and how many more at most. */
+const LENGTHS = {
+  short: { paragraphs: [2, 4], sentences: [2, 2] },
+  real: { paragraphs: [5, 4], sentences: [4, 3] },
+} as const;
 
 /** Mulberry32: a tiny deterministic PRNG returning floats in [0, 1). */
 export function prng(seed: number): () => number {
@@ -188,10 +200,11 @@ export function generateArchive(dir: string, size: ArchiveSize, seed = 20240520)
     const paragraphs = [
       `Le ${frenchDate(date)}, ${a.person.name}, ${a.role}, a ${b ? `rencontré ${b.person.name}, ${b.role},` : 'reçu une délégation'} à ${place.name}.`,
     ];
-    const body = 2 + Math.floor(random() * 5);
+    const length = LENGTHS[size.length ?? 'short'];
+    const body = length.paragraphs[0] + Math.floor(random() * (length.paragraphs[1] + 1));
     for (let p = 0; p < body; p++) {
       const speaker = p % 2 === 0 || !b ? a : b;
-      const sentences = 2 + Math.floor(random() * 3);
+      const sentences = length.sentences[0] + Math.floor(random() * (length.sentences[1] + 1));
       const parts = [];
       for (let s = 0; s < sentences; s++) parts.push(fill(pick(words.statements)));
       paragraphs.push(

@@ -13,8 +13,11 @@ import { join } from 'node:path';
 import { stripVTControlCharacters } from 'node:util';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { generateArchive } from '../../scripts/bench/generate.ts';
-import { build, buildAsync, outDirFor, removeBuild, tempDir, type BuildResult } from '../support/build.ts';
+import { build, buildAsync, outDirFor, removeBuild, root, tempDir, type BuildResult } from '../support/build.ts';
 import { listFiles } from '../support/dist.ts';
+import { buildArchive, recordsOf } from '#archive/archive.ts';
+import { parseEntries } from '#content/entries.ts';
+import { readContent } from '#content/read.ts';
 
 const contentDir = join(tempDir('incremental'), 'content');
 const cacheDir = join(tempDir('incremental-cache'), 'cache');
@@ -41,6 +44,25 @@ const counts = (log: string) => {
     reused: (output.match(/\((?:cached|restored)\)/g) ?? []).length,
     rendered: (output.match(/├─ \S+ \(\+/g) ?? []).length,
   };
+};
+
+/** The documents whose pages Astro rendered, from its log. */
+const renderedReadouts = (log: string) =>
+  [...stripVTControlCharacters(log).matchAll(/├─ \/comptes-rendus\/(\d[^/]*)\/index\.html \(\+/g)]
+    .map((m) => m[1]!)
+    .sort();
+
+/** The documents that name a person, as participant or mention. */
+const naming = (personFile: string) => {
+  const id = personFile.replace(/^.*\//, '').replace(/\.yaml$/, '');
+  const archive = buildArchive(parseEntries(readContent(root, contentDir).files));
+  return archive.readouts
+    .filter((r) => {
+      const { participants, mentions } = recordsOf(r, archive);
+      return [...participants, ...mentions].some((p) => p.person.id === id);
+    })
+    .map((r) => r.id)
+    .sort();
 };
 
 /** The changes an archivist makes, each on top of the ones before. */
@@ -142,3 +164,13 @@ describe.each(changes)('after %s, a build into the same folder', (_what, change)
     removeBuild(clean.outDir);
   });
 });
+
+test('a person record changed renders again the pages of the documents that name the person, and no other', () => {
+  const person = nth('people', 1);
+  const expected = naming(person);
+  expect(expected.length).toBeGreaterThan(0);
+  edit(person, (t) => t.replace(/^name: (.*)$/m, 'name: $1 (deuxième correction)'));
+  const rebuilt = build({ contentDir, env, outDir });
+  expect(rebuilt.status, rebuilt.output.slice(-3000)).toBe(0);
+  expect(renderedReadouts(rebuilt.output)).toEqual(expected);
+}, 300_000);

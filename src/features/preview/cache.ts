@@ -19,10 +19,6 @@ export interface PreviewOptions {
   fontsDir: string;
   /** Folder of the cached images. */
   cacheDir: string;
-  /** Where a missing glyph is reported; `console` by default. */
-  log?: Pick<Console, 'warn'>;
-  /** Names the image in log lines (its route). */
-  label: string;
 }
 
 /**
@@ -30,18 +26,12 @@ export interface PreviewOptions {
  * before; `drawn` says which. The file is the cache's own: copy it or link to it, never write to it.
  */
 export function previewFile(content: PreviewContent, options: PreviewOptions): { file: string; drawn: boolean } {
-  const log = options.log ?? console;
   const key = previewKey(content, fontsIn(options.fontsDir).digest);
   const file = join(options.cacheDir, `${key}.png`);
   if (existsSync(file)) return { file, drawn: false };
 
-  const { png, missing } = drawPreview(content, options.fontsDir);
-  if (missing.length > 0) {
-    log.warn(
-      `aperçu ${options.label} : caractères sans glyphe dans les polices (« ${missing.join(' ')} ») : ` +
-        'relancez scripts/subset-fonts.py (voir docs/data.md)',
-    );
-  }
+  // A character that no font has is left out of the image; `coverage.ts` says so each build.
+  const { png } = drawPreview(content, options.fontsDir);
   mkdirSync(options.cacheDir, { recursive: true });
   // Written under another name then renamed, so that a build stopped midway leaves no half image.
   const partial = `${file}.${process.pid}-${threadId}.tmp`;

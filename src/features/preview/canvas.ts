@@ -1,15 +1,16 @@
 /**
- * The image as a grid of palette indices: four colours, each at three levels of coverage over
- * the background, 13 colours in all, written as an indexed PNG of 4 bits per pixel (`png.ts`):
- * about 10 KB an image. Three levels are enough to smooth the edges of text of this size; 63
- * gave images twice as heavy that a reader could not tell apart (docs/performance.md).
+ * The image as a grid of palette indices: four colours, each at two levels of coverage over
+ * the background (half and full), 9 colours in all, written as an indexed PNG of 4 bits per
+ * pixel (`png.ts`): about 10 KB an image. Two levels are enough to smooth the edges of text of
+ * this size: three made images 15 % heavier, and 63 twice as heavy, that a reader could not
+ * tell apart at the size social sites show them (docs/performance.md).
  */
 import { PREVIEW_HEIGHT as HEIGHT, PREVIEW_WIDTH as WIDTH, previewLayout as layout } from './content.ts';
 import type { Mask } from './glyphs.ts';
 import { encodeIndexedPng } from './png.ts';
 
-/** Shades of coverage per colour: 4 colours × 3 levels + the background fit in a 16-colour palette. */
-const LEVELS = 3;
+/** Shades of coverage per colour: 4 colours × 2 levels + the background fit in a 16-colour palette. */
+const LEVELS = 2;
 
 type Rgb = readonly [number, number, number];
 const rgb = (hex: string): Rgb => [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16)) as unknown as Rgb;
@@ -31,7 +32,7 @@ const palette: Rgb[] = (() => {
   return out;
 })();
 
-/** Coverage (0–255) to palette level (0–63); level 0 is the background. */
+/** Coverage (0–255) to level (0 to `LEVELS`); level 0 is the background. */
 const LEVEL_OF = Uint8Array.from({ length: 256 }, (_, c) => Math.round((c * LEVELS) / 255));
 /** Palette index to level of coverage. */
 const LEVEL_AT = Uint8Array.from({ length: 256 }, (_, i) => (i === 0 ? 0 : ((i - 1) % LEVELS) + 1));
@@ -42,11 +43,15 @@ const LEVEL_AT = Uint8Array.from({ length: 256 }, (_, i) => (i === 0 ? 0 : ((i -
  */
 export class Canvas {
   readonly pixels = new Uint8Array(WIDTH * HEIGHT);
+  /** Where each row's ink ends (one past its last inked pixel): the rest of the row is background. */
+  readonly rowEnds = new Int32Array(HEIGHT);
 
   rect(x: number, y: number, width: number, height: number, ink: Ink): void {
     const full = INK.indexOf(ink) * LEVELS + LEVELS;
+    const end = Math.min(WIDTH, x + width);
     for (let row = Math.max(0, y); row < Math.min(HEIGHT, y + height); row++) {
-      this.pixels.fill(full, row * WIDTH + Math.max(0, x), row * WIDTH + Math.min(WIDTH, x + width));
+      this.pixels.fill(full, row * WIDTH + Math.max(0, x), row * WIDTH + end);
+      if (end > this.rowEnds[row]!) this.rowEnds[row] = end;
     }
   }
 
@@ -63,10 +68,12 @@ export class Canvas {
         const i = cy * WIDTH + cx;
         if (level > LEVEL_AT[pixels[i]!]!) pixels[i] = base + level;
       }
+      const end = Math.min(WIDTH, x + m.width);
+      if (end > this.rowEnds[cy]!) this.rowEnds[cy] = end;
     }
   }
 
   png(): Buffer {
-    return encodeIndexedPng(WIDTH, HEIGHT, this.pixels, palette);
+    return encodeIndexedPng(WIDTH, HEIGHT, this.pixels, palette, this.rowEnds);
   }
 }

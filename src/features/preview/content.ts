@@ -39,20 +39,17 @@ export interface PreviewContent {
   siteName: string;
 }
 
+/** The participants an image names, in the document's order. */
+const shown = (readout: Readout, archive: Archive) =>
+  recordsOf(readout, archive)
+    .participants.slice(0, MAX_PARTICIPANTS)
+    .map(({ person }) => person);
+
 /** What the preview of `readout` shows. */
 export function previewContent(readout: Readout, archive: Archive): PreviewContent {
   const { data } = readout;
   const { place, participants } = recordsOf(readout, archive);
-  const names: PreviewName[] = participants.map(({ person: { data: person } }) => {
-    return {
-      name: person.name,
-      ...(person.nameOriginal !== undefined &&
-        person.nameOriginalLang !== undefined && {
-          original: { text: person.nameOriginal, lang: person.nameOriginalLang },
-        }),
-    };
-  });
-  const left = names.length - MAX_PARTICIPANTS;
+  const left = participants.length - MAX_PARTICIPANTS;
   return {
     kicker: t('preview.kicker'),
     title: data.title,
@@ -63,10 +60,43 @@ export function previewContent(readout: Readout, archive: Archive): PreviewConte
           country: countryName(place.data.country),
         })
       : t('preview.whenCall', { date: formatSpan(data.date, data.dateEnd), format: formatLabel(data.format) }),
-    participants: names.slice(0, MAX_PARTICIPANTS),
+    participants: shown(readout, archive).map(({ data: person }): PreviewName => ({
+      name: person.name,
+      ...(person.nameOriginal !== undefined &&
+        person.nameOriginalLang !== undefined && {
+          original: { text: person.nameOriginal, lang: person.nameOriginalLang },
+        }),
+    })),
     ...(left > 0 && { more: tCount('morePeople', left) }),
     siteName: t('site.name'),
   };
+}
+
+/** A text of the image that an author wrote: the file and the field it comes from. */
+export interface PreviewSource {
+  text: string;
+  file: string;
+  field: string;
+}
+
+/**
+ * The texts of `readout`'s image that come from `content/` (its title, its place's name, its
+ * participants' names), with their files and fields, so that a character no font draws can be
+ * traced to where it is written. The rest of the image is the interface's French.
+ */
+export function previewSources(readout: Readout, archive: Archive): PreviewSource[] {
+  const file = (entry: { id: string; filePath?: string | undefined }) => entry.filePath ?? entry.id;
+  const { place } = recordsOf(readout, archive);
+  return [
+    { text: readout.data.title, file: file(readout), field: 'title' },
+    ...(place ? [{ text: place.data.name, file: file(place), field: 'name' }] : []),
+    ...shown(readout, archive).flatMap((person) => [
+      { text: person.data.name, file: file(person), field: 'name' },
+      ...(person.data.nameOriginal === undefined
+        ? []
+        : [{ text: person.data.nameOriginal, file: file(person), field: 'nameOriginal' }]),
+    ]),
+  ];
 }
 
 /**

@@ -4,12 +4,14 @@ import { PREVIEW_HEIGHT as HEIGHT, previewLayout as layout, type PreviewContent 
 import { fontsIn, type Fonts } from './fonts.ts';
 import { mask, PHASES } from './glyphs.ts';
 import { layoutCard, spaceWidth, type Line, type Style } from './layout.ts';
+import { visualOrder } from './scripts.ts';
 
 /** Draws the words of `line` from `x` on the baseline `y`; returns where the pen stops. */
 function draw(canvas: Canvas, f: Fonts, line: Line, style: Style, x: number, y: number): number {
   const space = spaceWidth(f, style);
   let pen = x;
-  line.words.forEach((word, n) => {
+  // Words of a line written right to left (an Arabic or Hebrew name) are drawn from the right.
+  visualOrder(line.words, (word) => word.text).forEach((word, n) => {
     if (n > 0) pen += space;
     for (const run of word.runs) {
       const scale = style.size / f.fonts[run.font]!.unitsPerEm;

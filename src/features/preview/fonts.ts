@@ -12,12 +12,24 @@ import { fileURLToPath } from 'node:url';
 import * as fontkit from 'fontkit';
 import type { Mask } from './glyphs.ts';
 
-/** The fonts, from `scripts/subset-fonts.py`. A character missing from a text's font is taken from the next one that has it. */
+/**
+ * The fonts, from `scripts/subset-fonts.py`. A character missing from a text's font is taken
+ * from the next one that has it: these three, then the fonts of other scripts that the script
+ * adds to the folder when `content/` writes them (`noto-sans-arabic-regular.woff2`…), by name.
+ */
 export const FONT_FILES = [
   'noto-serif-bold.woff2',
   'noto-sans-regular.woff2',
   'noto-sans-cjk-sc-regular.woff2',
 ] as const;
+
+/** Every font of `dir`, in the order a character is looked for: the three above, then the others by name. */
+export function fontFiles(dir: string): string[] {
+  const others = readdirSync(dir)
+    .filter((name) => name.endsWith('.woff2') && !(FONT_FILES as readonly string[]).includes(name))
+    .sort();
+  return [...FONT_FILES, ...others];
+}
 export const SERIF = 0;
 export const SANS = 1;
 
@@ -40,6 +52,8 @@ export interface Fonts {
   digest: string;
   words: Map<string, Word>;
   masks: Map<string, Mask | null>;
+  /** Whether some font has a glyph for a character, by code point. */
+  covered: Map<number, boolean>;
 }
 
 const loaded = new Map<string, Fonts>();
@@ -60,17 +74,33 @@ export function fontsIn(dir: string): Fonts {
       .sort()) {
       hash.update(file).update(readFileSync(join(DRAWING_CODE, file)));
     }
-    const list = FONT_FILES.map((file) => {
+    const list = fontFiles(dir).map((file) => {
       const data = readFileSync(join(dir, file));
       hash.update(file).update(data);
       const font = fontkit.create(data);
       if (!('layout' in font)) throw new Error(`${file} : une police seule attendue, pas une collection`);
       return font;
     });
-    fonts = { fonts: list, digest: hash.digest('hex'), words: new Map(), masks: new Map() };
+    fonts = { fonts: list, digest: hash.digest('hex'), words: new Map(), masks: new Map(), covered: new Map() };
     loaded.set(dir, fonts);
   }
   return fonts;
+}
+
+/** The characters of `text` that no font has, spaces and controls aside, each once. */
+export function uncovered(f: Fonts, text: string): string[] {
+  const missing = new Set<string>();
+  for (const char of text) {
+    const code = char.codePointAt(0)!;
+    if (/[\s\p{Cc}\p{Cf}]/u.test(char)) continue;
+    let has = f.covered.get(code);
+    if (has === undefined) {
+      has = f.fonts.some((font) => font.hasGlyphForCodePoint(code));
+      f.covered.set(code, has);
+    }
+    if (!has) missing.add(char);
+  }
+  return [...missing];
 }
 
 /** Shapes `text` (a word, without spaces) in `font`, falling back on the other fonts character by character. */
@@ -85,7 +115,8 @@ export function shape(f: Fonts, text: string, font: number): Word {
     const code = char.codePointAt(0)!;
     const chosen = order.find((i) => f.fonts[i]!.hasGlyphForCodePoint(code));
     if (chosen === undefined) {
-      missing.push(char);
+      // A joiner or a direction mark that no font draws changes nothing visible.
+      if (!/\p{Cf}/u.test(char)) missing.push(char);
       continue;
     }
     const last = pieces.at(-1);

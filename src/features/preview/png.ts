@@ -20,13 +20,15 @@ function chunk(type: string, data: Buffer): Buffer {
 
 /**
  * `pixels` holds one palette index per pixel, row by row; `palette` one `[r, g, b]` per index
- * (at most 256).
+ * (at most 256). `rowEnds`, when given, says where each row's last non-zero index is passed:
+ * the rest of the row is index 0 and is not read (an image mostly of background packs faster).
  */
 export function encodeIndexedPng(
   width: number,
   height: number,
   pixels: Uint8Array,
   palette: readonly (readonly [number, number, number])[],
+  rowEnds?: Int32Array,
 ): Buffer {
   if (pixels.length !== width * height) throw new Error(`PNG : ${pixels.length} pixels pour ${width}×${height}`);
   if (palette.length === 0 || palette.length > 256) throw new Error(`PNG : palette de ${palette.length} couleurs`);
@@ -41,10 +43,11 @@ export function encodeIndexedPng(
   const stride = depth === 8 ? width : Math.ceil(width / 2);
   const rows = Buffer.alloc((stride + 1) * height);
   for (let y = 0; y < height; y++) {
-    const row = pixels.subarray(y * width, (y + 1) * width);
+    const end = Math.min(width, rowEnds?.[y] ?? width);
+    const row = pixels.subarray(y * width, y * width + end);
     const at = y * (stride + 1) + 1;
     if (depth === 8) rows.set(row, at);
-    else for (let x = 0; x < width; x += 2) rows[at + x / 2] = (row[x]! << 4) | (row[x + 1] ?? 0);
+    else for (let x = 0; x < end; x += 2) rows[at + x / 2] = (row[x]! << 4) | (row[x + 1] ?? 0);
   }
   return Buffer.concat([
     SIGNATURE,

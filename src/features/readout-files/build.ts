@@ -19,7 +19,8 @@ import { cachedYamlParser, YAML_CODE } from '#content/yaml-cache.ts';
 import { linkOrCopy } from '#features/site-files.ts';
 import { buildArchive, type Archive } from '#archive/archive.ts';
 import { readoutFileRoutes, readoutFiles } from './files.ts';
-import { previewContent } from '#features/preview/content.ts';
+import { previewContent, previewSources } from '#features/preview/content.ts';
+import { missingGlyphs } from '#features/preview/coverage.ts';
 import { absoluteUrls, routes } from '#archive/urls.ts';
 import { parseEntries } from '#content/entries.ts';
 import { previewFile } from '#features/preview/cache.ts';
@@ -49,7 +50,7 @@ export interface ReadoutFilesResult {
   /** How many readouts' files were written (the others were in place, unchanged). */
   written: number;
   previews: { drawn: number; cached: number };
-  /** Lines for the build's log (a character that no font of the previews has). */
+  /** Lines for the build's log: characters that no font of the previews has, by file and field (`coverage.ts`). */
   warnings: string[];
   seconds: number;
 }
@@ -76,19 +77,24 @@ export function prepareReadoutFiles(job: ReadoutFilesJob): PreparedReadoutFiles 
     cachedYamlParser(job.yamlCache, codeDigest(job.root, YAML_CODE)).parse,
   );
   const archive = buildArchive(parseEntries(files));
-  const warnings: string[] = [];
   const previews = new Map<string, string>();
   let drawn = 0;
   for (const readout of archive.readouts) {
     const preview = previewFile(previewContent(readout, archive), {
       fontsDir: job.fontsDir,
       cacheDir: job.previewCacheDir,
-      label: routes.readoutPreview(readout.id),
-      log: { warn: (line: string) => warnings.push(line) },
     });
     if (preview.drawn) drawn++;
     previews.set(readout.id, preview.file);
   }
+  // Every build, cached images included: a character no font draws is missing from its image.
+  const warnings = missingGlyphs(
+    archive.readouts.map((readout) => ({
+      route: routes.readoutPreview(readout.id),
+      sources: previewSources(readout, archive),
+    })),
+    job.fontsDir,
+  );
   // The cache keeps the images of this build only: the others show what no document shows now.
   const used = new Set([...previews.values()].map((file) => basename(file)));
   for (const name of existsSync(job.previewCacheDir) ? readdirSync(job.previewCacheDir) : []) {

@@ -9,7 +9,8 @@ import { fileURLToPath } from 'node:url';
 import { getArchive, readoutSource } from '#data';
 import { citationMediaTypes } from '#formats/citation.ts';
 import { readoutFiles } from './files.ts';
-import { PREVIEW_CACHE_SUBDIR, previewContent } from '#features/preview/content.ts';
+import { PREVIEW_CACHE_SUBDIR, previewContent, previewSources } from '#features/preview/content.ts';
+import { missingGlyphs } from '#features/preview/coverage.ts';
 import { absoluteUrls, routes } from '#archive/urls.ts';
 import { previewPng } from '#features/preview/cache.ts';
 
@@ -28,10 +29,12 @@ export const GET: APIRoute = async ({ params, url, site }) => {
   if (!readout) return new Response(null, { status: 404 });
   const route = url.pathname.slice(import.meta.env.BASE_URL.replace(/\/?$/, '/').length);
   if (route === routes.readoutPreview(readout.id)) {
+    const fontsDir = fileURLToPath(new URL('src/assets/fonts/', root));
+    for (const line of missingGlyphs([{ route, sources: previewSources(readout, archive) }], fontsDir))
+      console.warn(line);
     const png = previewPng(previewContent(readout, archive), {
-      fontsDir: fileURLToPath(new URL('src/assets/fonts/', root)),
+      fontsDir,
       cacheDir: fileURLToPath(new URL(`${PREVIEW_CACHE_SUBDIR}/`, cacheDir)),
-      label: route,
     });
     return new Response(new Uint8Array(png), { headers: { 'Content-Type': 'image/png' } });
   }

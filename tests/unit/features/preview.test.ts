@@ -1,9 +1,11 @@
-import { readdirSync, statSync } from 'node:fs';
+import { readdirSync, statSync, symlinkSync } from 'node:fs';
 import { inflateSync } from 'node:zlib';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { buildArchive } from '#archive/archive.ts';
-import { previewContent, previewKey, type PreviewContent } from '#features/preview/content.ts';
+import { previewContent, previewKey, previewSources, type PreviewContent } from '#features/preview/content.ts';
+import { missingGlyphs } from '#features/preview/coverage.ts';
+import { scriptName, scriptOf, visualOrder } from '#features/preview/scripts.ts';
 import { previewPng } from '#features/preview/cache.ts';
 import { drawPreview } from '#features/preview/draw.ts';
 import { previewLines, wrapText } from '#features/preview/layout.ts';
@@ -52,6 +54,7 @@ function inked(png: Buffer, box: { x: number; y: number; width: number; height: 
 
 const person = (id: string, name: string, original?: [string, string]) => ({
   id,
+  filePath: `content/people/${id}.yaml`,
   data: {
     name,
     country: 'CN' as const,
@@ -60,12 +63,13 @@ const person = (id: string, name: string, original?: [string, string]) => ({
   },
 });
 
-/** What the preview of a document with these participants shows. */
-function contentOf(participants: string[]): PreviewContent {
-  const archive = buildArchive({
+/** A document with these participants, in an archive of fictional people. */
+function archiveOf(participants: string[]) {
+  return buildArchive({
     people: [
       person('wang-yi', 'Wang Yi', ['王毅', 'zh']),
       person('sergei-aleinik', 'Sergueï Aleïnik', ['Сергей Алейник', 'ru']),
+      person('samir-al-faris', 'Samir al-Faris', ['سمير الفارس', 'ar']),
       ...['a', 'b', 'c', 'd'].map((id) => person(id, `Personne ${id}`)),
     ],
     places: [{ id: 'astana', data: { name: 'Astana', country: 'KZ', aliases: [] } }],
@@ -86,6 +90,11 @@ function contentOf(participants: string[]): PreviewContent {
       },
     ],
   });
+}
+
+/** What the preview of a document with these participants shows. */
+function contentOf(participants: string[]): PreviewContent {
+  const archive = archiveOf(participants);
   return previewContent(archive.readouts[0]!, archive);
 }
 
@@ -210,7 +219,7 @@ describe('drawing', () => {
 
   test('the cache draws an image once, and again only when what it shows changes', () => {
     const cacheDir = join(tempDir('previews'), 'cache');
-    const options = { fontsDir, cacheDir, label: 'test' };
+    const options = { fontsDir, cacheDir };
     const content = contentOf(['wang-yi']);
     const first = previewPng(content, options);
     const [file] = readdirSync(cacheDir);
@@ -222,5 +231,81 @@ describe('drawing', () => {
     const changed = previewPng({ ...content, title: 'Un autre titre' }, options);
     expect(changed.equals(first)).toBe(false);
     expect(readdirSync(cacheDir)).toHaveLength(2);
+  });
+});
+
+describe('scripts: every script the previews meet is drawn, or the build says which and what to do', () => {
+  /** The archive's fonts, and the fixture's Arabic font as `scripts/subset-fonts.py` would add it. */
+  const withArabic = tempDir('preview-fonts');
+  for (const name of readdirSync(fontsDir)) symlinkSync(join(fontsDir, name), join(withArabic, name));
+  const fixture = join(root, 'tests/fixtures/preview-fonts/noto-sans-arabic-regular.woff2');
+  symlinkSync(fixture, join(withArabic, 'noto-sans-arabic-regular.woff2'));
+  const archive = archiveOf(['wang-yi', 'samir-al-faris']);
+  const readout = archive.readouts[0]!;
+  const previews = [{ route: 'comptes-rendus/2024-05-20-a/apercu.png', sources: previewSources(readout, archive) }];
+
+  test('the texts of an image are traced to their files and fields', () => {
+    expect(previews[0]!.sources).toContainEqual({
+      text: 'سمير الفارس',
+      file: 'content/people/samir-al-faris.yaml',
+      field: 'nameOriginal',
+    });
+    expect(previews[0]!.sources.map((s) => s.field)).toEqual([
+      'title',
+      'name',
+      'name',
+      'nameOriginal',
+      'name',
+      'nameOriginal',
+    ]);
+  });
+
+  test('a script no font draws is named, with its file, its field, its characters and the fix', () => {
+    const [line, ...others] = missingGlyphs(previews, fontsDir);
+    expect(others).toEqual([]);
+    expect(line).toContain('content/people/samir-al-faris.yaml, champ nameOriginal');
+    expect(line).toContain('arabe (Arab)');
+    expect(line).toContain('« س م ي ر ا ل ف »');
+    expect(line).toContain('comptes-rendus/2024-05-20-a/apercu.png');
+    expect(line).toContain('scripts/subset-fonts.py');
+    expect(drawPreview(contentOf(['samir-al-faris']), fontsDir).missing).not.toEqual([]);
+  });
+
+  test('the fix works: with the font the script adds, nothing is missing, and the name is drawn', () => {
+    expect(missingGlyphs(previews, withArabic)).toEqual([]);
+    const content = contentOf(['samir-al-faris']);
+    const drawn = drawPreview(content, withArabic);
+    expect(drawn.missing).toEqual([]);
+    const line = previewLines(content, withArabic).find((l) => l.text === 'سمير الفارس')!;
+    const box = {
+      x: Math.floor(line.left),
+      y: Math.floor(line.top),
+      width: Math.ceil(line.right - line.left),
+      height: Math.ceil(line.bottom - line.top),
+    };
+    expect(inked(drawn.png, box)).toBeGreaterThan(200);
+    expect(inked(drawPreview(content, fontsDir).png, box)).toBe(0);
+  });
+
+  test.each<[string, string, string]>([
+    ['a', 'Latn', 'latin (Latn)'],
+    ['س', 'Arab', 'arabe (Arab)'],
+    ['ש', 'Hebr', 'hébreu (Hebr)'],
+    ['ა', 'Geor', 'géorgien (Geor)'],
+    ['क', 'Deva', 'dévanagari (Deva)'],
+    ['김', 'Hang', 'hangûl (Hang)'],
+    ['·', 'Zyyy', 'signes communs (Zyyy)'],
+  ])('« %s » is written in %s: %s', (char, code, name) => {
+    expect(scriptOf(char)).toBe(code);
+    expect(scriptName(code)).toBe(name);
+  });
+
+  test.each<[string, string, string]>([
+    ['a line left to right stays so', 'Wang Yi rencontre', 'Wang Yi rencontre'],
+    ['an Arabic name runs from the right', 'سمير الفارس', 'الفارس سمير'],
+    ['Arabic words in a French line are turned round, the line is not', 'et שלום עולם 2024', 'et עולם שלום 2024'],
+    ['French words in an Arabic line keep their order', 'سمير Wang Yi الفارس', 'الفارس Wang Yi سمير'],
+  ])('%s', (_what, text, drawn) => {
+    expect(visualOrder(text.split(' '), (w) => w).join(' ')).toBe(drawn);
   });
 });
