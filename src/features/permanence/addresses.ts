@@ -88,7 +88,8 @@ class RouteSet {
 
 /**
  * The pages whose number depends on what the documents say (the pages of each list, the
- * chronology's years, the meetings, a person's interlocutors), from the archive the content makes; nothing
+ * chronology's years, the meetings, a person's interlocutors, a topic's related topics), from the
+ * archive the content makes; nothing
  * when the content is not valid yet (the archive cannot be made).
  */
 function listRoutes(files: readonly ContentFile[]): string[] | undefined {
@@ -112,7 +113,13 @@ function listRoutes(files: readonly ContentFile[]): string[] | undefined {
         ...(interlocutors > TOGETHER_SHOWN ? listPages(routes.personInterlocutors(person.id), interlocutors) : []),
       ];
     }),
-    ...archive.topics.flatMap((t) => listPages(routes.topic(t.id), archive.readoutsOnTopic.get(t.id)?.length ?? 0)),
+    ...archive.topics.flatMap((t) => {
+      const related = archive.topicsWith.get(t.id)?.length ?? 0;
+      return [
+        ...listPages(routes.topic(t.id), archive.readoutsOnTopic.get(t.id)?.length ?? 0),
+        ...(related > TOGETHER_SHOWN ? listPages(routes.topicRelated(t.id), related) : []),
+      ];
+    }),
     ...archive.places.flatMap((p) => listPages(routes.place(p.id), archive.readoutsAtPlace.get(p.id)?.length ?? 0)),
     // A meeting's id is a value of its documents, not a file's name: its page and file are counted here.
     ...listPages(routes.meetings(), archive.meetings.length),
@@ -202,10 +209,11 @@ export function plannedAddresses(files: readonly ContentFile[], options: PlanOpt
     (['people', 'topics', 'places'] as const).flatMap((c) => ids(c).map((id) => entryRoute(c, id))),
   );
   const interlocutors = routes.personInterlocutors('x').slice(routes.person('x').length);
+  const related = routes.topicRelated('x').slice(routes.topic('x').length);
   /**
    * Whether `route` may be a page counted from the documents (`partial`: may lie above one):
    * `<list>page/<n>/`, a year of the chronology, a meeting (its page and its file of the API), a
-   * person's interlocutors.
+   * person's interlocutors, a topic's related topics.
    */
   const counted = (route: string, partial: boolean): boolean => {
     for (const tree of [routes.chronology(), routes.meetings(), `${routes.apiMeetings().replace(/\.json$/, '')}/`]) {
@@ -224,6 +232,9 @@ export function plannedAddresses(files: readonly ContentFile[], options: PlanOpt
         list.startsWith(routes.people()) &&
         below(/^interlocuteurs\/(?:page\/\d+\/)?$/, interlocutors)
       ) {
+        return true;
+      }
+      if (list === record && list.startsWith(routes.topics()) && below(/^associes\/(?:page\/\d+\/)?$/, related)) {
         return true;
       }
     }
