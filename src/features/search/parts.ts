@@ -12,12 +12,12 @@
  * WebAssembly come once. A page's fragment is named by the first seven hexadecimal digits of its
  * hash, which Pagefind makes unique within one index only: two parts of 1,000 pages share a name
  * about once in 27 builds of 10,000 documents. A part whose fragments would take a name an earlier
- * part holds (or an index chunk's, or a filter's) is written again with a salt (`SALT`, a field of metadata no reader sees), the
+ * part holds with other bytes (or an index chunk's, or a filter's) is written again with a salt (`SALT`, a field of metadata no reader sees), the
  * smallest that frees every name: the choice depends on the content alone, so a rebuild and a
  * clean build choose the same.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import * as pagefind from 'pagefind';
 import { linkOrCopy, listFiles } from '#features/site-files.ts';
@@ -115,8 +115,8 @@ export async function indexParts(
   const version = readFileSync(options.pagefindPackage);
   let written = 0;
   const parts: WrittenPart[] = [];
-  /** The fragment names the parts before hold; and the folders this build keeps, salted or not. */
-  const taken = new Set<string>();
+  /** The files of the parts before, by name; and the folders this build keeps, salted or not. */
+  const taken = new Map<string, string>();
   const kept = new Set<string>();
   for (const group of groupByPart(snippets)) {
     const hash = createHash('sha256').update(version).update(`\n${group.language}\n${group.year}\n`);
@@ -132,9 +132,14 @@ export async function indexParts(
       }
       // A part that collides is kept too: the next build finds it in the cache, and its names taken again.
       kept.add(candidate);
+      // The same name with the same bytes is the same file (a filter that two parts share).
       const names = hashedNames(candidate);
-      if (names.every((name) => !taken.has(name))) {
-        for (const name of names) taken.add(name);
+      const clash = (name: string) => {
+        const other = taken.get(name);
+        return other !== undefined && !readFileSync(other).equals(readFileSync(join(candidate, name)));
+      };
+      if (!names.some(clash)) {
+        for (const name of names) if (!taken.has(name)) taken.set(name, join(candidate, name));
         folder = candidate;
       }
     }
@@ -195,7 +200,7 @@ export function assembleBundle(parts: readonly WrittenPart[], outDir: string): S
     for (const file of files) {
       const from = join(folder, file);
       const same = wanted.get(file);
-      if (same !== undefined && statSync(same).size !== statSync(from).size) {
+      if (same !== undefined && !readFileSync(same).equals(readFileSync(from))) {
         throw new Error(`deux parties de l’index écrivent ${file} différemment`);
       }
       wanted.set(file, from);
