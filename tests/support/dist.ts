@@ -114,3 +114,25 @@ export function samplePaths(dir: string, base = '/', by: readonly Measure[] = ['
   }
   return [...new Set([...largest.values()].map((p) => p.path))].sort();
 }
+
+/**
+ * The first page of the list that starts at `list` (a site path, `/personnes/x/`) that links to
+ * `target`, following each page's `<link rel="next">`; undefined when no page of it does. A
+ * test that follows a document from a list finds the page that holds it, whatever the archive's
+ * size: the newest documents come first, and a list shows `PAGE_SIZE` a page.
+ */
+export function pageListing(dir: string, list: string, target: string, base = '/'): string | undefined {
+  return listPages(dir, list, base).find(({ html }) => html.querySelector(`main a[href$="${target}"]`))?.path;
+}
+
+/** Every page of the list that starts at `list`, in order, following each page's `<link rel="next">`. */
+export function listPages(dir: string, list: string, base = '/'): { path: string; html: HTMLElement }[] {
+  const pages: { path: string; html: HTMLElement }[] = [];
+  for (let path: string | undefined = list; path !== undefined;) {
+    const html = page(dir, path, base);
+    pages.push({ path, html });
+    const next = html.querySelector('link[rel="next"]')?.getAttribute('href');
+    path = next === undefined ? undefined : new URL(next, `https://x${path}`).pathname;
+  }
+  return pages;
+}
