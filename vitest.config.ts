@@ -7,6 +7,8 @@ const contentSuites = [
   'tests/e2e/**/*.test.ts',
   'tests/deploy/nginx.test.ts',
 ];
+/** The suites that read the built site in a browser: the slowest, run on « archive » and « varied archive », whose content holds the grown archive's. */
+const browserSuites = ['tests/e2e/**/*.test.ts'];
 /** Of those, the ones that build archives of their own (bad input, synthetic archives, rebuilds). */
 const ownArchives = [
   'tests/build/activity-synthetic.test.ts',
@@ -38,7 +40,15 @@ export default defineConfig({
       // `content/` as it is.
       { extends: true, test: { name: 'archive', include: ['tests/**/*.test.ts'], globalSetup } },
       // Copies of it with more documents (see `tests/global-setup.ts`): as an archive grows, and built to break assumptions.
-      { extends: true, test: { name: 'grown archive', include: contentSuites, exclude: ownArchives, globalSetup } },
+      {
+        extends: true,
+        test: {
+          name: 'grown archive',
+          include: contentSuites,
+          exclude: [...ownArchives, ...browserSuites],
+          globalSetup,
+        },
+      },
       { extends: true, test: { name: 'varied archive', include: contentSuites, exclude: ownArchives, globalSetup } },
     ],
   },

@@ -11,12 +11,14 @@
  *   on one day, a new person from a country already named, a telephone call and a video call,
  *   which have no place, a source with its publication day, a person from a country only CLDR
  *   names);
- * - « varied archive »: a copy of it with documents written to break assumptions
- *   (`tests/fixtures/varied/`: a document sharing the seed's day, place, people and words; two
+ * - « varied archive »: a copy of it with the grown archive's documents and more, written to break
+ *   assumptions (`tests/fixtures/varied/`: a document sharing the seed's day, place, people and words; two
  *   accounts of one meeting, in French and in English, one of them over two days and copied from
  *   another site; a call whose medium the text does not state, in Russian; an Italian text; a
  *   very long text).
  * The new addresses of both copies are recorded with `npm run urls:update`, as an archivist would.
+ * The browser suites (`tests/e2e/`), the slowest, run on « archive » and « varied archive » only:
+ * the varied archive holds every document of the grown one.
  */
 import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
@@ -44,7 +46,7 @@ export const SITE_URL = 'https://archive.test';
 export const ARCHIVES = {
   archive: [],
   'grown archive': ['grown'],
-  'varied archive': ['varied'],
+  'varied archive': ['grown', 'varied'],
 } as const satisfies Record<string, readonly string[]>;
 export type ArchiveName = keyof typeof ARCHIVES;
 

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, inject, test } from 'vitest';
-import { htmlFiles, page, sitemapUrls, text } from '../support/dist.ts';
+import { htmlFiles, listPages, page, sitemapUrls, text } from '../support/dist.ts';
 import { archiveOrder, mentionIds, readouts, records } from '../support/content.ts';
 import { root } from '../support/build.ts';
 
@@ -74,9 +74,10 @@ describe.each(docs.map((d) => [d.id, d] as const))('the document %s', (id, doc) 
     ...(doc.data.place === undefined ? [] : [['place', `/lieux/${doc.data.place}/`]]),
   ])('links to its %s %s, whose page exists and links back', (_kind, target) => {
     expect(links()).toContain(target);
-    const back = page(dist, target!)
-      .querySelectorAll('a')
-      .map((a) => a.getAttribute('href'));
+    // The record's list, page after page: the newest documents come first.
+    const back = listPages(dist, target!).flatMap(({ html }) =>
+      html.querySelectorAll('a').map((a) => a.getAttribute('href')),
+    );
     expect(back).toContain(path);
   });
 });
@@ -85,12 +86,15 @@ describe('person pages', () => {
   test.each(docs.flatMap((d) => d.data.participants.map((p) => [p.person, d] as const)))(
     '%s shows the role held in each document with the document’s date',
     (person, doc) => {
-      const roles = page(dist, `/personnes/${person}/`).querySelector('#roles')?.parentNode;
-      expect(roles).toBeDefined();
+      // Each page of the person's list gives the roles of the documents it lists.
+      const roles = listPages(dist, `/personnes/${person}/`).map(
+        ({ html }) => html.querySelector('#roles')?.parentNode,
+      );
+      expect(roles.some((r) => r !== undefined && r !== null)).toBe(true);
       const role = doc.data.participants.find((p) => p.person === person)!.role;
       // Several documents may give the same role, or fall on the same day: the item sought has both.
-      const item = roles!
-        .querySelectorAll('li')
+      const item = roles
+        .flatMap((r) => r?.querySelectorAll('li') ?? [])
         .find((li) => li.querySelector(`time[datetime="${doc.data.date}"]`) !== null && text(li).includes(role));
       expect(item, `${doc.data.date} : ${role}`).toBeDefined();
     },
@@ -110,9 +114,9 @@ describe('person pages', () => {
 });
 
 describe('indexes', () => {
-  test('/comptes-rendus/ lists every document, newest first', () => {
-    const hrefs = page(dist, '/comptes-rendus/')
-      .querySelectorAll('main a')
+  test('/comptes-rendus/ lists every document, newest first, page after page', () => {
+    const hrefs = listPages(dist, '/comptes-rendus/')
+      .flatMap(({ html }) => html.querySelectorAll('main a'))
       .map((a) => a.getAttribute('href'))
       .filter((h) => /^\/comptes-rendus\/[^/]+\/$/.test(h ?? ''));
     const expected = archiveOrder(docs).map((d) => `/comptes-rendus/${d.id}/`);

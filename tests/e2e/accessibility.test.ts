@@ -1,22 +1,19 @@
 /**
- * axe (WCAG 2.2 A and AA rules) finds nothing on the pages of `browserPaths` (every page of the
- * archive as it is, the largest page of each kind of the test copies) in light, and on the
- * largest page of each kind in dark too: the dark scheme changes the style sheet's colours, the
- * same for every page of a kind.
+ * axe (WCAG 2.2 A and AA rules) finds nothing, in light and in dark, on the pages of
+ * `samplePaths`: of each kind of page, the largest and the one with the longest heading. The
+ * other pages of a kind come from the same template and kinds of data; every page of every build
+ * is checked without a browser (`tests/static/html-validate.test.ts`, `links.test.ts`).
  */
 import { AxeBuilder } from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
 import { beforeAll, expect, inject, test } from 'vitest';
 import { newPage, useSite } from '../support/browser.ts';
-import { browserPaths, samplePaths } from '../support/dist.ts';
+import { samplePaths } from '../support/dist.ts';
 
 const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 
 const dir = inject('distDir');
-/** Site paths of sitemap URLs, and of the 404 page, which no sitemap lists. */
-const paths = browserPaths(dir, inject('archive'));
-/** The pages read in dark too. */
-const inDark = new Set(samplePaths(dir));
+const paths = samplePaths(dir, '/', ['size', 'heading']);
 
 const site = useSite(dir);
 
@@ -47,12 +44,7 @@ async function violations(page: Page, path: string, scheme: (typeof schemes)[num
   );
 }
 
-test.each(paths)('%s has no axe violation, in light (and in dark for the largest page of its kind)', async (path) => {
-  const checked = inDark.has(path) ? schemes : (['light'] as const);
-  const found = await Promise.all(checked.map((scheme, i) => violations(pages[i]!, path, scheme)));
+test.each(paths)('%s has no axe violation, in light and in dark', async (path) => {
+  const found = await Promise.all(schemes.map((scheme, i) => violations(pages[i]!, path, scheme)));
   expect(found.flat()).toEqual([]);
-});
-
-test('the largest page of each kind is read in dark', () => {
-  expect([...inDark].every((path) => paths.includes(path))).toBe(true);
 });

@@ -4,7 +4,7 @@
  * the labels of their axis readable and whole at 320 px. Only charts of three periods with
  * documents or more are drawn (the others are a sentence, `tests/build/activity.test.ts`): the
  * pages below are checked where their chart is drawn, which depends on the archive built.
- * Screenshots of each are kept in `test-results/screenshots/`.
+ * Screenshots of each chart are kept in `test-results/screenshots/`.
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
@@ -120,7 +120,7 @@ if (pages.length > 0) {
       const facts = await page.evaluate(chartFacts);
       expectDrawn(facts);
       expect(facts.fill).toBe(facts.accent);
-      await page.screenshot({ path: screenshotPath(`chart-${name}-${colorScheme}.png`), fullPage: true });
+      await page.locator('main figure.chart').screenshot({ path: screenshotPath(`chart-${name}-${colorScheme}.png`) });
       await page.context().close();
     });
 
@@ -130,7 +130,7 @@ if (pages.length > 0) {
       expectDrawn(facts);
       expect(facts.background).toBe('rgb(255, 255, 255)');
       expect(facts.fill).toBe('rgb(0, 0, 0)');
-      await page.screenshot({ path: screenshotPath(`chart-${name}-print.png`), fullPage: true });
+      await page.locator('main figure.chart').screenshot({ path: screenshotPath(`chart-${name}-print.png`) });
       await page.context().close();
     });
 
@@ -149,8 +149,10 @@ if (pages.length > 0) {
    */
   describe.each(fontSetups)('at 320 px, with $name', (setup) => {
     let browser: Browser;
+    let page: Page;
     beforeAll(async () => {
       browser = await launch({ fontconfig: fontconfigFile(setup) });
+      page = await newPage(browser, { viewport: { width: 320, height: 640 } });
     });
     afterAll(async () => {
       await browser?.close();
@@ -159,20 +161,15 @@ if (pages.length > 0) {
     test.each(pages)(
       'the chart of the %s page keeps its numbers readable and within the screen',
       async (name, path) => {
-        const page = await newPage(browser, { viewport: { width: 320, height: 640 } });
-        try {
-          await page.goto(site.server.url(path));
-          const facts = await page.evaluate(chartFacts);
-          expectDrawn(facts);
-          for (const n of facts.numbers) {
-            expect(n.fontSize, n.text ?? '').toBeGreaterThanOrEqual(12);
-            expect(n.inside, n.text ?? '').toBe(true);
-          }
-          if (setup === fontSetups[0]) {
-            await page.screenshot({ path: screenshotPath(`chart-${name}-320.png`), fullPage: true });
-          }
-        } finally {
-          await page.context().close();
+        await page.goto(site.server.url(path));
+        const facts = await page.evaluate(chartFacts);
+        expectDrawn(facts);
+        for (const n of facts.numbers) {
+          expect(n.fontSize, n.text ?? '').toBeGreaterThanOrEqual(12);
+          expect(n.inside, n.text ?? '').toBe(true);
+        }
+        if (setup === fontSetups[0]) {
+          await page.locator('main figure.chart').screenshot({ path: screenshotPath(`chart-${name}-320.png`) });
         }
       },
     );

@@ -7,11 +7,12 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import { launch, newPage, screenshotPath, useSite } from '../support/browser.ts';
 import { fontconfigFile, fontSetups } from '../support/fonts.ts';
-import { page as builtPage, pagePaths } from '../support/dist.ts';
+import { page as builtPage, samplePaths } from '../support/dist.ts';
 import { seed } from './seed.ts';
 
 const dir = inject('distDir');
-const paths = pagePaths(dir);
+/** Of each kind of page, the largest and the one with the longest heading (see `samplePaths`). */
+const paths = samplePaths(dir, '/', ['size', 'heading']);
 const documentPath = `/comptes-rendus/${seed.id}/`;
 
 const site = useSite(dir);

@@ -5,8 +5,9 @@
 import type { Page } from 'playwright-core';
 import { beforeAll, expect, inject, test } from 'vitest';
 import { newPage, useSite } from '../support/browser.ts';
+import { seed } from './seed.ts';
 
-const path = '/comptes-rendus/2024-05-20-wang-yi-sergei-aleinik/';
+const path = `/comptes-rendus/${seed.id}/`;
 
 const site = useSite(inject('distDir'));
 let page: Page;
@@ -19,7 +20,8 @@ const opacity = (n: number) => page.locator(`#p${n} > a.paragraph-link`).evaluat
 test('each paragraph link is a link named « Lien vers le paragraphe N », marked ¶ by the stylesheet', async () => {
   await page.goto(site.server.url(path));
   const links = page.getByRole('link', { name: /^Lien vers le paragraphe \d+$/ });
-  expect(await links.count()).toBe(4);
+  // One per paragraph of the seed's text, as published.
+  expect(await links.count()).toBe(seed.paragraphs.length);
   const mark = await page.locator('#p1 > a.paragraph-link').evaluate((a) => getComputedStyle(a, '::after').content);
   expect(mark).toContain('¶');
 });

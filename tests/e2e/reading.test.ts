@@ -1,17 +1,23 @@
 /**
  * A document page opens with its text: the header is short enough that the first line of the
- * text is on the first screen of a laptop (1280 × 800) and of a phone (375 × 812), for every
- * document of the build; the details (description, source, reference, data) come after the text
+ * text is on the first screen of a laptop (1280 × 800) and of a phone (375 × 812), for the
+ * documents of the build whose header is longest; the details (description, source, reference, data) come after the text
  * or beside it. On paper the header and the text come first, the details are not split across
  * pages or printed over each other, and links to files and instructions are left out.
  */
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, inject, test } from 'vitest';
 import { newPage, useSite } from '../support/browser.ts';
-import { pagePaths } from '../support/dist.ts';
+import { samplePaths, templateOf } from '../support/dist.ts';
 
 const dir = inject('distDir');
-const documents = pagePaths(dir).filter((path) => /^\/comptes-rendus\/[^/]+\/$/.test(path) && !path.includes('/page/'));
+/**
+ * The documents whose first line is furthest down: the longest header, the longest title, the
+ * largest page (see `samplePaths`); the other documents' pages are the same template.
+ */
+const documents = samplePaths(dir, '/', ['header', 'heading', 'size']).filter(
+  (path) => templateOf(path) === '/comptes-rendus/*/',
+);
 
 const site = useSite(dir);
 

@@ -6,17 +6,18 @@
  * document's text and the interface's own (labels, titles, citations), links included. Every
  * page of every build is read for the first rule without a browser
  * (`tests/static/french-spacing.test.ts`); this file shows in Chromium that the markup holds,
- * on the pages of `browserPaths`, with the widest font setup (the one most lines break in).
+ * on the pages of `samplePaths` (of each kind, the largest and the one with the longest heading),
+ * with the widest font setup (the one most lines break in).
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import { launch, newPage } from '../support/browser.ts';
-import { browserPaths } from '../support/dist.ts';
+import { samplePaths } from '../support/dist.ts';
 import { fontconfigFile, fontSetups } from '../support/fonts.ts';
 import { serve, type StaticServer } from '../support/server.ts';
 
 const dir = inject('distDir');
-const paths = browserPaths(dir, inject('archive'));
+const paths = samplePaths(dir, '/', ['size', 'heading']);
 
 /** A phone, a large phone, a tablet, a desktop. */
 export const WIDTHS = [320, 375, 768, 1280];

@@ -3,9 +3,10 @@
  * (`content/`, or the grown archive of the second test project, see `tests/global-setup.ts`)
  * in a temporary folder, with the files of one or more fixture folders laid over it.
  */
-import { cpSync, existsSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { inject } from 'vitest';
+import { parse, stringify } from 'yaml';
 import { root, tempDir } from './build.ts';
 
 export const fixtures = join(root, 'tests', 'fixtures');
@@ -26,10 +27,30 @@ export function copyContent(base: string, ...overlays: string[]): string {
     if (existsSync(removed)) {
       for (const path of readFileSync(removed, 'utf8').split('\n').filter(Boolean)) rmSync(join(dir, path));
     }
+    const redirects = join(dir, REDIRECTS);
+    const kept = (existsSync(redirects) && entries(readFileSync(redirects, 'utf8'))) || [];
     // Symbolic links are copied as links (to the absolute path of their target): fixtures hold some.
     cpSync(from, dir, { recursive: true, filter: (source) => source !== removed });
+    // An overlay's redirects come on top of the archive's, which stay: a published address keeps
+    // its redirect. The overlay's file is kept as it is when the archive has none (its lines are
+    // what a test's messages point at).
+    const added = join(from, REDIRECTS);
+    const own = existsSync(added) ? entries(readFileSync(added, 'utf8')) : undefined;
+    if (kept.length > 0 && own !== undefined) writeFileSync(redirects, stringify([...own, ...kept]));
   }
   return dir;
+}
+
+const REDIRECTS = 'redirects.yaml';
+
+/** The entries of a redirects file; undefined when it is not a list (an invalid fixture's own, kept as it is). */
+function entries(text: string): unknown[] | undefined {
+  try {
+    const value: unknown = parse(text);
+    return Array.isArray(value) ? value : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /** A copy of the archive under test with each overlay folder copied on top. */

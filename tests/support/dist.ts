@@ -74,25 +74,65 @@ export function templateOf(path: string): string {
 }
 
 /**
- * The pages a browser suite reads of a build: every page of the archive as it is (`content/`);
- * of the test copies, the largest page of each kind (`templateOf`), since their other pages come
- * from the same templates and the same kinds of data, and every page of every build is read
- * without a browser (`tests/static/`, `tests/support/french-spacing.ts`).
+ * What a page is measured by when a browser suite chooses which pages to read: the size of its
+ * HTML (the page with the most to show), the length of its main heading (the one most likely to
+ * overflow or wrap), and, on a document's page, the length of what comes before its text (the
+ * header that could push the text below the first screen).
  */
-export function browserPaths(dir: string, archive: string, base = '/'): string[] {
-  return archive === 'archive' ? pagePaths(dir) : samplePaths(dir, base);
+const measures = {
+  size: (html: string) => html.length,
+  heading: (html: string) => visibleLength(/<h1\b[^>]*>([\s\S]*?)<\/h1>/.exec(html)?.[1]),
+  header: (html: string) => visibleLength(/<main\b[\s\S]*?(?=<div class="(?:[^"]* )?body[ "])/.exec(html)?.[0]),
+};
+export type Measure = keyof typeof measures;
+
+/** The length of the text of an HTML fragment, tags left out; 0 when there is none. */
+function visibleLength(fragment: string | undefined): number {
+  return fragment === undefined ? 0 : fragment.replace(/<[^>]+>/g, '').replace(/\s+/g, ' ').length;
 }
 
-/** The largest page of each kind (`templateOf`) of a build: its pages with the most to show. */
-export function samplePaths(dir: string, base = '/'): string[] {
+/**
+ * The pages a browser suite reads of a build: of each kind of page (`templateOf`), the page that
+ * is largest by each of `by`, and the 404 page. Pages of a kind come from the same template and
+ * the same kinds of data, and every page of every build is read without a browser
+ * (`tests/static/`, `tests/support/french-spacing.ts`): the pages read in a browser are bounded by
+ * the kinds of page, not by the size of the archive, so that the suite's time holds at 10,000
+ * documents as at one.
+ */
+export function samplePaths(dir: string, base = '/', by: readonly Measure[] = ['size']): string[] {
   const paths = pagePaths(dir);
-  const largest = new Map<string, { path: string; size: number }>();
+  const largest = new Map<string, { path: string; value: number }>();
   for (const path of paths) {
     const file = fileForPath(dir, path, base);
-    const size = file ? readFileSync(file).length : 0;
-    const kind = templateOf(path);
-    const found = largest.get(kind);
-    if (!found || size > found.size) largest.set(kind, { path, size });
+    const html = file ? readFileSync(file, 'utf8') : '';
+    for (const measure of by) {
+      const key = `${measure} ${templateOf(path)}`;
+      const value = measures[measure](html);
+      const found = largest.get(key);
+      if (!found || value > found.value) largest.set(key, { path, value });
+    }
   }
-  return [...largest.values()].map((p) => p.path).sort();
+  return [...new Set([...largest.values()].map((p) => p.path))].sort();
+}
+
+/**
+ * The first page of the list that starts at `list` (a site path, `/personnes/x/`) that links to
+ * `target`, following each page's `<link rel="next">`; undefined when no page of it does. A
+ * test that follows a document from a list finds the page that holds it, whatever the archive's
+ * size: the newest documents come first, and a list shows `PAGE_SIZE` a page.
+ */
+export function pageListing(dir: string, list: string, target: string, base = '/'): string | undefined {
+  return listPages(dir, list, base).find(({ html }) => html.querySelector(`main a[href$="${target}"]`))?.path;
+}
+
+/** Every page of the list that starts at `list`, in order, following each page's `<link rel="next">`. */
+export function listPages(dir: string, list: string, base = '/'): { path: string; html: HTMLElement }[] {
+  const pages: { path: string; html: HTMLElement }[] = [];
+  for (let path: string | undefined = list; path !== undefined;) {
+    const html = page(dir, path, base);
+    pages.push({ path, html });
+    const next = html.querySelector('link[rel="next"]')?.getAttribute('href');
+    path = next === undefined ? undefined : new URL(next, `https://x${path}`).pathname;
+  }
+  return pages;
 }

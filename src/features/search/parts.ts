@@ -7,12 +7,17 @@
  * (Pagefind issues #71 and #256), which `client/` does.
  *
  * The parts are then put together in one folder (`assembleBundle`): their files are named by a
- * hash of their content (index chunks, fragments, filters, metadata), so they do not collide;
- * one `pagefind-entry.json` names each part as a language of its own (see `manifest.ts`), and
- * Pagefind's worker script and WebAssembly come once.
+ * hash of their content (index chunks, fragments, filters, metadata); one `pagefind-entry.json`
+ * names each part as a language of its own (see `manifest.ts`), and Pagefind's worker script and
+ * WebAssembly come once. A page's fragment is named by the first seven hexadecimal digits of its
+ * hash, which Pagefind makes unique within one index only: two parts of 1,000 pages share a name
+ * about once in 27 builds of 10,000 documents. A part whose fragments would take a name an earlier
+ * part holds with other bytes (or an index chunk's, or a filter's) is written again with a salt (`SALT`, a field of metadata no reader sees), the
+ * smallest that frees every name: the choice depends on the content alone, so a rebuild and a
+ * clean build choose the same.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import * as pagefind from 'pagefind';
 import { linkOrCopy, listFiles } from '#features/site-files.ts';
@@ -56,14 +61,35 @@ export function groupByPart(
   );
 }
 
+/** The field of metadata that changes a part's fragments' names, and so their hashes (see above). */
+const SALT = 'part-salt';
+/** How many salts are tried before the build gives up: each is a new draw of every name. */
+const SALTS = 8;
+
+/** A page's snippet with the salt `salt` (none for 0): a field of metadata in the element Pagefind reads. */
+export function salted(html: string, salt: number): string {
+  if (salt === 0) return html;
+  const at = html.indexOf('data-pagefind-body');
+  if (at < 0) throw new Error('extrait sans data-pagefind-body');
+  const end = html.indexOf('>', at) + 1;
+  return `${html.slice(0, end)}<span data-pagefind-meta="${SALT}:${salt}"></span>${html.slice(end)}`;
+}
+
+/** The names of a part's files that are named by a short hash: its fragments, index chunks and filters. */
+function hashedNames(folder: string): string[] {
+  return ['fragment', 'index', 'filter'].flatMap((dir) =>
+    existsSync(join(folder, dir)) ? readdirSync(join(folder, dir)).map((name) => `${dir}/${name}`) : [],
+  );
+}
+
 /** Writes one part with Pagefind into `folder`, through a temporary folder: a build stopped midway leaves no half part. */
-async function writePart(snippets: readonly SearchSnippet[], folder: string): Promise<void> {
+async function writePart(snippets: readonly SearchSnippet[], folder: string, salt: number): Promise<void> {
   const { index, errors } = await pagefind.createIndex({});
   if (!index) throw new Error(errors.join('\n'));
   try {
     for (const snippet of snippets) {
       const { route } = snippet;
-      const added = await index.addHTMLFile({ sourcePath: route, content: snippet.readHtml() });
+      const added = await index.addHTMLFile({ sourcePath: route, content: salted(snippet.readHtml(), salt) });
       if (added.errors.length > 0) throw new Error(`${route} : ${added.errors.join('\n')}`);
     }
     const partial = `${folder}.${process.pid}.tmp`;
@@ -89,14 +115,38 @@ export async function indexParts(
   const version = readFileSync(options.pagefindPackage);
   let written = 0;
   const parts: WrittenPart[] = [];
+  /** The files of the parts before, by name; and the folders this build keeps, salted or not. */
+  const taken = new Map<string, string>();
+  const kept = new Set<string>();
   for (const group of groupByPart(snippets)) {
     const hash = createHash('sha256').update(version).update(`\n${group.language}\n${group.year}\n`);
     for (const { route, digest } of group.snippets) hash.update(`${route}\n${digest}\n`);
-    const folder = join(root, hash.digest('hex'));
-    if (!existsSync(join(folder, ENTRY))) {
-      rmSync(folder, { recursive: true, force: true });
-      await writePart(group.snippets, folder);
-      written++;
+    const key = hash.digest('hex');
+    let folder: string | undefined;
+    for (let salt = 0; salt < SALTS && folder === undefined; salt++) {
+      const candidate = join(root, salt === 0 ? key : `${key}.${salt}`);
+      if (!existsSync(join(candidate, ENTRY))) {
+        rmSync(candidate, { recursive: true, force: true });
+        await writePart(group.snippets, candidate, salt);
+        written++;
+      }
+      // A part that collides is kept too: the next build finds it in the cache, and its names taken again.
+      kept.add(candidate);
+      // The same name with the same bytes is the same file (a filter that two parts share).
+      const names = hashedNames(candidate);
+      const clash = (name: string) => {
+        const other = taken.get(name);
+        return other !== undefined && !readFileSync(other).equals(readFileSync(join(candidate, name)));
+      };
+      if (!names.some(clash)) {
+        for (const name of names) if (!taken.has(name)) taken.set(name, join(candidate, name));
+        folder = candidate;
+      }
+    }
+    if (folder === undefined) {
+      throw new Error(
+        `la partie ${partKey(group.language, group.year)} : ${SALTS} tirages de noms de fichiers rencontrent ceux d’autres parties`,
+      );
     }
     const entry = JSON.parse(readFileSync(join(folder, ENTRY), 'utf8')) as PagefindEntry;
     const languages = Object.entries(entry.languages);
@@ -118,9 +168,8 @@ export async function indexParts(
       entry: index,
     });
   }
-  const used = new Set(parts.map((p) => p.folder));
   for (const name of readdirSync(root)) {
-    if (!used.has(join(root, name))) rmSync(join(root, name), { recursive: true, force: true });
+    if (!kept.has(join(root, name))) rmSync(join(root, name), { recursive: true, force: true });
   }
   return { parts, written };
 }
@@ -151,7 +200,7 @@ export function assembleBundle(parts: readonly WrittenPart[], outDir: string): S
     for (const file of files) {
       const from = join(folder, file);
       const same = wanted.get(file);
-      if (same !== undefined && statSync(same).size !== statSync(from).size) {
+      if (same !== undefined && !readFileSync(same).equals(readFileSync(from))) {
         throw new Error(`deux parties de l’index écrivent ${file} différemment`);
       }
       wanted.set(file, from);

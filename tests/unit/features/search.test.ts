@@ -6,7 +6,7 @@
  * stemming, the ranking of the parts against one index of the same pages, and a change that
  * writes only its part again. And the arithmetic of ranking (`client/rank.ts`), row by row.
  */
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as pagefind from 'pagefind';
@@ -159,6 +159,25 @@ async function writeOneIndex(name: string, snippets: SearchSnippet[]): Promise<v
   await index!.writeFiles({ outputPath: join(work, 'site', name) });
 }
 
+/**
+ * The French archive written twice into one cache, its part of 2022 made, in between, to hold a
+ * file name that its part of 2023 (written before it) holds: Pagefind names a fragment by seven
+ * digits of its hash, unique within one index only. Returns what the second writing did.
+ */
+async function writeSaltedSite(): Promise<{ written: number; manifest: SearchManifest }> {
+  const archive = frenchArchive();
+  const { parts } = await indexParts(archive, {
+    cacheRoot: join(work, 'cache', 'salted'),
+    pagefindPackage: join(root, 'node_modules', 'pagefind', 'package.json'),
+  });
+  const folderOf = (year: string) => parts.find((p) => p.part.year === year)!.folder;
+  const taken = readdirSync(join(folderOf('2023'), 'fragment'))[0]!;
+  writeFileSync(join(folderOf('2022'), 'fragment', taken), 'collision');
+  return writeSite('salted', archive);
+}
+
+let saltedSite: { written: number; manifest: SearchManifest } | undefined;
+
 const openEngine = (name: string) =>
   SearchEngine.open({
     bundle: `/${name}/pagefind/`,
@@ -176,6 +195,8 @@ beforeAll(async () => {
   await writeSite('languages', otherLanguages);
   await writeSite('french', frenchArchive());
   await writeOneIndex('french-one', frenchArchive());
+  saltedSite = await writeSaltedSite();
+  await writeSite('plain', frenchArchive());
   // The English text indexed as if it were French: what the archive did before.
   await writeSite('english-as-french', [
     fromHtml(otherLanguages[0]!.route, otherLanguages[0]!.readHtml().replace('lang="en"', 'lang="fr"')),
@@ -315,6 +336,25 @@ describe('the parts of a French archive over three years', () => {
     expect((await writeSite('french', archive)).written).toBe(0);
     const changed = archive.map((s, i) => (i === 4 ? fromHtml(s.route, s.readHtml().replace('</p>', ' paix</p>')) : s));
     expect((await writeSite('french', changed)).written).toBe(1);
+    await pagefind.close();
+  });
+
+  test('a part whose file names an earlier part holds is written again with a salt, and finds the same pages', async () => {
+    const { written, manifest } = saltedSite!;
+    expect(written).toBe(1);
+    expect(manifest.parts.map((p) => p.year)).toEqual(['2023', '2022', '2021']);
+    const salted = await openEngine('salted');
+    const plain = await openEngine('plain');
+    try {
+      for (const query of ['paix', 'ministre', 'coopération']) {
+        const [a, b] = await Promise.all([salted.search(query), plain.search(query)]);
+        expect(a.hits.length).toBeGreaterThan(0);
+        expect((await urls(a.hits)).sort()).toEqual((await urls(b.hits)).sort());
+      }
+    } finally {
+      salted.close();
+      plain.close();
+    }
     await pagefind.close();
   });
 });
