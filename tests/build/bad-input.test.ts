@@ -1,76 +1,96 @@
 /**
- * Bad input stops `astro build` for real: a copy of `content/` with one broken fixture from
- * `tests/fixtures/invalid/` laid over it must fail the build (non-zero exit) with a message
- * naming the fixture's file and the field. Every rule is proven, faster, through the same
- * validation in `tests/unit/content/validate.test.ts`; this file builds a representative subset, and
- * checks the authors' tools: `npm run check:content` and `npm run new`.
+ * Bad input stops `astro build` for real: a copy of `content/` with broken fixtures from
+ * `tests/fixtures/invalid/` laid over it must fail the build (exit status 1) with an error
+ * naming each fixture's file and field, and no stack trace. This file also checks the authors'
+ * tools: `npm run check:content`, `npm run urls:update` and `npm run new`.
+ *
+ * Which cases build, and why the others need not. The build refuses content through the guard
+ * of `src/features/guard/integration.ts`, which runs `checkContent`, the very function that
+ * `tests/unit/content/validate.test.ts` runs, without building, on every fixture of
+ * `tests/fixtures/invalid/` (exactly one error each, with its file, field and message). What
+ * only a build shows is that the build stops on them, so four builds cover the ways the build
+ * meets bad content:
+ * - the guard, before Astro reads the content: one build with a schema error (`unknown-key`), a
+ *   reference to a missing record (`unknown-participant`, which Astro alone would only log), a
+ *   redirect rule (`redirect-chain`) and a rule of the text (`too-deep-quotes`, read with
+ *   Markdown's parser); the guard lists every error, so that each line shows that its case
+ *   alone would stop the build;
+ * - `redirects.yaml` read by the configuration itself (the sitemap's filter), before the guard
+ *   runs: a YAML alias bomb there is refused, and crashes nothing;
+ * - a published address the finished site no longer serves (`manifest-lost-page`): only the
+ *   output guard, once the site is built, can tell;
+ * - a warning (`content-warning/unused-record`): printed, and the build goes on and succeeds,
+ *   which also shows that a copy of the content builds, so that each failure comes from its
+ *   fixtures (the global setup builds `content/` itself).
+ * The other fixtures (a BOM, a NUL byte, symbolic links, an id too long, …) once got past the
+ * check and crashed the build; the guard now refuses them first, through that same function.
+ *
+ * These builds are also the real builds of `exit.test.ts`: refused before Astro builds, refused
+ * once built, and built, each returns with its verdict. They run two at a time (two cores).
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, test } from 'vitest';
-import { build, npmRun, root } from '../support/build.ts';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { npmRun, removeBuild, root, type BuildResult } from '../support/build.ts';
+import { buildEach } from '../support/builds-in-pairs.ts';
 import { contentWith } from '../support/content-copy.ts';
 import { checkContent } from '#features/guard/check.ts';
 
-const BUILD_TIMEOUT = 240_000;
+/** The builds: the fixtures each lays over the content. The two that build the whole site first. */
+const builds = {
+  warning: ['content-warning/unused-record'],
+  output: ['invalid/manifest-lost-page'],
+  guard: ['invalid/unknown-key', 'invalid/unknown-participant', 'invalid/redirect-chain', 'invalid/too-deep-quotes'],
+  configuration: ['invalid/redirects-alias-bomb'],
+};
+type Build = keyof typeof builds;
 
 // prettier-ignore
-const cases = [
-  { name: 'unknown-participant', file: 'readouts/2024/2024-05-21-participant-inconnu.md', field: 'participants[0].person', why: 'a participant with no record' },
-  { name: 'impossible-date', file: 'readouts/2024/2024-02-30-date-impossible.md', field: 'date', why: 'an impossible date' },
-  { name: 'date-with-time', file: 'readouts/2024/2024-05-21-date-avec-heure.md', field: 'date', why: 'a date with a time' },
-  { name: 'unknown-key', file: 'readouts/2024/2024-05-21-cle-inconnue.md', field: 'auteur', why: 'an unknown key' },
-  { name: 'missing-title', file: 'readouts/2024/2024-05-21-sans-titre.md', field: 'title', why: 'a missing title' },
-  { name: 'unknown-topic', file: 'readouts/2024/2024-05-21-theme-inconnu.md', field: 'topics[1]', why: 'a topic with no record' },
-  { name: 'unknown-place', file: 'readouts/2024/2024-05-21-lieu-inconnu.md', field: 'place', why: 'a place with no record' },
-  { name: 'html-script', file: 'readouts/2024/2024-05-21-html-script.md', field: 'texte, ligne 15', why: 'a script element in the text' },
-  { name: 'person-unknown-key', file: 'people/murat-nurtleu.yaml', field: 'nom', why: 'an unknown key in a person record' },
-  { name: 'redirect-chain', file: 'redirects.yaml', field: '[0].to', why: 'a chain of redirects' },
-  { name: 'manifest-lost-document', file: 'urls.txt', field: 'ligne 4', why: 'a published document address with no page and no redirect' },
-  // What the check used to pass and the build then failed on, or crashed with a stack trace.
-  { name: 'bom', file: 'readouts/2024/2024-05-21-marque-bom.md', field: 'ligne 1', why: 'a byte order mark' },
-  { name: 'control-character-in-file', file: 'readouts/2024/2024-05-21-octet-nul.md', field: 'ligne 2', why: 'a NUL byte in the frontmatter' },
-  { name: 'id-too-long', file: `readouts/2024/${`2024-05-21-${'wang-yi-sergei-aleinik-astana-conseil-des-ministres-'.repeat(5)}`.slice(0, 251)}.md`, field: '(nom du fichier)', why: 'an id of 251 characters' },
-  { name: 'date-year-999', file: 'readouts/0999/0999-05-20-annee-sur-trois-chiffres.md', field: 'date', why: 'the year 999' },
-  // Read when Astro loads its configuration, before the check: they must not crash it.
-  { name: 'place-id-capitals', file: 'places/Almaty.yaml', field: '(nom du fichier)', why: 'a record with aliases and a file name that is not an id' },
-  { name: 'redirects-alias-bomb', file: 'redirects.yaml', field: '(YAML)', why: 'a YAML alias bomb in the redirects' },
-  { name: 'alias-bomb', file: 'people/bombe.yaml', field: '(YAML)', why: 'a YAML alias bomb in a record' },
-  { name: 'dangling-symlink', file: 'readouts/2024/2024-05-21-lien-mort.md', field: '(fichier)', why: 'a symbolic link that leads nowhere' },
-  { name: 'symlink', file: 'readouts/2024/2024-05-21-lien.md', field: '(fichier)', why: 'a symbolic link to a file outside the repository' },
-  { name: 'manifest-missing', file: 'urls.txt', field: '(fichier)', why: 'an archive with documents and no urls.txt' },
-  // Hostile and careless input, second round (validate.test.ts checks every case of it): one each of
-  // addresses, Unicode and depth.
-  { name: 'redirect-hides-tree', file: 'redirects.yaml', field: '[0].from', why: 'a redirect that would take the whole JSON API' },
-  { name: 'not-nfc', file: 'people/serguei-aleinik.yaml', field: 'ligne 1', why: 'a record saved in NFD beside its twin in NFC' },
-  { name: 'too-deep-quotes', file: 'readouts/2024/2024-05-21-citations-imbriquees.md', field: 'texte, ligne 15', why: 'quotes nested past the limit' },
+const refused: { name: string; file: string; field: string; why: string; build: Build }[] = [
+  { name: 'unknown-key', file: 'readouts/2024/2024-05-21-cle-inconnue.md', field: 'auteur', why: 'an unknown key (the schema)', build: 'guard' },
+  { name: 'unknown-participant', file: 'readouts/2024/2024-05-21-participant-inconnu.md', field: 'participants[0].person', why: 'a participant with no record (a reference)', build: 'guard' },
+  { name: 'redirect-chain', file: 'redirects.yaml', field: '[0].to', why: 'a chain of redirects (a redirect rule)', build: 'guard' },
+  { name: 'too-deep-quotes', file: 'readouts/2024/2024-05-21-citations-imbriquees.md', field: 'texte, ligne 15', why: 'quotes nested past the limit (the text)', build: 'guard' },
+  { name: 'redirects-alias-bomb', file: 'redirects.yaml', field: '(YAML)', why: 'a YAML alias bomb in the redirects, which the configuration reads', build: 'configuration' },
   // Only the finished build can tell that this address is no longer served.
-  { name: 'manifest-lost-page', file: 'urls.txt', field: 'ligne 3', why: 'a published address the built site no longer serves' },
+  { name: 'manifest-lost-page', file: 'urls.txt', field: 'ligne 3', why: 'a published address the built site no longer serves', build: 'output' },
 ];
+const BUILD_TIMEOUT = 240_000;
 
-describe('astro build refuses bad input', () => {
-  test(
-    'the unmodified copy of the content builds, so that each failure below comes from its fixture',
-    () => {
-      const result = build({ contentDir: contentWith() });
-      expect(result.status, result.output).toBe(0);
-    },
-    BUILD_TIMEOUT,
-  );
+const escaped = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+/** An error of the guard about `file` and `field`, and not a warning. */
+const errorLine = (file: string, field: string) =>
+  new RegExp(`^.*erreur \\S*${escaped(`content/${file}: ${field}: `)}`, 'm');
 
-  test.each(cases)(
-    'fails on $why, naming the file and the field ($name)',
-    (c) => {
-      const result = build({ contentDir: contentWith(`invalid/${c.name}`) });
-      expect(result.status, result.output).not.toBe(0);
-      expect(result.status).not.toBeNull();
-      expect(result.output).toContain(`content/${c.file}: ${c.field}: `);
-      // The problem is in a file, not in the code: no stack trace to wade through.
-      expect(result.output).not.toMatch(/^\s+at .*[(/]/m);
-    },
-    BUILD_TIMEOUT,
-  );
+const results = new Map<Build, BuildResult>();
+beforeAll(async () => {
+  const names = Object.keys(builds) as Build[];
+  const done = await buildEach(names.map((name) => ({ contentDir: contentWith(...builds[name]) })));
+  names.forEach((name, i) => results.set(name, done[i]!));
+}, 900_000);
+afterAll(() => {
+  for (const result of results.values()) removeBuild(result.outDir);
+});
+
+describe('astro build', () => {
+  test('prints a warning, naming the file and the field, and builds the site', () => {
+    const result = results.get('warning')!;
+    expect(result.status, result.output).toBe(0);
+    expect(result.output).toMatch(/avertissement \S*content\/people\/murat-nurtleu\.yaml: \(fiche\): /);
+    expect(result.output).not.toMatch(/erreur \S*content\//);
+    expect(existsSync(join(result.outDir, 'comptes-rendus', '2024-05-20-wang-yi-sergei-aleinik', 'index.html'))).toBe(
+      true,
+    );
+  });
+
+  test.each(refused)('fails on $why, naming the file and the field ($name)', (c) => {
+    const result = results.get(c.build)!;
+    expect(result.status, result.output).toBe(1);
+    expect(result.output).toMatch(errorLine(c.file, c.field));
+    // The problem is in a file, not in the code: no stack trace to wade through.
+    expect(result.output).not.toMatch(/^\s+at .*[(/]/m);
+  });
 });
 
 const npm = (args: string[], contentDir: string) => npmRun(args, { CONTENT_DIR: contentDir });
