@@ -12,7 +12,14 @@ import { join } from 'node:path';
 import * as pagefind from 'pagefind';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { SearchEngine, type Hit } from '#features/search/client/engine.ts';
-import { idf, pagesWithTerm, rankAsOne, RANKING_OPTIONS, termFrequency } from '#features/search/client/rank.ts';
+import {
+  fallbackParts,
+  idf,
+  pagesWithTerm,
+  rankAsOne,
+  RANKING_OPTIONS,
+  termFrequency,
+} from '#features/search/client/rank.ts';
 import { MANIFEST_FILE, type SearchManifest } from '#features/search/manifest.ts';
 import { assembleBundle, indexParts } from '#features/search/parts.ts';
 import { readPageStats } from '#features/search/pf-meta.ts';
@@ -46,6 +53,41 @@ describe('the arithmetic of ranking', () => {
     expect(termFrequency(40, 1, 100, 100) - termFrequency(20, 1, 100, 100)).toBeLessThan(
       termFrequency(2, 1, 100, 100) - termFrequency(1, 1, 100, 100),
     );
+  });
+
+  test('a part that falls back to a beginning of the word is left out where another part of its language holds the word', () => {
+    const part = (language: string, found: string) => ({
+      stats: { pages: 10, words: 100, language },
+      response: {
+        results: [
+          {
+            id: `${language}-${found}`,
+            score: 1,
+            words: [0],
+            data: found,
+            params: { document_length: 10, average_page_length: 10, total_pages: 10 },
+            scores: [
+              {
+                search_term: found,
+                score: 1,
+                params: { weighted_term_frequency: 1, pages_containing_term: 1, length_bonus: 0 },
+              },
+            ],
+          },
+        ],
+        unfilteredResultCount: 1,
+        filters: {},
+        totalFilters: {},
+        query_term_idfs: [{ term: 'avec', idf: idf(10, 1) }],
+      },
+    });
+    // « avec » in the first part; the second holds only « a »; the third is another language.
+    const parts = [part('fr', 'avec'), part('fr', 'a'), part('it', 'a'), part('fr', 'avecs')];
+    expect([...fallbackParts(parts)]).toEqual([1]);
+    expect(rankAsOne(parts).map((r) => r.result.id)).not.toContain('fr-a');
+    // Where no part holds the word, one index falls back to the longest beginning any part holds.
+    expect([...fallbackParts([part('fr', 'a'), part('fr', 'av')])]).toEqual([0]);
+    expect([...fallbackParts([part('fr', 'av'), part('fr', 'av')])]).toEqual([]);
   });
 
   test('results of equal score keep the order of their parts', () => {

@@ -15,7 +15,7 @@
  * with a stand-in that runs the same script in Node (`tests/support/search-worker.ts`).
  */
 import { MANIFEST_FILE, type SearchManifest, type SearchPart } from '../manifest.ts';
-import { addCounts, rankAsOne, RANKING_OPTIONS, type FilterCounts, type PartResponse } from './rank.ts';
+import { addCounts, fallbackParts, rankAsOne, RANKING_OPTIONS, type FilterCounts, type PartResponse } from './rank.ts';
 
 /** What the engine needs of a worker: a browser's `Worker`, or a stand-in. */
 export interface WorkerLike {
@@ -217,7 +217,11 @@ export class SearchEngine {
     } finally {
       this.searching--;
     }
-    const ranked = rankAsOne(parts.map((part, i) => ({ stats: part, response: responses[i]! })));
+    const answered = parts.map((part, i) => ({ stats: part, response: responses[i]! }));
+    const ranked = rankAsOne(answered);
+    // The filters count what the results hold: a part one index would leave out counts nothing.
+    const dropped = fallbackParts(answered);
+    const counts = responses.filter((_, i) => !dropped.has(i));
     const issued: Issued[] = [];
     const hits = ranked.map(({ part, result, score }): Hit => {
       const of = parts[part]!;
@@ -234,7 +238,7 @@ export class SearchEngine {
     return {
       hits,
       issued,
-      filters: addCounts(responses.map((r) => r.filters)),
+      filters: addCounts(counts.map((r) => r.filters)),
       totalFilters: addCounts(responses.map((r) => r.totalFilters)),
       counted,
     };

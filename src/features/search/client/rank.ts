@@ -194,7 +194,24 @@ export function partStats(stats: PartStats, response: PartResponse): IndexStats 
  * The results of all parts, scored as one index of all their pages would score them, best first;
  * results of equal score keep the order of the parts, then each part's own.
  */
-export function rankAsOne(parts: readonly { stats: PartStats; response: PartResponse }[]): RankedResult[] {
+export function rankAsOne(all: readonly { stats: PartStats; response: PartResponse }[]): RankedResult[] {
+  const dropped = fallbackParts(all);
+  // A part left out holds no page of the term, as one index would count it.
+  const parts = all.map((p, i) =>
+    dropped.has(i)
+      ? {
+          stats: p.stats,
+          response: {
+            ...p.response,
+            results: [],
+            query_term_idfs: (p.response.query_term_idfs ?? []).map(({ term }) => ({
+              term,
+              idf: idf(p.stats.pages, 0),
+            })),
+          },
+        }
+      : p,
+  );
   const local = parts.map((p) => partStats(p.stats, p.response));
   // Parts whose query has the same number of terms share their statistics.
   const sums = new Map<number, { pages: number; words: number; termPages: number[] }>();
@@ -214,6 +231,43 @@ export function rankAsOne(parts: readonly { stats: PartStats; response: PartResp
   });
   // Array.prototype.sort is stable: equal scores keep the order above.
   return ranked.sort((a, b) => b.score - a.score);
+}
+
+/**
+ * The parts whose results one index of their language would not give. Finding no word that
+ * begins with a term of the query, Pagefind falls back to the longest beginning of the term its
+ * index holds (« avec » finds the pages holding « a »): a part that lacks the word falls back
+ * further than one index of all the parts, which holds the longest beginning any of them holds.
+ * Such a part is left out of the results, as one index leaves its pages out. Parts are compared within their language (`language`, as
+ * the manifest's parts carry it), each language being one index.
+ */
+export function fallbackParts(
+  parts: readonly { stats: PartStats & { language?: string }; response: PartResponse }[],
+): Set<number> {
+  const byLanguage = new Map<string, number[]>();
+  parts.forEach((p, i) =>
+    byLanguage.set(p.stats.language ?? '', [...(byLanguage.get(p.stats.language ?? '') ?? []), i]),
+  );
+  const dropped = new Set<number>();
+  for (const members of byLanguage.values()) {
+    const terms = parts[members[0]!]!.response.query_term_idfs ?? [];
+    terms.forEach((_, t) => {
+      // How much of the term each part found: all of it (a word that begins with it), or the
+      // longest beginning of it that a word of the part is.
+      const reach = members.map((i) => {
+        const term = parts[i]!.response.query_term_idfs?.[t]?.term ?? '';
+        const found = parts[i]!.response.results.flatMap((r) => (r.scores ?? []).map((s) => s.search_term));
+        const length = found.reduce(
+          (most, w) => Math.max(most, w.startsWith(term) ? term.length : term.startsWith(w) ? w.length : -1),
+          -1,
+        );
+        return { i, length };
+      });
+      const longest = reach.reduce((most, r) => Math.max(most, r.length), -1);
+      for (const r of reach) if (r.length >= 0 && r.length < longest) dropped.add(r.i);
+    });
+  }
+  return dropped;
 }
 
 /** The sum of several parts' filter counts. */
