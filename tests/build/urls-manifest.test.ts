@@ -22,13 +22,18 @@ describe('the committed manifest', () => {
   const distDir = inject('distDir');
   const produced = new Set(publishedRoutes(listFiles(distDir)));
 
-  test('parses without problems and lists the home page and every document', () => {
+  test('parses without problems and lists the home page and every document, or the build says a document is new', () => {
     expect(manifest.problems).toEqual([]);
-    const routes = manifest.entries.map((e) => e.route);
+    const routes = new Set(manifest.entries.map((e) => e.route));
     const docs = readouts();
     expect(docs.length).toBeGreaterThan(0);
-    expect(routes).toContain('');
-    for (const doc of docs) expect(routes).toContain(`comptes-rendus/${doc.id}/`);
+    expect(routes.has('')).toBe(true);
+    // A document an archivist has just added is recorded by `npm run urls:update`; until then,
+    // the build names its address as new (all of them, or the first ones and how many more).
+    const log = stripVTControlCharacters(inject('distLog'));
+    const unrecorded = docs.map((d) => `comptes-rendus/${d.id}/`).filter((route) => !routes.has(route));
+    const named = unrecorded.filter((route) => log.includes(`content/urls.txt: ${route}: adresse nouvelle`));
+    if (named.length < unrecorded.length) expect(log).toMatch(/et \d+ autres : lancez « npm run urls:update »/);
   });
 
   test('every address it lists is served by the build, or redirected to an address it serves', () => {
