@@ -110,14 +110,14 @@ function listRoutes(files: readonly ContentFile[]): string[] | undefined {
       const interlocutors = archive.interlocutorsOf.get(person.id)?.length ?? 0;
       return [
         ...listPages(routes.person(person.id), personEntries(archive, person.id).length),
-        ...(interlocutors > TOGETHER_SHOWN ? listPages(routes.personInterlocutors(person.id), interlocutors) : []),
+        ...rankedListPages(routes.personInterlocutors(person.id), interlocutors),
       ];
     }),
     ...archive.topics.flatMap((t) => {
       const related = archive.topicsWith.get(t.id)?.length ?? 0;
       return [
         ...listPages(routes.topic(t.id), archive.readoutsOnTopic.get(t.id)?.length ?? 0),
-        ...(related > TOGETHER_SHOWN ? listPages(routes.topicRelated(t.id), related) : []),
+        ...rankedListPages(routes.topicRelated(t.id), related),
       ];
     }),
     ...archive.places.flatMap((p) => listPages(routes.place(p.id), archive.readoutsAtPlace.get(p.id)?.length ?? 0)),
@@ -125,6 +125,11 @@ function listRoutes(files: readonly ContentFile[]): string[] | undefined {
     ...listPages(routes.meetings(), archive.meetings.length),
     ...archive.meetings.flatMap((meeting) => [routes.meeting(meeting.id), routes.apiMeeting(meeting.id)]),
   ];
+}
+
+/** The pages of a ranked list (a person's interlocutors, a topic's related topics): none while its record's page shows it whole. */
+function rankedListPages(route: string, count: number): string[] {
+  return count > TOGETHER_SHOWN ? listPages(route, count) : [];
 }
 
 /** The top folders of the routes the plan knows; any other address is taken from `urls.txt`. */
@@ -208,8 +213,11 @@ export function plannedAddresses(files: readonly ContentFile[], options: PlanOpt
   const recordLists = new Set(
     (['people', 'topics', 'places'] as const).flatMap((c) => ids(c).map((id) => entryRoute(c, id))),
   );
-  const interlocutors = routes.personInterlocutors('x').slice(routes.person('x').length);
-  const related = routes.topicRelated('x').slice(routes.topic('x').length);
+  /** The ranked lists below a record's page, by the folder of their records: `interlocuteurs/`, `associes/`. */
+  const rankedLists = [
+    [routes.people(), routes.personInterlocutors('x').slice(routes.person('x').length)],
+    [routes.topics(), routes.topicRelated('x').slice(routes.topic('x').length)],
+  ] as const;
   /**
    * Whether `route` may be a page counted from the documents (`partial`: may lie above one):
    * `<list>page/<n>/`, a year of the chronology, a meeting (its page and its file of the API), a
@@ -227,15 +235,8 @@ export function plannedAddresses(files: readonly ContentFile[], options: PlanOpt
       const below = (shape: RegExp, word: string) =>
         partial ? word.startsWith(rest) || shape.test(rest) : shape.test(rest);
       if (below(/^page\/\d+\/$/, 'page/')) return true;
-      if (
-        list === record &&
-        list.startsWith(routes.people()) &&
-        below(/^interlocuteurs\/(?:page\/\d+\/)?$/, interlocutors)
-      ) {
-        return true;
-      }
-      if (list === record && list.startsWith(routes.topics()) && below(/^associes\/(?:page\/\d+\/)?$/, related)) {
-        return true;
+      for (const [folder, word] of list === record ? rankedLists : []) {
+        if (list.startsWith(folder) && below(new RegExp(`^${word}(?:page/\\d+/)?$`), word)) return true;
       }
     }
     return false;

@@ -218,9 +218,9 @@ export class SearchEngine {
       this.searching--;
     }
     const answered = parts.map((part, i) => ({ stats: part, response: responses[i]! }));
-    const ranked = rankAsOne(answered);
-    // The filters count what the results hold: a part one index would leave out counts nothing.
+    // A part one index would leave out gives no result, and its filters count nothing.
     const dropped = fallbackParts(answered);
+    const ranked = rankAsOne(answered, dropped);
     const counts = responses.filter((_, i) => !dropped.has(i));
     const issued: Issued[] = [];
     const hits = ranked.map(({ part, result, score }): Hit => {
