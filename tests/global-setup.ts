@@ -41,6 +41,12 @@ declare module 'vitest' {
     distDirBase: string;
     /** The test project: which archive the builds hold. */
     archive: ArchiveName;
+    /** The archive with `LINKS_OVERLAYS` laid over it, which `distDirLinks` was built from. */
+    linksContentDir: string;
+    /** `dist/` of `linksContentDir`, built with `TZ=${LINKS_ZONE}`. */
+    distDirLinks: string;
+    /** What that build printed. */
+    distLogLinks: string;
   }
 }
 
@@ -53,6 +59,15 @@ export const ARCHIVES = {
   'varied archive': ['grown', 'varied'],
 } as const satisfies Record<string, readonly string[]>;
 export type ArchiveName = keyof typeof ARCHIVES;
+/**
+ * A third site per archive, shared by the files that read it: documents with links out of the
+ * site, a redirect of a renamed document, and a record no document names (a warning, not an
+ * error). `security.test.ts` reads its pages, `determinism.test.ts` builds it again in another
+ * time zone, `bad-input.test.ts` reads the warning it printed.
+ */
+const LINKS_OVERLAYS = ['content-links', 'content-renamed', 'content-warning/unused-record'];
+/** Its time zone: UTC+14, so that a day read in the machine's time would show (see `determinism.test.ts`). */
+export const LINKS_ZONE = 'Pacific/Kiritimati';
 /** The project that runs the browser suites (see `vitest.config.ts`). */
 const BROWSERS: ArchiveName = 'varied archive';
 
@@ -65,19 +80,22 @@ export default async function setup(project: TestProject) {
   const contentDir = copy ? copyContent(join(root, 'content'), ...overlays) : join(root, 'content');
   // A copy's new addresses are recorded from its build below, as `npm run urls:update` records them from its own.
   const env = { SITE_URL, CONTENT_DIR: contentDir, ...(copy && { [RECORDING_URLS_ENV]: '1' }) };
-  const [distDir, distDirBase, browsers] = await Promise.all([
+  const linksContentDir = copyContent(contentDir, ...LINKS_OVERLAYS);
+  // Three builds on two cores: the machine shares them out, and no core waits for the last one.
+  const [distDir, distDirBase, distDirLinks, browsers] = await Promise.all([
     buildAsync({ outDir: outDirFor('dist'), env }),
     buildAsync({ outDir: outDirFor('dist-base'), env: { ...env, BASE_PATH: '/archive/' } }),
+    buildAsync({ outDir: outDirFor('dist-links'), env: { ...env, CONTENT_DIR: linksContentDir, TZ: LINKS_ZONE } }),
     name === BROWSERS ? startBrowsers() : undefined,
   ]);
   const teardown = async () => {
-    for (const result of [distDir, distDirBase]) removeBuild(result.outDir);
+    for (const result of [distDir, distDirBase, distDirLinks]) removeBuild(result.outDir);
     await browsers?.close();
   };
   try {
-    for (const [key, result] of Object.entries({ distDir, distDirBase })) {
+    for (const [key, result] of Object.entries({ distDir, distDirBase, distDirLinks })) {
       if (result.status !== 0) throw new Error(`The ${key} build of ${contentDir} failed:\n${result.output}`);
-      project.provide(key as 'distDir' | 'distDirBase', result.outDir);
+      project.provide(key as 'distDir' | 'distDirBase' | 'distDirLinks', result.outDir);
     }
     if (copy) {
       const update = npmRun(['urls:update', '--', distDir.outDir], { CONTENT_DIR: contentDir });
@@ -90,6 +108,8 @@ export default async function setup(project: TestProject) {
   project.provide('contentDir', contentDir);
   project.provide('archive', name);
   project.provide('distLog', distDir.output);
+  project.provide('linksContentDir', linksContentDir);
+  project.provide('distLogLinks', distDirLinks.output);
   if (browsers) project.provide('browsers', browsers.endpoints);
   return teardown;
 }
