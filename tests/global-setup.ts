@@ -22,11 +22,13 @@
  * The browser suites (`tests/e2e/`), the slowest, run on « varied archive » only, whose content
  * holds every document of the two others; its setup starts the browsers they share.
  */
+import { appendFileSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
+import { parse } from 'yaml';
 import { startBrowsers } from './support/browser.ts';
 import { buildAsync, npmRun, outDirFor, removeBuild, removeStaleBuilds, root } from './support/build.ts';
-import { copyContent } from './support/content-copy.ts';
+import { copyContent, fixtures } from './support/content-copy.ts';
 import { RECORDING_URLS_ENV } from '#features/permanence/output-check.ts';
 
 declare module 'vitest' {
@@ -61,9 +63,10 @@ export const ARCHIVES = {
 export type ArchiveName = keyof typeof ARCHIVES;
 /**
  * A third site per archive, shared by the files that read it: documents with links out of the
- * site, a redirect of a renamed document, and a record no document names (a warning, not an
- * error). `security.test.ts` reads its pages, `determinism.test.ts` builds it again in another
- * time zone, `bad-input.test.ts` reads the warning it printed.
+ * site, a document renamed once published (its old page and a file below it are in `urls.txt`,
+ * its redirect in `redirects.yaml`), and a record no document names (a warning, not an error).
+ * `security.test.ts` and `urls-manifest.test.ts` read its pages, `determinism.test.ts` builds it
+ * again in another time zone, `bad-input.test.ts` reads the warning it printed.
  */
 const LINKS_OVERLAYS = ['content-links', 'content-renamed', 'content-warning/unused-record'];
 /** Its time zone: UTC+14, so that a day read in the machine's time would show (see `determinism.test.ts`). */
@@ -81,6 +84,10 @@ export default async function setup(project: TestProject) {
   // A copy's new addresses are recorded from its build below, as `npm run urls:update` records them from its own.
   const env = { SITE_URL, CONTENT_DIR: contentDir, ...(copy && { [RECORDING_URLS_ENV]: '1' }) };
   const linksContentDir = copyContent(contentDir, ...LINKS_OVERLAYS);
+  const renamed = parse(readFileSync(join(fixtures, 'content-renamed', 'redirects.yaml'), 'utf8')) as {
+    from: string;
+  }[];
+  appendFileSync(join(linksContentDir, 'urls.txt'), renamed.map((r) => `\n${r.from}\n${r.from}source.md\n`).join(''));
   // Three builds on two cores: the machine shares them out, and no core waits for the last one.
   const [distDir, distDirBase, distDirLinks, browsers] = await Promise.all([
     buildAsync({ outDir: outDirFor('dist'), env }),
