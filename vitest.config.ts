@@ -22,6 +22,7 @@ const ownArchives = [
   'tests/build/import.test.ts',
   'tests/build/incremental.test.ts',
   'tests/build/pagination.test.ts',
+  'tests/build/preview-cache.test.ts',
 ];
 
 /**
