@@ -1,13 +1,16 @@
 import { defineConfig } from 'vitest/config';
 
-/** The suites that read the archive's content or its built site: they run on both archives. */
+/** The suites that read the archive's content or its built site: they run on every archive. */
 const contentSuites = [
   'tests/build/**/*.test.ts',
   'tests/static/**/*.test.ts',
   'tests/e2e/**/*.test.ts',
   'tests/deploy/nginx.test.ts',
 ];
-/** The suites that read the built site in a browser: the slowest, run on « archive » and « varied archive », whose content holds the grown archive's. */
+/**
+ * The suites that read the built site in a browser, the slowest: they run on « varied archive »
+ * alone, whose content holds every document of the two others (`content/` and the grown archive).
+ */
 const browserSuites = ['tests/e2e/**/*.test.ts'];
 /** Of those, the ones that build archives of their own (bad input, synthetic archives, rebuilds). */
 const ownArchives = [
@@ -19,12 +22,13 @@ const ownArchives = [
   'tests/build/import.test.ts',
   'tests/build/incremental.test.ts',
   'tests/build/pagination.test.ts',
+  'tests/build/preview-cache.test.ts',
 ];
 
 /**
- * Each project runs the global setup itself, which builds that project's archive: a root
- * `globalSetup` runs once per run, for the root only (Vitest 5 does not pass it on to projects),
- * and both projects then read the same build of `content/`.
+ * Each archive's project runs the global setup itself, which builds that project's archive: a
+ * root `globalSetup` runs once per run, for the root only (Vitest 5 does not pass it on to
+ * projects). The unit tests build nothing.
  */
 const globalSetup = ['tests/global-setup.ts'];
 
@@ -37,8 +41,18 @@ export default defineConfig({
     // The JSON report lets `.ci/run` print a plain « N passed, N failed » closing line.
     reporters: ['default', ['json', { outputFile: 'test-results/vitest.json' }]],
     projects: [
+      // The code alone, on data of the tests' own: no build.
+      { extends: true, test: { name: 'unit', include: ['tests/unit/**/*.test.ts'] } },
       // `content/` as it is.
-      { extends: true, test: { name: 'archive', include: ['tests/**/*.test.ts'], globalSetup } },
+      {
+        extends: true,
+        test: {
+          name: 'archive',
+          include: [...contentSuites, ...ownArchives, 'tests/deploy/nginx-config.test.ts'],
+          exclude: browserSuites,
+          globalSetup,
+        },
+      },
       // Copies of it with more documents (see `tests/global-setup.ts`): as an archive grows, and built to break assumptions.
       {
         extends: true,

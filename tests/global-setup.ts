@@ -16,14 +16,20 @@
  *   accounts of one meeting, in French and in English, one of them over two days and copied from
  *   another site; a call whose medium the text does not state, in Russian; an Italian text; a
  *   very long text).
- * The new addresses of both copies are recorded with `npm run urls:update`, as an archivist would.
- * The browser suites (`tests/e2e/`), the slowest, run on « archive » and « varied archive » only:
- * the varied archive holds every document of the grown one.
+ * The new addresses of both copies are recorded with `npm run urls:update`, as an archivist would,
+ * from the build of the copy itself (`urls:update -- <folder>`), which was made as that command
+ * makes its own (`ARCHIVE_RECORDING_URLS`): the output does not depend on `urls.txt`.
+ * The browser suites (`tests/e2e/`), the slowest, run on « varied archive » only, whose content
+ * holds every document of the two others; its setup starts the browsers they share.
  */
+import { appendFileSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
+import { parse } from 'yaml';
+import { startBrowsers } from './support/browser.ts';
 import { buildAsync, npmRun, outDirFor, removeBuild, removeStaleBuilds, root } from './support/build.ts';
-import { copyContent } from './support/content-copy.ts';
+import { copyContent, fixtures } from './support/content-copy.ts';
+import { RECORDING_URLS_ENV } from '#features/permanence/output-check.ts';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -37,50 +43,80 @@ declare module 'vitest' {
     distDirBase: string;
     /** The test project: which archive the builds hold. */
     archive: ArchiveName;
+    /** The archive with `LINKS_OVERLAYS` laid over it, which `distDirLinks` was built from. */
+    linksContentDir: string;
+    /** `dist/` of `linksContentDir`, built with `TZ=${LINKS_ZONE}`. */
+    distDirLinks: string;
+    /** What that build printed. */
+    distLogLinks: string;
   }
 }
 
 export const SITE_URL = 'https://archive.test';
 
-/** The archives the test projects build (see `vitest.config.ts`), by project name. */
+/** The archives the test projects build (see `vitest.config.ts`), by project name: the fixtures laid over `content/`. */
 export const ARCHIVES = {
   archive: [],
   'grown archive': ['grown'],
   'varied archive': ['grown', 'varied'],
 } as const satisfies Record<string, readonly string[]>;
 export type ArchiveName = keyof typeof ARCHIVES;
-
-/** `content/` with the fixtures of `overlays` laid over it, its new addresses recorded. */
-function copyWith(overlays: readonly string[], label: string): string {
-  const contentDir = copyContent(join(root, 'content'), ...overlays);
-  const update = npmRun(['urls:update'], { CONTENT_DIR: contentDir });
-  if (update.status !== 0) throw new Error(`npm run urls:update failed on the ${label}:\n${update.output}`);
-  // It records the new addresses without first warning that they are not recorded.
-  if (/adresse nouvelle/.test(update.output)) {
-    throw new Error(`npm run urls:update warned about the addresses it records:\n${update.output}`);
-  }
-  return contentDir;
-}
+/**
+ * A third site per archive, shared by the files that read it: documents with links out of the
+ * site, a document renamed once published (its old page and a file below it are in `urls.txt`,
+ * its redirect in `redirects.yaml`), and a record no document names (a warning, not an error).
+ * `security.test.ts` and `urls-manifest.test.ts` read its pages, `determinism.test.ts` builds it
+ * again in another time zone, `bad-input.test.ts` reads the warning it printed.
+ */
+const LINKS_OVERLAYS = ['content-links', 'content-renamed', 'content-warning/unused-record'];
+/** Its time zone: UTC+14, so that a day read in the machine's time would show (see `determinism.test.ts`). */
+export const LINKS_ZONE = 'Pacific/Kiritimati';
+/** The project that runs the browser suites (see `vitest.config.ts`). */
+const BROWSERS: ArchiveName = 'varied archive';
 
 export default async function setup(project: TestProject) {
   removeStaleBuilds();
   const name = project.name as ArchiveName;
   const overlays = ARCHIVES[name];
   if (overlays === undefined) throw new Error(`Unknown test project « ${project.name} »: see ARCHIVES`);
-  const contentDir = overlays.length === 0 ? join(root, 'content') : copyWith(overlays, name);
-  const env = { SITE_URL, CONTENT_DIR: contentDir };
-  const [distDir, distDirBase] = await Promise.all([
+  const copy = overlays.length > 0;
+  const contentDir = copy ? copyContent(join(root, 'content'), ...overlays) : join(root, 'content');
+  // A copy's new addresses are recorded from its build below, as `npm run urls:update` records them from its own.
+  const env = { SITE_URL, CONTENT_DIR: contentDir, ...(copy && { [RECORDING_URLS_ENV]: '1' }) };
+  const linksContentDir = copyContent(contentDir, ...LINKS_OVERLAYS);
+  const renamed = parse(readFileSync(join(fixtures, 'content-renamed', 'redirects.yaml'), 'utf8')) as {
+    from: string;
+  }[];
+  appendFileSync(join(linksContentDir, 'urls.txt'), renamed.map((r) => `\n${r.from}\n${r.from}source.md\n`).join(''));
+  // Three builds on two cores: the machine shares them out, and no core waits for the last one.
+  const [distDir, distDirBase, distDirLinks, browsers] = await Promise.all([
     buildAsync({ outDir: outDirFor('dist'), env }),
     buildAsync({ outDir: outDirFor('dist-base'), env: { ...env, BASE_PATH: '/archive/' } }),
+    buildAsync({ outDir: outDirFor('dist-links'), env: { ...env, CONTENT_DIR: linksContentDir, TZ: LINKS_ZONE } }),
+    name === BROWSERS ? startBrowsers() : undefined,
   ]);
+  const teardown = async () => {
+    for (const result of [distDir, distDirBase, distDirLinks]) removeBuild(result.outDir);
+    await browsers?.close();
+  };
+  try {
+    for (const [key, result] of Object.entries({ distDir, distDirBase, distDirLinks })) {
+      if (result.status !== 0) throw new Error(`The ${key} build of ${contentDir} failed:\n${result.output}`);
+      project.provide(key as 'distDir' | 'distDirBase' | 'distDirLinks', result.outDir);
+    }
+    if (copy) {
+      const update = npmRun(['urls:update', '--', distDir.outDir], { CONTENT_DIR: contentDir });
+      if (update.status !== 0) throw new Error(`npm run urls:update failed on the ${name}:\n${update.output}`);
+    }
+  } catch (error) {
+    await teardown();
+    throw error;
+  }
   project.provide('contentDir', contentDir);
   project.provide('archive', name);
   project.provide('distLog', distDir.output);
-  for (const [key, result] of Object.entries({ distDir, distDirBase })) {
-    if (result.status !== 0) throw new Error(`The ${key} build of ${contentDir} failed:\n${result.output}`);
-    project.provide(key as 'distDir' | 'distDirBase', result.outDir);
-  }
-  return () => {
-    for (const result of [distDir, distDirBase]) removeBuild(result.outDir);
-  };
+  project.provide('linksContentDir', linksContentDir);
+  project.provide('distLogLinks', distDirLinks.output);
+  if (browsers) project.provide('browsers', browsers.endpoints);
+  return teardown;
 }

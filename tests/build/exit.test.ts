@@ -5,7 +5,7 @@
  * through the same runner (`tests/support/build.ts`) in every file that builds, one after
  * another on each core, and each has a timeout that reports it hung: `bad-input.test.ts`
  * expects each kind of ending with its exit status (refused before Astro builds, 1; refused
- * once the site is built, 1; built, 0), the other files builds that succeed.
+ * once the site is built, 1), the global setup and the other files builds that succeed (0).
  */
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';

@@ -8,29 +8,22 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { beforeAll, describe, expect, inject, test } from 'vitest';
+import { describe, expect, inject, test } from 'vitest';
 import { parse, type HTMLElement } from 'node-html-parser';
 import type { Root } from 'hast';
-import { build, root, type BuildResult } from '../support/build.ts';
-import { contentWith } from '../support/content-copy.ts';
+import { root } from '../support/build.ts';
 import { htmlFiles, listFiles } from '../support/dist.ts';
 import rehypeReadoutLinks from '#features/markdown/rehype-readout-links.ts';
 
 const SITE_URL = 'https://archive.test';
 const ownHost = new URL(SITE_URL).host;
 
-/** The built site with documents holding outbound links and a redirect page, built once here. */
-let rich: BuildResult;
-beforeAll(() => {
-  rich = build({ contentDir: contentWith('content-links', 'content-renamed'), env: { SITE_URL } });
-}, 240_000);
-
 function sites(): [string, string][] {
-  expect(rich.status, rich.output).toBe(0);
   return [
     ['the site', inject('distDir')],
     ['the site under /archive/', inject('distDirBase')],
-    ['a site with outbound links and a redirect', rich.outDir],
+    // Built by the global setup, with documents holding outbound links and a redirect page.
+    ['a site with outbound links and a redirect', inject('distDirLinks')],
   ];
 }
 

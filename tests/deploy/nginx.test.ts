@@ -4,17 +4,14 @@
  * HTTP: statuses, the French 404 page, headers against `_headers`, compression, content types,
  * and the redirects of renamed documents against `_redirects`.
  */
-import { cpSync, existsSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
-import { stringify } from 'yaml';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import { configWithRedirects } from '../../deploy/sync-nginx-redirects.ts';
 import { readRedirects } from '#features/permanence/redirects.ts';
-import { routes } from '#archive/urls.ts';
-import { SITE_URL } from '../global-setup.ts';
-import { build, root, tempDir } from '../support/build.ts';
-import { readouts, testContentDir } from '../support/content.ts';
+import { root } from '../support/build.ts';
+import { testContentDir } from '../support/content.ts';
 import { listFiles } from '../support/dist.ts';
 import { CONFIG, fetchRaw, startNginx, type Nginx, type Response } from '../support/nginx.ts';
 import { headersFor, hostFile, parseHeadersFile, parseRedirectsFile, patternRegExp } from './host-rules.ts';
@@ -281,13 +278,11 @@ describe('redirects of renamed documents', () => {
   let site: string;
   let server: Nginx;
   let first: string;
-  /** Temporary folders of this block, removed when it ends. */
-  const temporary: string[] = [];
 
   /**
-   * With the archive's own redirects when one of them renames a page; otherwise with a copy of
-   * content/ that adds such a redirect, so that the way from `content/redirects.yaml` to a 301
-   * is always exercised.
+   * With the archive's own redirects when one of them renames a page; otherwise with the global
+   * setup's third site (`distDirLinks`), whose content adds such a redirect (`content-renamed`),
+   * so that the way from `content/redirects.yaml` to a 301 is always exercised.
    */
   beforeAll(async () => {
     const { redirects } = readRedirects(root, testContentDir());
@@ -296,23 +291,15 @@ describe('redirects of renamed documents', () => {
       [site, first, server] = [dist, page.from, nginx];
       return;
     }
-    const contentDir = tempDir('content');
-    temporary.push(contentDir);
-    cpSync(testContentDir(), contentDir, { recursive: true });
-    const id = readouts()[0]!.id;
-    first = routes.readout(`ancien-${id}`);
-    const entry = { from: first, to: routes.readout(id), date: '2024-06-01', reason: 'Identifiant corrigé (test).' };
-    writeFileSync(join(contentDir, 'redirects.yaml'), stringify([...redirects, entry]));
-    const result = build({ contentDir, env: { SITE_URL } });
-    temporary.push(result.outDir, `${result.outDir}-cache`);
-    if (result.status !== 0) throw new Error(`The build with a redirect failed:\n${result.output}`);
-    site = result.outDir;
+    const contentDir = inject('linksContentDir');
+    const renamed = readRedirects(root, contentDir).redirects.find((r) => r.from.endsWith('/'));
+    if (!renamed) throw new Error(`${contentDir}/redirects.yaml renames no page: see LINKS_OVERLAYS`);
+    [site, first] = [inject('distDirLinks'), renamed.from];
     server = await startNginx(site, configWithRedirects(readFileSync(CONFIG, 'utf8'), contentDir));
   });
 
   afterAll(async () => {
     if (server && server !== nginx) await server.stop();
-    for (const dir of temporary) rmSync(dir, { recursive: true, force: true });
   });
 
   test('every line of `_redirects` is answered the same way by nginx, with a 301 to a page that exists', async () => {

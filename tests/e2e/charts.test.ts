@@ -10,7 +10,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import { launch, newPage, screenshotPath, useSite } from '../support/browser.ts';
 import { page as builtPage } from '../support/dist.ts';
-import { fontconfigFile, fontSetups } from '../support/fonts.ts';
+import { fontSetups } from '../support/fonts.ts';
 import { seed } from './seed.ts';
 
 const dir = inject('distDir');
@@ -152,7 +152,7 @@ if (pages.length > 0) {
     let browser: Browser;
     let page: Page;
     beforeAll(async () => {
-      browser = await launch({ fontconfig: fontconfigFile(setup) });
+      browser = await launch({ fonts: setup });
       page = await newPage(browser, { viewport: { width: 320, height: 640 } });
     });
     afterAll(async () => {

@@ -6,7 +6,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import { launch, newPage, screenshotPath, useSite } from '../support/browser.ts';
-import { fontconfigFile, fontSetups } from '../support/fonts.ts';
+import { fontSetups } from '../support/fonts.ts';
 import { page as builtPage, samplePaths } from '../support/dist.ts';
 import { seed } from './seed.ts';
 
@@ -134,7 +134,7 @@ async function platformFonts(page: Page, selector: string): Promise<string[]> {
 describe.each(fontSetups)('at 1280 px wide, with $name', (setup) => {
   let browser: Browser;
   beforeAll(async () => {
-    browser = await launch({ fontconfig: fontconfigFile(setup) });
+    browser = await launch({ fonts: setup });
   });
   afterAll(async () => {
     await browser?.close();

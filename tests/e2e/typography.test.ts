@@ -13,7 +13,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import { launch, newPage } from '../support/browser.ts';
 import { samplePaths } from '../support/dist.ts';
-import { fontconfigFile, fontSetups } from '../support/fonts.ts';
+import { fontSetups } from '../support/fonts.ts';
 import { serve, type StaticServer } from '../support/server.ts';
 
 const dir = inject('distDir');
@@ -133,7 +133,7 @@ describe.each(fontSetups.slice(0, 1))('at 320, 375, 768 and 1280 px, with $name'
   let browser: Browser;
   let page: Page;
   beforeAll(async () => {
-    browser = await launch({ fontconfig: fontconfigFile(setup) });
+    browser = await launch({ fonts: setup });
     page = await newPage(browser);
   });
   afterAll(async () => {

@@ -5,9 +5,9 @@
  */
 import { cpSync, existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { inject } from 'vitest';
 import { parse, stringify } from 'yaml';
 import { root, tempDir } from './build.ts';
+import { testContentDir } from './content.ts';
 
 export const fixtures = join(root, 'tests', 'fixtures');
 
@@ -53,7 +53,7 @@ function entries(text: string): unknown[] | undefined {
   }
 }
 
-/** A copy of the archive under test with each overlay folder copied on top. */
+/** A copy of the archive under test (see `testContentDir`) with each overlay folder copied on top. */
 export function contentWith(...overlays: string[]): string {
-  return copyContent(inject('contentDir'), ...overlays);
+  return copyContent(testContentDir(), ...overlays);
 }

@@ -7,6 +7,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { inject } from 'vitest';
+import { root } from './build.ts';
 
 export interface TestReadout {
   id: string;
@@ -40,8 +41,11 @@ function files(dir: string, ext: string): string[] {
 
 const idOf = (file: string, ext: string) => file.slice(file.lastIndexOf('/') + 1, -ext.length);
 
-/** The content folder of this test project: `content/`, or the grown archive (`tests/global-setup.ts`). */
-export const testContentDir = (): string => inject('contentDir');
+/**
+ * The content folder of this test project: `content/`, or a copy with more documents
+ * (`tests/global-setup.ts`); `content/` for the unit tests, which have no global setup.
+ */
+export const testContentDir = (): string => inject('contentDir') ?? join(root, 'content');
 
 export function readouts(): TestReadout[] {
   return files(join(testContentDir(), 'readouts'), '.md').map((file) => {
