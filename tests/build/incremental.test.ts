@@ -3,21 +3,30 @@
  * keeps the pages whose key is unchanged (`experimental.incrementalBuild`, keys in
  * `src/archive/page-keys.ts`) and the files beside them that are unchanged, and must give exactly
  * what a clean build gives. Each change an archivist makes (a document added, one of an earlier
- * year, a text changed, a second account of a meeting added, a document removed, a person record
- * changed, and a title, a topic and a place at once) is made to a synthetic archive that has been
+ * year, a second account of a meeting added, a text changed, a person record changed, a title, a
+ * topic and a place at once, documents removed) is made to a synthetic archive that has been
  * built, the site is built again into the same folder with the same cache, and the result is
  * compared file by file, byte for byte, with a clean build of the same content.
  *
- * So that it takes few builds, each content has one clean build, which the rebuilds that reach
- * that content all compare with, and the rebuilds start from builds already made: from the clean
- * build of a changed archive, undoing the change gives the synthetic archive as generated (a text,
- * a person, a title, a topic and a place changed back; a document removed), whose clean build
- * is made once; from there, each of the other changes is made in turn. The text and the person
- * change in one step: their effects are apart (no document of the year of the changed text names
- * the person, so that the two are in different parts of the search index), so that the files
- * that differ would still tell which went wrong. That step also shows that a person record
- * changed renders again the pages of the documents naming the person, and of no other document
- * than the one whose text changed. Builds run two at a time (two cores).
+ * Eight builds: four contents, each built clean once (the synthetic archive as generated; a text
+ * and a person changed; a title, a topic and a place changed; documents added), and four
+ * rebuilds, each starting from a build already made and compared with the clean build of the
+ * content it reaches. From the clean build of the text and the person changed, undoing them gives
+ * the generated archive, adding the documents gives the added content, and removing them gives the
+ * generated archive again; from the clean build of the title, the topic and the place changed,
+ * undoing them gives the generated archive. Every change is made once, and the documents added
+ * are removed again: documents removed, a year with them, a meeting left with one account.
+ *
+ * Changes made in one step have effects apart, or checks that show each effect. The text and the
+ * person: no document of the year of the changed text names the person (the two are in different
+ * parts of the search index), so that the files that differ would still tell which went wrong;
+ * that step also shows that a person record changed renders again the pages of the documents
+ * naming the person, and of no other document than the one whose text changed. The documents
+ * added are one of a year the archive has, one of a year before the others and a second account
+ * of a meeting: the earlier year changes every record's chart, so each record's page must differ
+ * between the clean builds, also of the records no added document names, and both rebuilds render
+ * it; the second account changes the first account (its `meeting:`), whose page then links to
+ * the second, and both rebuilds render it. Builds run two at a time (two cores).
  */
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -27,7 +36,8 @@ import { generateArchive } from '../../scripts/bench/generate.ts';
 import { removeBuild, root, tempDir, type BuildResult } from '../support/build.ts';
 import { buildQueue } from '../support/builds-in-pairs.ts';
 import { listFiles } from '../support/dist.ts';
-import { buildArchive, recordsOf } from '#archive/archive.ts';
+import { buildArchive, recordsOf, type Archive, type Readout } from '#archive/archive.ts';
+import { routes } from '#archive/urls.ts';
 import { parseEntries } from '#content/entries.ts';
 import { readContent } from '#content/read.ts';
 
@@ -60,6 +70,8 @@ const undo = (dir: string) => {
       writeFileSync(join(dir, file), bytes);
   }
 };
+const archiveOf = (dir: string) => buildArchive(parseEntries(readContent(root, dir).files));
+const year = (id: string) => id.slice(0, 4);
 
 /** Pages Astro took from the previous build, and pages it rendered, from its log (coloured where CI is set). */
 const counts = (log: string) => {
@@ -69,18 +81,29 @@ const counts = (log: string) => {
     rendered: (output.match(/├─ \S+ \(\+/g) ?? []).length,
   };
 };
+/** The files of the pages Astro rendered, from its log (`personnes/x/index.html`). */
+const renderedPages = (log: string) =>
+  [...stripVTControlCharacters(log).matchAll(/├─ \/(\S+) \(\+/g)].map((m) => m[1]!).sort();
 /** The documents whose pages Astro rendered, from its log. */
 const renderedReadouts = (log: string) =>
-  [...stripVTControlCharacters(log).matchAll(/├─ \/comptes-rendus\/(\d[^/]*)\/index\.html \(\+/g)]
-    .map((m) => m[1]!)
-    .sort();
+  renderedPages(log)
+    .map((page) => /^comptes-rendus\/(\d[^/]*)\/index\.html$/.exec(page)?.[1])
+    .filter((id) => id !== undefined);
+
+/** The file of each record's first page, which shows its chart. */
+const recordPages = (records: Pick<Archive, 'people' | 'topics' | 'places'>) =>
+  [
+    ...records.people.map((p) => routes.person(p.id)),
+    ...records.topics.map((t) => routes.topic(t.id)),
+    ...records.places.map((p) => routes.place(p.id)),
+  ].map((route) => `${route}index.html`);
 
 /**
  * A person, and a document of a year in which no document names the person, whose text changes:
  * the search index, in parts by language and year, has the two in different parts.
  */
 function personAndText() {
-  const archive = buildArchive(parseEntries(readContent(root, generated).files));
+  const archive = archiveOf(generated);
   const naming = new Map<string, string[]>();
   for (const readout of archive.readouts) {
     const { participants, mentions } = recordsOf(readout, archive);
@@ -89,7 +112,6 @@ function personAndText() {
     }
   }
   const documents = archive.readouts.map((r) => r.id).sort();
-  const year = (id: string) => id.slice(0, 4);
   for (const [person, ids] of [...naming].sort()) {
     const text = documents.find((id) => !ids.some((named) => year(named) === year(id)));
     if (text) return { person, naming: ids.sort(), text };
@@ -112,72 +134,108 @@ function changes(chosen: ReturnType<typeof personAndText>) {
       edit(nth(dir, 'topics'), (t) => t.replace(/^label: .*$/m, 'label: "Thème renommé"'));
       edit(nth(dir, 'places'), (t) => t.replace(/^name: (.*)$/m, 'name: $1-Ville'));
     },
-    documentAdded: (dir: string) => {
-      const added = readFileSync(nth(dir, 'readouts', 3), 'utf8');
-      const date = /^date: (\S+)$/m.exec(added)![1]!;
-      // Another document's text, with a paragraph of its own: the archive refuses one text twice.
-      writeFileSync(
-        join(dir, 'readouts', date.slice(0, 4), `${date}-document-ajoute.md`),
-        `${added}\nUn paragraphe propre au document ajouté.\n`,
-      );
+    // The three at once (`additions` below): one clean build and two rebuilds cover them.
+    added: (dir: string) => {
+      for (const add of Object.values(additions)) add(dir);
     },
-    // Every record's chart spans the archive's years: all of them change.
-    earlierYear: (dir: string) => {
-      const source = readFileSync(nth(dir, 'readouts', 4), 'utf8');
-      const date = /^date: (\S+)$/m.exec(source)![1]!;
-      const earlier = `${Number(date.slice(0, 4)) - 3}${date.slice(4)}`;
-      mkdirSync(join(dir, 'readouts', earlier.slice(0, 4)), { recursive: true });
-      writeFileSync(
-        join(dir, 'readouts', earlier.slice(0, 4), `${earlier}-annee-anterieure.md`),
-        `${source.replaceAll(date, earlier)}\nUn paragraphe propre au document de l’année antérieure.\n`,
-      );
-    },
-    // The first account's page now lists the second, and lists group them: their keys must say so.
-    secondAccount: (dir: string) => {
-      const first = nth(dir, 'readouts', 5);
-      edit(first, (t) => t.replace(/^date: (.*)$/m, 'date: $1\nmeeting: une-rencontre'));
-      const source = readFileSync(first, 'utf8');
-      const date = /^date: (\S+)$/m.exec(source)![1]!;
-      writeFileSync(
-        join(dir, 'readouts', date.slice(0, 4), `${date}-second-compte-rendu.md`),
-        source
-          .replace(/^language: .*$/m, 'language: en')
-          .replace(/\n---\n\n/, '\n---\n\nThe other side’s account.\n\n'),
-      );
-    },
+  };
+}
+
+/** The documents an archivist adds, each to the generated archive. */
+const additions = {
+  documentAdded: (dir: string) => {
+    const added = readFileSync(nth(dir, 'readouts', 3), 'utf8');
+    const date = /^date: (\S+)$/m.exec(added)![1]!;
+    // Another document's text, with a paragraph of its own: the archive refuses one text twice.
+    writeFileSync(
+      join(dir, 'readouts', date.slice(0, 4), `${date}-document-ajoute.md`),
+      `${added}\nUn paragraphe propre au document ajouté.\n`,
+    );
+  },
+  // Every record's chart spans the archive's years: all of them change.
+  earlierYear: (dir: string) => {
+    const source = readFileSync(nth(dir, 'readouts', 4), 'utf8');
+    const date = /^date: (\S+)$/m.exec(source)![1]!;
+    const earlier = `${Number(date.slice(0, 4)) - 3}${date.slice(4)}`;
+    mkdirSync(join(dir, 'readouts', earlier.slice(0, 4)), { recursive: true });
+    writeFileSync(
+      join(dir, 'readouts', earlier.slice(0, 4), `${earlier}-annee-anterieure.md`),
+      `${source.replaceAll(date, earlier)}\nUn paragraphe propre au document de l’année antérieure.\n`,
+    );
+  },
+  // The first account's page now lists the second, and lists group them: their keys must say so.
+  secondAccount: (dir: string) => {
+    const first = nth(dir, 'readouts', 5);
+    edit(first, (t) => t.replace(/^date: (.*)$/m, 'date: $1\nmeeting: une-rencontre'));
+    const source = readFileSync(first, 'utf8');
+    const date = /^date: (\S+)$/m.exec(source)![1]!;
+    writeFileSync(
+      join(dir, 'readouts', date.slice(0, 4), `${date}-second-compte-rendu.md`),
+      source.replace(/^language: .*$/m, 'language: en').replace(/\n---\n\n/, '\n---\n\nThe other side’s account.\n\n'),
+    );
+  },
+};
+
+/**
+ * What the documents added to `dir` are, read from the content: those of a year the archive has
+ * and of no meeting, those of a year before the others, the first accounts of a meeting (documents
+ * of the generated archive that now name one) and the second ones; the records' first pages, and
+ * those of the records no added document names.
+ */
+function whatIsAdded(dir: string) {
+  const before = archiveOf(generated);
+  const after = archiveOf(dir);
+  const years = before.readouts.map((r) => year(r.id)).sort();
+  const added = after.readouts.filter((r) => !before.readout.has(r.id));
+  const ids = (readouts: Readout[]) => readouts.map((r) => r.id).sort();
+  const firstAccounts = before.readouts.filter(
+    (r) => r.data.meeting === undefined && after.readout.get(r.id)?.data.meeting !== undefined,
+  );
+  const meetings = new Set(firstAccounts.map((r) => after.readout.get(r.id)!.data.meeting));
+  const named = new Set(
+    added.flatMap((r) => {
+      const { place, participants, mentions, topics } = recordsOf(r, after);
+      return recordPages({
+        people: [...participants, ...mentions].map((p) => p.person),
+        topics,
+        places: place ? [place] : [],
+      });
+    }),
+  );
+  return {
+    inAYear: ids(added.filter((r) => years.includes(year(r.id)) && r.data.meeting === undefined)),
+    earlierYear: ids(added.filter((r) => year(r.id) < years[0]!)),
+    firstAccounts: ids(firstAccounts),
+    secondAccounts: ids(added.filter((r) => meetings.has(r.data.meeting))),
+    records: recordPages(after),
+    unnamed: recordPages(after).filter((page) => !named.has(page)),
   };
 }
 
 /** The contents built clean: the generated archive, and each change made to it. */
 type Content = 'generated' | keyof ReturnType<typeof changes>;
-/** In the order the steps below need them. */
-const contents: Content[] = [
-  'textAndPerson',
-  'generated',
-  'documentAdded',
-  'titleTopicPlace',
-  'earlierYear',
-  'secondAccount',
-];
+/** In the order the steps below need them (the longest chain's first). */
+const contents: Content[] = ['textAndPerson', 'generated', 'added', 'titleTopicPlace'];
+/** What each rebuild follows. */
+const stepNames = {
+  textAndPerson: 'a text changed and a person record changed',
+  added:
+    'documents added (one of a year the archive has, one of a year before the others, a second account of a meeting)',
+  removed: 'those documents removed, and the first account’s meeting undone',
+  titleTopicPlace: 'a title, a topic and a place changed at once',
+};
 /** From the clean build of `from`, each step in turn: the content made `to`, rebuilt into the same folder. */
 // prettier-ignore
 const chains: { from: Content; steps: { what: string; to: Content }[] }[] = [
   {
     from: 'textAndPerson',
     steps: [
-      { what: 'a text changed and a person record changed', to: 'generated' },
-      { what: 'a document added', to: 'documentAdded' },
-      { what: 'a document removed', to: 'generated' },
-      { what: 'a document of a year before the others added', to: 'earlierYear' },
+      { what: stepNames.textAndPerson, to: 'generated' },
+      { what: stepNames.added, to: 'added' },
+      { what: stepNames.removed, to: 'generated' },
     ],
   },
-  {
-    from: 'titleTopicPlace',
-    steps: [
-      { what: 'a title, a topic and a place changed at once', to: 'generated' },
-      { what: 'a second account of a meeting added', to: 'secondAccount' },
-    ],
-  },
+  { from: 'titleTopicPlace', steps: [{ what: stepNames.titleTopicPlace, to: 'generated' }] },
 ];
 
 interface Rebuilt {
@@ -190,6 +248,7 @@ interface Rebuilt {
 const cleans = new Map<Content, BuildResult>();
 const rebuilds = new Map<string, Rebuilt>();
 let chosen: ReturnType<typeof personAndText>;
+let added: ReturnType<typeof whatIsAdded>;
 
 beforeAll(async () => {
   generateArchive(generated, { documents: 40, people: 12, topics: 10, places: 4, years: 3 });
@@ -209,6 +268,8 @@ beforeAll(async () => {
       return [content, { dir, done }] as const;
     }),
   );
+  // Read from the folder of its clean build, which no chain changes.
+  added = whatIsAdded(clean.get('added')!.dir);
   const rebuild = async ({ from, steps }: (typeof chains)[number]) => {
     // The clean build's folder, content and cache (its own, beside the folder) go on.
     const { dir, done } = clean.get(from)!;
@@ -263,7 +324,36 @@ describe.each(chains.flatMap((chain) => chain.steps.map((step) => step.what)))(
 );
 
 test('a person record changed renders again the pages of the documents that name the person, and of no other document than the one whose text changed', () => {
-  const { result } = rebuilds.get('a text changed and a person record changed')!;
+  const { result } = rebuilds.get(stepNames.textAndPerson)!;
   expect(chosen.naming.length).toBeGreaterThan(0);
   expect(renderedReadouts(result.output)).toEqual([...chosen.naming, chosen.text].sort());
+});
+
+describe('the documents added and removed in one step', () => {
+  const page = (content: Content, file: string) => readFileSync(join(cleans.get(content)!.outDir, file));
+  const rendered = (what: string) => renderedPages(rebuilds.get(what)!.result.output);
+
+  test('are one of a year the archive has, one of a year before the others, and a second account of a meeting', () => {
+    expect(added.inAYear).toHaveLength(1);
+    expect(added.earlierYear).toHaveLength(1);
+    expect(added.firstAccounts).toHaveLength(1);
+    expect(added.secondAccounts).toHaveLength(1);
+  });
+
+  test('change every record’s page (its chart), also of the records no added document names, which both rebuilds render again', () => {
+    expect(added.unnamed.length).toBeGreaterThan(0);
+    for (const file of added.records) expect(page('generated', file).equals(page('added', file)), file).toBe(false);
+    for (const what of [stepNames.added, stepNames.removed])
+      expect(rendered(what)).toEqual(expect.arrayContaining(added.records));
+  });
+
+  test('make the first account’s page link to the second, and both rebuilds render it again', () => {
+    const [first] = added.firstAccounts;
+    const [second] = added.secondAccounts;
+    const file = `${routes.readout(first!)}index.html`;
+    const link = `href="/${routes.readout(second!)}"`;
+    expect(page('added', file).toString()).toContain(link);
+    expect(page('generated', file).toString()).not.toContain(link);
+    for (const what of [stepNames.added, stepNames.removed]) expect(rendered(what)).toContain(file);
+  });
 });
