@@ -8,7 +8,7 @@
  * emptied manifest is restored, never written anew.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { contentDirOf } from '#content/folder.ts';
 import {
@@ -53,8 +53,9 @@ const args = process.argv.slice(2);
 const checkOnly = args.includes('--check');
 const given = args.find((a) => a !== '--check');
 
-function builtSite(): string {
-  if (given) return resolve(given);
+/** The built site's folder, and what to remove once its files are listed (a build of its own). */
+function builtSite(): { outDir: string; temporary?: string } {
+  if (given) return { outDir: resolve(given) };
   // Inside the project: Astro keeps its prerender chunks next to an output folder there.
   const parent = join(root, 'node_modules', '.cache');
   mkdirSync(parent, { recursive: true });
@@ -73,14 +74,17 @@ function builtSite(): string {
     },
   });
   if (result.status !== 0) {
+    rmSync(dir, { recursive: true, force: true });
     console.error('erreur : la construction a échoué ; corrigez-la avant de mettre à jour content/urls.txt');
     process.exit(1);
   }
-  return outDir;
+  return { outDir, temporary: dir };
 }
 
-const outDir = builtSite();
-const files = listFiles(outDir);
+const site = builtSite();
+const files = listFiles(site.outDir);
+// The build made here is of no further use: an archive's full site, too large to leave behind.
+if (site.temporary) rmSync(site.temporary, { recursive: true, force: true });
 const { file, text } = manifest;
 const listed = new Set(parseManifest(file, text).entries.map((e) => e.route));
 const added = publishedRoutes(files).filter((route) => !listed.has(route));

@@ -27,7 +27,15 @@ import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { parse } from 'yaml';
 import { startBrowsers } from './support/browser.ts';
-import { buildAsync, npmRun, outDirFor, removeBuild, removeStaleBuilds, root } from './support/build.ts';
+import {
+  buildAsync,
+  npmRun,
+  outDirFor,
+  removeBuild,
+  removeStaleBuilds,
+  root,
+  type BuildResult,
+} from './support/build.ts';
 import { copyContent, fixtures } from './support/content-copy.ts';
 import { RECORDING_URLS_ENV } from '#features/permanence/output-check.ts';
 
@@ -43,7 +51,7 @@ declare module 'vitest' {
     distDirBase: string;
     /** The test project: which archive the builds hold. */
     archive: ArchiveName;
-    /** The archive with `LINKS_OVERLAYS` laid over it, which `distDirLinks` was built from. */
+    /** `content/` with `LINKS_OVERLAYS` laid over it, which `distDirLinks` was built from. */
     linksContentDir: string;
     /** `dist/` of `linksContentDir`, built with `TZ=${LINKS_ZONE}`. */
     distDirLinks: string;
@@ -62,15 +70,48 @@ export const ARCHIVES = {
 } as const satisfies Record<string, readonly string[]>;
 export type ArchiveName = keyof typeof ARCHIVES;
 /**
- * A third site per archive, shared by the files that read it: documents with links out of the
- * site, a document renamed once published (its old page and a file below it are in `urls.txt`,
- * its redirect in `redirects.yaml`), and a record no document names (a warning, not an error).
- * `security.test.ts` and `urls-manifest.test.ts` read its pages, `determinism.test.ts` builds it
- * again in another time zone, `bad-input.test.ts` reads the warning it printed.
+ * A third site, one per run, shared by the projects and the files that read it: `content/` with
+ * documents with links out of the site, a document renamed once published (its old page and a
+ * file below it are in `urls.txt`, its redirect in `redirects.yaml`), and a record no document
+ * names (a warning, not an error). What it is for does not change with the archive, so the
+ * first project's setup builds it and the others take it. `security.test.ts`,
+ * `urls-manifest.test.ts` and `deploy/nginx.test.ts` read its pages, `determinism.test.ts` builds
+ * it again in another time zone, `bad-input.test.ts` reads the warning it printed.
  */
 const LINKS_OVERLAYS = ['content-links', 'content-renamed', 'content-warning/unused-record'];
 /** Its time zone: UTC+14, so that a day read in the machine's time would show (see `determinism.test.ts`). */
 export const LINKS_ZONE = 'Pacific/Kiritimati';
+
+interface LinksSite {
+  contentDir: string;
+  result: BuildResult;
+}
+/** Kept on the main process's global object: each project's setup may load this module anew. */
+const run = globalThis as { readoutLinksSite?: Promise<LinksSite>; readoutLinksUsers?: number };
+
+/** The run's links site, built by the first setup that asks; each call must be matched by `leaveLinksSite`. */
+function linksSite(): Promise<LinksSite> {
+  run.readoutLinksUsers = (run.readoutLinksUsers ?? 0) + 1;
+  run.readoutLinksSite ??= (async () => {
+    const contentDir = copyContent(join(root, 'content'), ...LINKS_OVERLAYS);
+    const renamed = parse(readFileSync(join(fixtures, 'content-renamed', 'redirects.yaml'), 'utf8')) as {
+      from: string;
+    }[];
+    appendFileSync(join(contentDir, 'urls.txt'), renamed.map((r) => `\n${r.from}\n${r.from}source.md\n`).join(''));
+    const env = { SITE_URL, CONTENT_DIR: contentDir, TZ: LINKS_ZONE };
+    return { contentDir, result: await buildAsync({ outDir: outDirFor('dist-links'), env }) };
+  })();
+  return run.readoutLinksSite;
+}
+
+/** Removes the links site once the last project that took it is done. */
+async function leaveLinksSite(): Promise<void> {
+  run.readoutLinksUsers = (run.readoutLinksUsers ?? 1) - 1;
+  if (run.readoutLinksUsers > 0 || !run.readoutLinksSite) return;
+  removeBuild((await run.readoutLinksSite).result.outDir);
+  delete run.readoutLinksSite;
+}
+
 /** The project that runs the browser suites (see `vitest.config.ts`). */
 const BROWSERS: ArchiveName = 'varied archive';
 
@@ -83,25 +124,21 @@ export default async function setup(project: TestProject) {
   const contentDir = copy ? copyContent(join(root, 'content'), ...overlays) : join(root, 'content');
   // A copy's new addresses are recorded from its build below, as `npm run urls:update` records them from its own.
   const env = { SITE_URL, CONTENT_DIR: contentDir, ...(copy && { [RECORDING_URLS_ENV]: '1' }) };
-  const linksContentDir = copyContent(contentDir, ...LINKS_OVERLAYS);
-  const renamed = parse(readFileSync(join(fixtures, 'content-renamed', 'redirects.yaml'), 'utf8')) as {
-    from: string;
-  }[];
-  appendFileSync(join(linksContentDir, 'urls.txt'), renamed.map((r) => `\n${r.from}\n${r.from}source.md\n`).join(''));
-  // Three builds on two cores: the machine shares them out, and no core waits for the last one.
-  const [distDir, distDirBase, distDirLinks, browsers] = await Promise.all([
+  // Two or three builds on two cores: the machine shares them out.
+  const [distDir, distDirBase, links, browsers] = await Promise.all([
     buildAsync({ outDir: outDirFor('dist'), env }),
     buildAsync({ outDir: outDirFor('dist-base'), env: { ...env, BASE_PATH: '/archive/' } }),
-    buildAsync({ outDir: outDirFor('dist-links'), env: { ...env, CONTENT_DIR: linksContentDir, TZ: LINKS_ZONE } }),
+    linksSite(),
     name === BROWSERS ? startBrowsers() : undefined,
   ]);
+  const distDirLinks = links.result;
   const teardown = async () => {
-    for (const result of [distDir, distDirBase, distDirLinks]) removeBuild(result.outDir);
-    await browsers?.close();
+    for (const result of [distDir, distDirBase]) removeBuild(result.outDir);
+    await Promise.all([leaveLinksSite(), browsers?.close()]);
   };
   try {
     for (const [key, result] of Object.entries({ distDir, distDirBase, distDirLinks })) {
-      if (result.status !== 0) throw new Error(`The ${key} build of ${contentDir} failed:\n${result.output}`);
+      if (result.status !== 0) throw new Error(`The ${key} build failed:\n${result.output}`);
       project.provide(key as 'distDir' | 'distDirBase' | 'distDirLinks', result.outDir);
     }
     if (copy) {
@@ -115,7 +152,7 @@ export default async function setup(project: TestProject) {
   project.provide('contentDir', contentDir);
   project.provide('archive', name);
   project.provide('distLog', distDir.output);
-  project.provide('linksContentDir', linksContentDir);
+  project.provide('linksContentDir', links.contentDir);
   project.provide('distLogLinks', distDirLinks.output);
   if (browsers) project.provide('browsers', browsers.endpoints);
   return teardown;

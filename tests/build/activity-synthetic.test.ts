@@ -6,10 +6,10 @@
  * Expectations are computed here from the content files.
  */
 import { readFileSync } from 'node:fs';
-import { beforeAll, describe, expect, test } from 'vitest';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { PAGE_SIZE } from '#archive/pagination.ts';
 import { expectPlanOfBuild } from '../support/addresses.ts';
-import { build, type BuildResult } from '../support/build.ts';
+import { build, removeBuild, type BuildResult } from '../support/build.ts';
 import { expectedBars, expectedUnit, monthsOf, readChart } from '../support/chart.ts';
 import { fileForPath, htmlFiles, page, text } from '../support/dist.ts';
 import { readDocs, readNames, syntheticArchive } from '../support/synthetic.ts';
@@ -39,6 +39,9 @@ let result: BuildResult;
 beforeAll(() => {
   result = build({ contentDir, env: { SITE_URL: 'https://archive.test' } });
 }, 600_000);
+afterAll(() => {
+  if (result) removeBuild(result.outDir);
+});
 
 test('the synthetic archive builds, over more years than a chart of months holds', () => {
   expect(result.status, result.output).toBe(0);

@@ -6,11 +6,11 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { beforeAll, describe, expect, test } from 'vitest';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { PAGE_SIZE } from '#archive/pagination.ts';
 import { RELATED_LIMIT } from '#archive/related.ts';
 import { expectPlanOfBuild } from '../support/addresses.ts';
-import { build, type BuildResult } from '../support/build.ts';
+import { build, removeBuild, type BuildResult } from '../support/build.ts';
 import { fileForPath, page } from '../support/dist.ts';
 import { childrenNamed, only, parseXml } from '../support/xml.ts';
 import { FEED_SIZE } from '#formats/feeds.ts';
@@ -49,6 +49,9 @@ let result: BuildResult;
 beforeAll(() => {
   result = build({ contentDir, env: { SITE_URL: 'https://archive.test' } });
 }, 600_000);
+afterAll(() => {
+  if (result) removeBuild(result.outDir);
+});
 
 test('the synthetic archive builds, with lists longer than a page', () => {
   expect(result.status, result.output).toBe(0);

@@ -7,8 +7,8 @@
  */
 import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { beforeAll, describe, expect, test } from 'vitest';
-import { build, tempDir, type BuildResult } from '../support/build.ts';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { build, removeBuild, tempDir, type BuildResult } from '../support/build.ts';
 import { contentWith } from '../support/content-copy.ts';
 import { readouts } from '../support/content.ts';
 
@@ -48,6 +48,10 @@ describe('preview images are cached by what they show', () => {
     writeCopy('Essai d’aperçu, titre corrigé');
     second = build({ contentDir: content, env: { SITE_URL: SITE, ASTRO_CACHE_DIR: cache } });
     expect(second.status, second.output).toBe(0);
+  });
+
+  afterAll(() => {
+    for (const result of [first, second]) if (result) removeBuild(result.outDir);
   });
 
   test('a first build draws every image and keeps it outside the output', () => {
