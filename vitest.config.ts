@@ -59,6 +59,10 @@ export default defineConfig({
     // Builds and the browser share two cores: files run one or two at a time.
     maxWorkers: 2,
     sequence: { sequencer: SlowestFirst },
+    // The files of a project that run in one worker share the modules they import instead of
+    // importing them anew each (half the unit tests' time): no module keeps state that a file
+    // changes, and a worker serves one project only, so each reads its own archive.
+    isolate: false,
     // The JSON report lets `.ci/run` print a plain « N passed, N failed » closing line.
     reporters: ['default', ['json', { outputFile: 'test-results/vitest.json' }]],
     projects: [
