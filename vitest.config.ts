@@ -24,7 +24,6 @@ const ownArchives = [
   'tests/build/import.test.ts',
   'tests/build/incremental.test.ts',
   'tests/build/pagination.test.ts',
-  'tests/build/preview-cache.test.ts',
 ];
 
 /**

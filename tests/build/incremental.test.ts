@@ -27,8 +27,14 @@
  * between the clean builds, also of the records no added document names, and both rebuilds render
  * it; the second account changes the first account (its `meeting:`), whose page then links to
  * the second, and both rebuilds render it. Builds run two at a time (two cores).
+ *
+ * The same builds show the cache of preview images (`src/features/preview/cache.ts`), kept by what
+ * an image shows: a clean build draws every image and keeps it in its cache, outside the output;
+ * a rebuild after documents are added draws theirs alone, rewriting no image already there; after
+ * they are removed it draws none and drops theirs from the cache. That the images taken from the
+ * cache are right, byte for byte, is what the comparison with the clean builds shows.
  */
-import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { stripVTControlCharacters } from 'node:util';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
@@ -244,11 +250,27 @@ interface Rebuilt {
   files: string[];
   rebuiltFiles: string[];
   differing: string[];
+  /** The preview images in the build's cache, by file name, with their time of writing: before the step and after. */
+  cachedBefore: Map<string, number>;
+  cachedAfter: Map<string, number>;
 }
+
+/** The preview images a build's cache holds (`ASTRO_CACHE_DIR`, beside its output: `tests/support/build.ts`), with their time of writing. */
+const cachedPreviews = (outDir: string) => {
+  const dir = join(`${outDir}-cache`, 'readout-archive', 'previews');
+  return new Map(readdirSync(dir).map((f) => [f, statSync(join(dir, f)).mtimeMs]));
+};
+/** `aperçus : N images, N dessinée(s), N reprise(s) du cache` from a build's log. */
+const previewCounts = (log: string) => {
+  const m = /aperçus : (\d+) images, (\d+) dessinée\(s\), (\d+) reprise\(s\) du cache/.exec(log);
+  return m ? { images: Number(m[1]), drawn: Number(m[2]), reused: Number(m[3]) } : undefined;
+};
 const cleans = new Map<Content, BuildResult>();
 const rebuilds = new Map<string, Rebuilt>();
 let chosen: ReturnType<typeof personAndText>;
 let added: ReturnType<typeof whatIsAdded>;
+/** How many documents each content holds (read before any step changes its folder). */
+const documentCount = new Map<Content, number>();
 
 beforeAll(async () => {
   generateArchive(generated, { documents: 40, people: 12, topics: 10, places: 4, years: 3 });
@@ -264,6 +286,7 @@ beforeAll(async () => {
       const dir = join(tempDir('incremental'), 'content');
       cpSync(generated, dir, { recursive: true });
       make(dir, content);
+      documentCount.set(content, archiveOf(dir).readouts.length);
       const done = build({ contentDir: dir, env }).then((result) => (cleans.set(content, result), result));
       return [content, { dir, done }] as const;
     }),
@@ -276,8 +299,10 @@ beforeAll(async () => {
     const { outDir } = await done;
     for (const { what, to } of steps) {
       make(dir, to);
+      const cachedBefore = cachedPreviews(outDir);
       // First in the queue: the next step waits for it.
       const result = await build({ contentDir: dir, env, outDir }, true);
+      const cachedAfter = cachedPreviews(outDir);
       // Compared now, before the next step changes the folder.
       const reference = (await clean.get(to)!.done).outDir;
       const files = listFiles(reference);
@@ -285,7 +310,7 @@ beforeAll(async () => {
       const differing = files.filter(
         (f) => rebuiltFiles.includes(f) && !readFileSync(join(reference, f)).equals(readFileSync(join(outDir, f))),
       );
-      rebuilds.set(what, { result, files, rebuiltFiles, differing });
+      rebuilds.set(what, { result, files, rebuiltFiles, differing, cachedBefore, cachedAfter });
     }
   };
   await Promise.all([...chains.map(rebuild), ...[...clean.values()].map((c) => c.done)]);
@@ -355,5 +380,57 @@ describe('the documents added and removed in one step', () => {
     expect(page('added', file).toString()).toContain(link);
     expect(page('generated', file).toString()).not.toContain(link);
     for (const what of [stepNames.added, stepNames.removed]) expect(rendered(what)).toContain(file);
+  });
+});
+
+describe('preview images, cached by what they show', () => {
+  const documents = (content: Content) => documentCount.get(content)!;
+  /** Images that show the same (a copy's title, date, place and participants) are one file, drawn once. */
+  const distinctImages = (content: Content) => cachedPreviews(cleans.get(content)!.outDir).size;
+
+  test('a clean build draws each image once and keeps it in its cache, outside the output', () => {
+    // The caches of clean builds that no step went on with.
+    for (const content of ['generated', 'added'] as const) {
+      const result = cleans.get(content)!;
+      const drawn = distinctImages(content);
+      expect(drawn, content).toBeGreaterThan(documents(content) / 2);
+      expect(previewCounts(result.output), content).toEqual({
+        images: documents(content),
+        drawn,
+        reused: documents(content) - drawn,
+      });
+      const inOutput = readdirSync(result.outDir, { recursive: true, encoding: 'utf8' }).filter((f) =>
+        f.includes('previews'),
+      );
+      expect(inOutput).toEqual([]);
+    }
+  });
+
+  test('documents added: only images not yet in the cache are drawn, and none already there is written again', () => {
+    const { result, cachedBefore, cachedAfter } = rebuilds.get(stepNames.added)!;
+    const drawn = [...cachedAfter.keys()].filter((file) => !cachedBefore.has(file)).length;
+    // The document of an earlier year shows another date: its image at least is new.
+    expect(drawn).toBeGreaterThan(0);
+    expect(drawn).toBeLessThanOrEqual(documents('added') - documents('generated'));
+    expect(previewCounts(result.output)).toEqual({
+      images: documents('added'),
+      drawn,
+      reused: documents('added') - drawn,
+    });
+    expect(cachedBefore.size).toBe(distinctImages('generated'));
+    expect(cachedAfter.size).toBe(distinctImages('added'));
+    for (const [file, written] of cachedBefore) expect(cachedAfter.get(file), file).toBe(written);
+  });
+
+  test('documents removed: no image is drawn, and those no document shows any more leave the cache', () => {
+    const { result, cachedBefore, cachedAfter } = rebuilds.get(stepNames.removed)!;
+    expect(previewCounts(result.output)).toEqual({
+      images: documents('generated'),
+      drawn: 0,
+      reused: documents('generated'),
+    });
+    expect(cachedAfter.size).toBe(distinctImages('generated'));
+    expect(cachedAfter.size).toBeLessThan(cachedBefore.size);
+    for (const [file, written] of cachedAfter) expect(cachedBefore.get(file), file).toBe(written);
   });
 });
