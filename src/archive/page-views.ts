@@ -28,7 +28,7 @@ import { readoutsByFormat, type ReadoutFormat } from './formats.ts';
 import { nameParts } from './names.ts';
 import { pageOf, pagePaths, type Page, type PagePosition } from './pagination.ts';
 import { personEntries, type PersonEntry } from './person-pages.ts';
-import { TOGETHER_SHOWN, type Ranked } from './together.ts';
+import { hasOwnPages, TOGETHER_SHOWN, type Ranked } from './together.ts';
 import { routes } from './urls.ts';
 
 /** What a list shows of a document: its address (id), title, days, form and meeting, the day it is listed under, and a line under it. */
@@ -93,7 +93,7 @@ function cut<T, U>(items: readonly T[], show: (item: T) => U, all: string): CutL
   return {
     items: items.slice(0, TOGETHER_SHOWN).map(show),
     total: items.length,
-    ...(items.length > TOGETHER_SHOWN && { all }),
+    ...(hasOwnPages(items.length) && { all }),
   };
 }
 
@@ -382,7 +382,7 @@ export function rankedPages<T>(
   ranked: readonly Ranked<T>[],
   show: (item: Ranked<T>) => RecordItem,
 ): Paged<RankedPage>[] {
-  if (ranked.length <= TOGETHER_SHOWN) return [];
+  if (!hasOwnPages(ranked.length)) return [];
   return pagePaths(ranked).map(({ page, param }) => ({
     param,
     view: { of, position: position(list, page), count: ranked.length, items: page.items.map(show) },

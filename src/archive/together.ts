@@ -10,6 +10,14 @@
 /** How many interlocutors a person's page shows, and related topics a topic's page; a person's whole list has pages of its own. */
 export const TOGETHER_SHOWN = 10;
 
+/**
+ * Whether a ranked list of `count` records (a person's interlocutors, a topic's related topics)
+ * has pages of its own: when its record's page cannot show it whole. The routes
+ * (`rankedPages` in `page-views.ts`) and the address plan (`src/features/permanence/addresses.ts`)
+ * both ask this.
+ */
+export const hasOwnPages = (count: number): boolean => count > TOGETHER_SHOWN;
+
 /** What two records share: how many meetings, and the day of the newest (`YYYY-MM-DD`). */
 export interface Shared {
   count: number;

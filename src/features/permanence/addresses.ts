@@ -16,7 +16,7 @@ import { archiveYears } from '#archive/chronology.ts';
 import { readoutsByFormat } from '#archive/formats.ts';
 import { pageCount } from '#archive/pagination.ts';
 import { personEntries } from '#archive/person-pages.ts';
-import { TOGETHER_SHOWN } from '#archive/together.ts';
+import { hasOwnPages } from '#archive/together.ts';
 import { apiSchemaNames, entryRoute, routes } from '#archive/urls.ts';
 import { parseEntries } from '#content/entries.ts';
 import { isId } from '#content/ids.ts';
@@ -129,7 +129,7 @@ function listRoutes(files: readonly ContentFile[]): string[] | undefined {
 
 /** The pages of a ranked list (a person's interlocutors, a topic's related topics): none while its record's page shows it whole. */
 function rankedListPages(route: string, count: number): string[] {
-  return count > TOGETHER_SHOWN ? listPages(route, count) : [];
+  return hasOwnPages(count) ? listPages(route, count) : [];
 }
 
 /** The top folders of the routes the plan knows; any other address is taken from `urls.txt`. */
