@@ -13,7 +13,8 @@ const contentSuites = [
  * The suites that read the built site in a browser, the slowest: they run on « varied archive »
  * alone, whose content holds every document of the two others (`content/` and the grown archive).
  */
-const browserSuites = ['tests/e2e/**/*.test.ts'];
+const browserFolder = 'tests/e2e/';
+const browserSuites = [`${browserFolder}**/*.test.ts`];
 /** Of those, the ones that build archives of their own (bad input, synthetic archives, rebuilds). */
 const ownArchives = [
   'tests/build/activity-synthetic.test.ts',
@@ -44,7 +45,7 @@ class SlowestFirst extends BaseSequencer {
   override async sort(files: TestSpecification[]): Promise<TestSpecification[]> {
     const slow = (spec: TestSpecification) => {
       const file = relative(import.meta.dirname, spec.moduleId);
-      return ownArchives.includes(file) || file.startsWith('tests/e2e/');
+      return ownArchives.includes(file) || file.startsWith(browserFolder);
     };
     const sorted = await super.sort(files);
     return [...sorted.filter(slow), ...sorted.filter((spec) => !slow(spec))];

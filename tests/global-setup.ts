@@ -22,10 +22,9 @@
  * The browser suites (`tests/e2e/`), the slowest, run on « varied archive » only, whose content
  * holds every document of the two others; its setup starts the browsers they share.
  */
-import { appendFileSync, readFileSync } from 'node:fs';
+import { appendFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
-import { parse } from 'yaml';
 import { startBrowsers } from './support/browser.ts';
 import {
   buildAsync,
@@ -38,6 +37,7 @@ import {
 } from './support/build.ts';
 import { copyContent, fixtures } from './support/content-copy.ts';
 import { RECORDING_URLS_ENV } from '#features/permanence/output-check.ts';
+import { readRedirects } from '#features/permanence/redirects.ts';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -94,9 +94,7 @@ function linksSite(): Promise<LinksSite> {
   run.readoutLinksUsers = (run.readoutLinksUsers ?? 0) + 1;
   run.readoutLinksSite ??= (async () => {
     const contentDir = copyContent(join(root, 'content'), ...LINKS_OVERLAYS);
-    const renamed = parse(readFileSync(join(fixtures, 'content-renamed', 'redirects.yaml'), 'utf8')) as {
-      from: string;
-    }[];
+    const renamed = readRedirects(root, join(fixtures, 'content-renamed')).redirects;
     appendFileSync(join(contentDir, 'urls.txt'), renamed.map((r) => `\n${r.from}\n${r.from}source.md\n`).join(''));
     const env = { SITE_URL, CONTENT_DIR: contentDir, TZ: LINKS_ZONE };
     return { contentDir, result: await buildAsync({ outDir: outDirFor('dist-links'), env }) };

@@ -215,6 +215,7 @@ function whatIsAdded(dir: string) {
     secondAccounts: ids(added.filter((r) => meetings.has(r.data.meeting))),
     records: recordPages(after),
     unnamed: recordPages(after).filter((page) => !named.has(page)),
+    documents: { generated: before.readouts.length, added: after.readouts.length },
   };
 }
 
@@ -269,8 +270,6 @@ const cleans = new Map<Content, BuildResult>();
 const rebuilds = new Map<string, Rebuilt>();
 let chosen: ReturnType<typeof personAndText>;
 let added: ReturnType<typeof whatIsAdded>;
-/** How many documents each content holds (read before any step changes its folder). */
-const documentCount = new Map<Content, number>();
 
 beforeAll(async () => {
   generateArchive(generated, { documents: 40, people: 12, topics: 10, places: 4, years: 3 });
@@ -286,7 +285,6 @@ beforeAll(async () => {
       const dir = join(tempDir('incremental'), 'content');
       cpSync(generated, dir, { recursive: true });
       make(dir, content);
-      documentCount.set(content, archiveOf(dir).readouts.length);
       const done = build({ contentDir: dir, env }).then((result) => (cleans.set(content, result), result));
       return [content, { dir, done }] as const;
     }),
@@ -384,7 +382,7 @@ describe('the documents added and removed in one step', () => {
 });
 
 describe('preview images, cached by what they show', () => {
-  const documents = (content: Content) => documentCount.get(content)!;
+  const documents = (content: 'generated' | 'added') => added.documents[content];
   /** Images that show the same (a copy's title, date, place and participants) are one file, drawn once. */
   const distinctImages = (content: Content) => cachedPreviews(cleans.get(content)!.outDir).size;
 

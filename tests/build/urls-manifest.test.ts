@@ -70,7 +70,7 @@ describe('a renamed document', () => {
   const newPage = 'comptes-rendus/2024-05-20-wang-yi-sergei-aleinik/';
   // The global setup's third site: the old address and a file below it were published
   // (`urls.txt`), and `content-renamed` holds the redirect.
-  const result = { outDir: inject('distDirLinks') };
+  const outDir = inject('distDirLinks');
 
   test('builds, since the redirect covers the old addresses', () => {
     const listed = readFileSync(join(inject('linksContentDir'), 'urls.txt'), 'utf8').split('\n');
@@ -80,13 +80,13 @@ describe('a renamed document', () => {
   });
 
   test('_redirects sends the old page, and the files below it, to the new address with a 301', () => {
-    const lines = readFileSync(join(result.outDir, '_redirects'), 'utf8').split('\n');
+    const lines = readFileSync(join(outDir, '_redirects'), 'utf8').split('\n');
     expect(lines).toContain(`/${oldPage} /${newPage} 301`);
     expect(lines).toContain(`/${oldPage}* /${newPage}:splat 301`);
   });
 
   test('the old address holds a redirect page: meta refresh, canonical, a visible link, noindex, no script', () => {
-    const html = page(result.outDir, `/${oldPage}`);
+    const html = page(outDir, `/${oldPage}`);
     const target = `/${newPage}`;
     expect(html.querySelector('meta[http-equiv="refresh"]')?.getAttribute('content')).toBe(`0; url=${target}`);
     expect(html.querySelector('link[rel="canonical"]')?.getAttribute('href')).toBe(`${SITE_URL}${target}`);
@@ -98,7 +98,7 @@ describe('a renamed document', () => {
   });
 
   test('the sitemap leaves the redirect page out and keeps the new page', () => {
-    const urls = sitemapUrls(result.outDir);
+    const urls = sitemapUrls(outDir);
     expect(urls).toContain(`${SITE_URL}/${newPage}`);
     expect(urls).not.toContain(`${SITE_URL}/${oldPage}`);
   });

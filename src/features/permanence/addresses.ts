@@ -213,11 +213,11 @@ export function plannedAddresses(files: readonly ContentFile[], options: PlanOpt
   const recordLists = new Set(
     (['people', 'topics', 'places'] as const).flatMap((c) => ids(c).map((id) => entryRoute(c, id))),
   );
-  /** The ranked lists below a record's page, by the folder of their records: `interlocuteurs/`, `associes/`. */
+  /** The ranked lists below a record's page, by the folder of their records: `interlocuteurs/`, `associes/`, and the shape of their pages. */
   const rankedLists = [
     [routes.people(), routes.personInterlocutors('x').slice(routes.person('x').length)],
     [routes.topics(), routes.topicRelated('x').slice(routes.topic('x').length)],
-  ] as const;
+  ].map(([folder, word]) => ({ folder: folder!, word: word!, shape: new RegExp(`^${word}(?:page/\\d+/)?$`) }));
   /**
    * Whether `route` may be a page counted from the documents (`partial`: may lie above one):
    * `<list>page/<n>/`, a year of the chronology, a meeting (its page and its file of the API), a
@@ -235,8 +235,8 @@ export function plannedAddresses(files: readonly ContentFile[], options: PlanOpt
       const below = (shape: RegExp, word: string) =>
         partial ? word.startsWith(rest) || shape.test(rest) : shape.test(rest);
       if (below(/^page\/\d+\/$/, 'page/')) return true;
-      for (const [folder, word] of list === record ? rankedLists : []) {
-        if (list.startsWith(folder) && below(new RegExp(`^${word}(?:page/\\d+/)?$`), word)) return true;
+      for (const { folder, word, shape } of list === record ? rankedLists : []) {
+        if (list.startsWith(folder) && below(shape, word)) return true;
       }
     }
     return false;

@@ -248,9 +248,10 @@ export function fallbackParts(
   parts: readonly { stats: PartStats & { language?: string }; response: PartResponse }[],
 ): Set<number> {
   const byLanguage = new Map<string, number[]>();
-  parts.forEach((p, i) =>
-    byLanguage.set(p.stats.language ?? '', [...(byLanguage.get(p.stats.language ?? '') ?? []), i]),
-  );
+  parts.forEach((p, i) => {
+    const language = p.stats.language ?? '';
+    byLanguage.set(language, [...(byLanguage.get(language) ?? []), i]);
+  });
   const dropped = new Set<number>();
   for (const members of byLanguage.values()) {
     const terms = parts[members[0]!]!.response.query_term_idfs ?? [];
