@@ -92,11 +92,16 @@ async function writePart(snippets: readonly SearchSnippet[], folder: string, sal
   const { index, errors } = await pagefind.createIndex({});
   if (!index) throw new Error(errors.join('\n'));
   try {
-    for (const snippet of snippets) {
-      const { route } = snippet;
-      const added = await index.addHTMLFile({ sourcePath: route, content: salted(snippet.readHtml(), salt) });
-      if (added.errors.length > 0) throw new Error(`${route} : ${added.errors.join('\n')}`);
-    }
+    // Sent all at once: Pagefind's service takes its messages one at a time, in the order they
+    // are written, so the part is the same as with one page at a time, without a round trip each.
+    const added = await Promise.all(
+      snippets.map((snippet) =>
+        index.addHTMLFile({ sourcePath: snippet.route, content: salted(snippet.readHtml(), salt) }),
+      ),
+    );
+    added.forEach(({ errors }, i) => {
+      if (errors.length > 0) throw new Error(`${snippets[i]!.route} : ${errors.join('\n')}`);
+    });
     const partial = `${folder}.${process.pid}.tmp`;
     rmSync(partial, { recursive: true, force: true });
     const written = await index.writeFiles({ outputPath: partial });
