@@ -85,7 +85,7 @@ describe('the arithmetic of ranking', () => {
     // « avec » in the first part; the second holds only « a »; the third is another language.
     const parts = [part('fr', 'avec'), part('fr', 'a'), part('it', 'a'), part('fr', 'avecs')];
     expect([...fallbackParts(parts)]).toEqual([1]);
-    expect(rankAsOne(parts).map((r) => r.result.id)).not.toContain('fr-a');
+    expect(rankAsOne(parts, fallbackParts(parts)).map((r) => r.result.id)).not.toContain('fr-a');
     // Where no part holds the word, one index falls back to the longest beginning any part holds.
     expect([...fallbackParts([part('fr', 'a'), part('fr', 'av')])]).toEqual([0]);
     expect([...fallbackParts([part('fr', 'av'), part('fr', 'av')])]).toEqual([]);
@@ -99,10 +99,13 @@ describe('the arithmetic of ranking', () => {
       filters: {},
       totalFilters: {},
     });
-    const ranked = rankAsOne([
-      { stats: { pages: 2, words: 20 }, response: response(['a', 'b']) },
-      { stats: { pages: 1, words: 10 }, response: response(['c']) },
-    ]);
+    const ranked = rankAsOne(
+      [
+        { stats: { pages: 2, words: 20 }, response: response(['a', 'b']) },
+        { stats: { pages: 1, words: 10 }, response: response(['c']) },
+      ],
+      new Set(),
+    );
     expect(ranked.map((r) => r.result.id)).toEqual(['a', 'b', 'c']);
   });
 });
