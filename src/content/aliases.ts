@@ -47,6 +47,7 @@ export interface AliasMatcher {
 const WORD = /(?![\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}])[\p{L}\p{N}\p{M}]/u;
 const SPACE = /\s/u;
 const APOSTROPHES = new Set(["'", '’', 'ʼ']);
+const ANY_APOSTROPHE = new RegExp(`[${[...APOSTROPHES].join('')}]`, 'gu');
 
 /** The key under which a character is filed in the trie. */
 function key(char: string): string {
@@ -55,9 +56,13 @@ function key(char: string): string {
   return char;
 }
 
-/** An alias as the trie spells it: trimmed, spaces collapsed, one apostrophe. */
+/**
+ * An alias as the trie spells it (`key`): trimmed, spaces collapsed, one apostrophe. Two
+ * replacements over the whole text, not a test per character: a document's text is read so
+ * when a designation is checked against it (`quotedIn`).
+ */
 export function normalizeAlias(text: string): string {
-  return [...text.trim().replace(/\s+/gu, ' ')].map(key).join('');
+  return text.trim().replace(/\s+/gu, ' ').replace(ANY_APOSTROPHE, "'");
 }
 
 /**

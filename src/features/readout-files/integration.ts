@@ -17,7 +17,10 @@ import { claimFiles } from '#features/incremental/produced.ts';
 import { CHECK_CACHE } from '#features/guard/cache.ts';
 
 /** The worker thread of a build: `write` gives it the output folder once Astro has emptied it. */
-function start(job: ReadoutFilesJob): { result: Promise<ReadoutFilesResult>; write: (outDir: string) => void } {
+function start(job: ReadoutFilesJob): {
+  result: () => Promise<ReadoutFilesResult>;
+  write: (outDir: string) => void;
+} {
   const worker = new Worker(new URL('./worker.ts', import.meta.url), { workerData: job });
   const result = new Promise<ReadoutFilesResult>((done, fail) => {
     worker.once('message', (message: { result?: ReadoutFilesResult; error?: string }) => {
@@ -32,7 +35,16 @@ function start(job: ReadoutFilesJob): { result: Promise<ReadoutFilesResult>; wri
   // A build that stops early does not wait for the worker. After the listeners, which would
   // otherwise keep the process alive again.
   worker.unref();
-  return { result, write: (outDir) => worker.postMessage(outDir) };
+  return {
+    // Awaited, the worker keeps the process alive again: a build whose pages are done before its
+    // previews (all cached pages, every image drawn again) would otherwise end, with status 0,
+    // while the worker still draws, and leave the files of the last build in place.
+    result: () => {
+      worker.ref();
+      return result;
+    },
+    write: (outDir) => worker.postMessage(outDir),
+  };
 }
 
 export default function readoutFiles(options: { contentDir: string }): AstroIntegration {
@@ -73,7 +85,7 @@ export default function readoutFiles(options: { contentDir: string }): AstroInte
       'astro:build:done': async ({ logger }) => {
         if (!worker) throw new Error('Fichiers des documents : le processus de travail n’a pas été lancé');
         const waited = performance.now();
-        const result = await worker.result.catch((error: Error) => {
+        const result = await worker.result().catch((error: Error) => {
           const failure = new Error(`Fichiers des documents : ${error.message}`, { cause: error });
           if (!process.env['DEBUG']) failure.stack = '';
           throw failure;

@@ -28,6 +28,8 @@ export default function searchIndex(): AstroIntegration {
   let astroCache = '';
   /** Pagefind's package.json: its version is part of each part's key. */
   let pagefindPackage = '';
+  /** Pagefind's process, started with the build (`astro:build:start`). */
+  let warm: Promise<unknown> = Promise.resolve();
   return {
     name: 'readout-archive:search-index',
     hooks: {
@@ -36,7 +38,16 @@ export default function searchIndex(): AstroIntegration {
         cacheRoot = join(astroCache, ...CACHE_SUBDIR.split('/'));
         pagefindPackage = join(fileURLToPath(config.root), 'node_modules', 'pagefind', 'package.json');
       },
+      'astro:build:start': () => {
+        // Pagefind's process starts while Astro renders the pages rather than after: an index
+        // made and dropped at once. A failure here is the first part's too, and reported there.
+        warm = pagefind
+          .createIndex({})
+          .then(({ index }) => index?.deleteIndex())
+          .catch(() => undefined);
+      },
       'astro:build:done': async ({ dir, logger }) => {
+        await warm;
         const site = fileURLToPath(dir);
         const started = performance.now();
         try {

@@ -19,6 +19,8 @@
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { availableParallelism } from 'node:os';
+import { threadId, Worker } from 'node:worker_threads';
 import * as pagefind from 'pagefind';
 import { linkOrCopy, listFiles } from '#features/site-files.ts';
 import { MANIFEST_FILE, partKey, type SearchManifest, type SearchPart } from './manifest.ts';
@@ -87,23 +89,81 @@ function hashedNames(folder: string): string[] {
   );
 }
 
+/** A part to write: its pages (route and HTML), its folder, its salt. */
+export interface PartJob {
+  pages: { route: string; html: string }[];
+  folder: string;
+  salt: number;
+}
+
 /** Writes one part with Pagefind into `folder`, through a temporary folder: a build stopped midway leaves no half part. */
-async function writePart(snippets: readonly SearchSnippet[], folder: string, salt: number): Promise<void> {
+export async function writePart({ pages, folder, salt }: PartJob): Promise<void> {
   const { index, errors } = await pagefind.createIndex({});
   if (!index) throw new Error(errors.join('\n'));
   try {
-    for (const snippet of snippets) {
-      const { route } = snippet;
-      const added = await index.addHTMLFile({ sourcePath: route, content: salted(snippet.readHtml(), salt) });
-      if (added.errors.length > 0) throw new Error(`${route} : ${added.errors.join('\n')}`);
-    }
-    const partial = `${folder}.${process.pid}.tmp`;
+    // Sent all at once: Pagefind's process takes its messages one at a time, in the order they
+    // are written, so the part is the same as with one page at a time, without a round trip each.
+    const added = await Promise.all(
+      pages.map(({ route, html }) => index.addHTMLFile({ sourcePath: route, content: salted(html, salt) })),
+    );
+    added.forEach(({ errors }, i) => {
+      if (errors.length > 0) throw new Error(`${pages[i]!.route} : ${errors.join('\n')}`);
+    });
+    const partial = `${folder}.${process.pid}-${threadId}.tmp`;
     rmSync(partial, { recursive: true, force: true });
     const written = await index.writeFiles({ outputPath: partial });
     if (written.errors.length > 0) throw new Error(written.errors.join('\n'));
     renameSync(partial, folder);
   } finally {
     await index.deleteIndex();
+  }
+}
+
+const jobOf = (snippets: readonly SearchSnippet[], folder: string, salt: number): PartJob => ({
+  pages: snippets.map((snippet) => ({ route: snippet.route, html: snippet.readHtml() })),
+  folder,
+  salt,
+});
+
+/**
+ * Writes `jobs` two at a time where the machine has two cores: one in this thread's Pagefind
+ * process, the others in a worker thread's (`part-writer.ts`). A build writes many parts at once
+ * when it starts from nothing or when a person named across the years is renamed; the main
+ * thread has nothing else to do meanwhile.
+ */
+async function writeParts(jobs: (() => PartJob)[]): Promise<void> {
+  if (jobs.length < 2 || availableParallelism() < 2) {
+    for (const job of jobs) await writePart(job());
+    return;
+  }
+  const worker = new Worker(new URL('./part-writer.ts', import.meta.url));
+  // One job at a time in the worker: its answer, or its end, settles it.
+  let settle: ((error?: Error) => void) | undefined;
+  const exited = new Promise((done) => worker.once('exit', done));
+  worker.on('message', (answer: { error?: string }) =>
+    settle?.(answer.error === undefined ? undefined : new Error(answer.error)),
+  );
+  worker.on('error', (error) => settle?.(error));
+  worker.on('exit', (code) => settle?.(new Error(`le processus d’écriture de l’index s’est arrêté (code ${code})`)));
+  const inWorker = (job: PartJob) =>
+    new Promise<void>((done, fail) => {
+      settle = (error) => {
+        settle = undefined;
+        if (error) fail(error);
+        else done();
+      };
+      worker.postMessage(job);
+    });
+  let next = 0;
+  const lane = async (write: (job: PartJob) => Promise<void>) => {
+    while (next < jobs.length) await write(jobs[next++]!());
+  };
+  try {
+    await Promise.all([lane(writePart), lane(inWorker)]);
+  } finally {
+    // Its Pagefind process closed, then the thread ends (at once if it has already).
+    worker.postMessage(null);
+    await exited;
   }
 }
 
@@ -123,16 +183,30 @@ export async function indexParts(
   /** The files of the parts before, by name; and the folders this build keeps, salted or not. */
   const taken = new Map<string, string>();
   const kept = new Set<string>();
-  for (const group of groupByPart(snippets)) {
+  const groups = groupByPart(snippets).map((group) => {
     const hash = createHash('sha256').update(version).update(`\n${group.language}\n${group.year}\n`);
     for (const { route, digest } of group.snippets) hash.update(`${route}\n${digest}\n`);
-    const key = hash.digest('hex');
+    return { ...group, key: hash.digest('hex') };
+  });
+  // The parts not in the cache, written first, side by side: each as it is without salt. The
+  // names they take are then compared in order, as below, and a part that must be drawn again
+  // is written again with a salt, one at a time, as the order of the parts decides.
+  const missing = groups.filter((group) => !existsSync(join(root, group.key, ENTRY)));
+  await writeParts(
+    missing.map((group) => () => {
+      rmSync(join(root, group.key), { recursive: true, force: true });
+      return jobOf(group.snippets, join(root, group.key), 0);
+    }),
+  );
+  written += missing.length;
+  for (const group of groups) {
+    const { key } = group;
     let folder: string | undefined;
     for (let salt = 0; salt < SALTS && folder === undefined; salt++) {
       const candidate = join(root, salt === 0 ? key : `${key}.${salt}`);
       if (!existsSync(join(candidate, ENTRY))) {
         rmSync(candidate, { recursive: true, force: true });
-        await writePart(group.snippets, candidate, salt);
+        await writePart(jobOf(group.snippets, candidate, salt));
         written++;
       }
       // A part that collides is kept too: the next build finds it in the cache, and its names taken again.

@@ -9,6 +9,7 @@ import { scriptName, scriptOf, visualOrder } from '#features/preview/scripts.ts'
 import { previewPng } from '#features/preview/cache.ts';
 import { drawPreview } from '#features/preview/draw.ts';
 import { previewLines, wrapText } from '#features/preview/layout.ts';
+import { encodeIndexedPng } from '#features/preview/png.ts';
 import { root, tempDir } from '../../support/build.ts';
 
 const fontsDir = join(root, 'src/assets/fonts');
@@ -36,6 +37,7 @@ function pixelsOf(png: Buffer): { width: number; height: number; at: (x: number,
   }
   const rows = inflateSync(Buffer.concat(idat));
   expect(rows.length).toBe((stride + 1) * height);
+  for (let y = 0; y < height; y++) expect(rows[y * (stride + 1)]).toBe(0);
   const at = (x: number, y: number) => {
     const byte = rows[y * (stride + 1) + 1 + (depth === 8 ? x : x >> 1)]!;
     return depth === 8 ? byte : x % 2 === 0 ? byte >> 4 : byte & 0x0f;
@@ -231,6 +233,26 @@ describe('drawing', () => {
     const changed = previewPng({ ...content, title: 'Un autre titre' }, options);
     expect(changed.equals(first)).toBe(false);
     expect(readdirSync(cacheDir)).toHaveLength(2);
+  });
+
+  test.each([
+    ['4 bits, 9 colours', 9, 4],
+    ['8 bits, 17 colours', 17, 8],
+  ])('the PNG holds exactly the palette and the pixels it is given (%s)', (_what, colours, depth) => {
+    // An odd width, rows cut at their last inked pixel, and every index at every parity of x.
+    const width = 101;
+    const height = 7;
+    const pixels = Uint8Array.from({ length: width * height }, (_, i) => (i * 7 + (i % width)) % colours);
+    const rowEnds = Int32Array.from({ length: height }, (_, y) => width - y * 13);
+    for (let y = 0; y < height; y++) pixels.fill(0, y * width + rowEnds[y]!, (y + 1) * width);
+    const palette = Array.from({ length: colours }, (_, i) => [i, 255 - i, i * 3] as const);
+    const png = encodeIndexedPng(width, height, pixels, palette, rowEnds);
+    expect(png[24]).toBe(depth);
+    const plte = png.indexOf('PLTE', 8, 'latin1');
+    expect([...png.subarray(plte + 4, plte + 4 + colours * 3)]).toEqual(palette.flat());
+    const image = pixelsOf(png);
+    const decoded = Uint8Array.from({ length: width * height }, (_, i) => image.at(i % width, Math.floor(i / width)));
+    expect(decoded).toEqual(pixels);
   });
 });
 

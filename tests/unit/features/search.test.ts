@@ -21,7 +21,8 @@ import {
   termFrequency,
 } from '#features/search/client/rank.ts';
 import { MANIFEST_FILE, type SearchManifest } from '#features/search/manifest.ts';
-import { assembleBundle, indexParts } from '#features/search/parts.ts';
+import { assembleBundle, groupByPart, indexParts, writePart } from '#features/search/parts.ts';
+import { listFiles } from '#features/site-files.ts';
 import { readPageStats } from '#features/search/pf-meta.ts';
 import { describe as describeSnippet, type SearchSnippet } from '#features/search/snippets.ts';
 import { root } from '../../support/build.ts';
@@ -84,7 +85,7 @@ describe('the arithmetic of ranking', () => {
     // « avec » in the first part; the second holds only « a »; the third is another language.
     const parts = [part('fr', 'avec'), part('fr', 'a'), part('it', 'a'), part('fr', 'avecs')];
     expect([...fallbackParts(parts)]).toEqual([1]);
-    expect(rankAsOne(parts).map((r) => r.result.id)).not.toContain('fr-a');
+    expect(rankAsOne(parts, fallbackParts(parts)).map((r) => r.result.id)).not.toContain('fr-a');
     // Where no part holds the word, one index falls back to the longest beginning any part holds.
     expect([...fallbackParts([part('fr', 'a'), part('fr', 'av')])]).toEqual([0]);
     expect([...fallbackParts([part('fr', 'av'), part('fr', 'av')])]).toEqual([]);
@@ -98,10 +99,13 @@ describe('the arithmetic of ranking', () => {
       filters: {},
       totalFilters: {},
     });
-    const ranked = rankAsOne([
-      { stats: { pages: 2, words: 20 }, response: response(['a', 'b']) },
-      { stats: { pages: 1, words: 10 }, response: response(['c']) },
-    ]);
+    const ranked = rankAsOne(
+      [
+        { stats: { pages: 2, words: 20 }, response: response(['a', 'b']) },
+        { stats: { pages: 1, words: 10 }, response: response(['c']) },
+      ],
+      new Set(),
+    );
     expect(ranked.map((r) => r.result.id)).toEqual(['a', 'b', 'c']);
   });
 });
@@ -378,6 +382,26 @@ describe('the parts of a French archive over three years', () => {
     expect((await writeSite('french', archive)).written).toBe(0);
     const changed = archive.map((s, i) => (i === 4 ? fromHtml(s.route, s.readHtml().replace('</p>', ' paix</p>')) : s));
     expect((await writeSite('french', changed)).written).toBe(1);
+    await pagefind.close();
+  });
+
+  test('parts written side by side, in two Pagefind processes, are the bytes of parts written one at a time', async () => {
+    const archive = frenchArchive();
+    const { parts, written } = await indexParts(archive, {
+      cacheRoot: join(work, 'cache', 'side-by-side'),
+      pagefindPackage: join(root, 'node_modules', 'pagefind', 'package.json'),
+    });
+    expect(written).toBe(3);
+    for (const { part, folder } of parts) {
+      const alone = join(work, 'alone', part.key);
+      const pages = groupByPart(archive).find((g) => g.year === part.year && g.language === part.language)!.snippets;
+      await writePart({ pages: pages.map((p) => ({ route: p.route, html: p.readHtml() })), folder: alone, salt: 0 });
+      const files = listFiles(folder);
+      expect(files.length).toBeGreaterThan(5);
+      expect(listFiles(alone)).toEqual(files);
+      for (const file of files)
+        expect(readFileSync(join(alone, file)).equals(readFileSync(join(folder, file)))).toBe(true);
+    }
     await pagefind.close();
   });
 

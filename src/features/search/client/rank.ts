@@ -193,11 +193,11 @@ export function partStats(stats: PartStats, response: PartResponse): IndexStats 
 /**
  * The results of all parts, scored as one index of all their pages would score them, best first;
  * results of equal score keep the order of the parts, then each part's own. The parts of `dropped`
- * (`fallbackParts`, computed here unless the caller has them) give none.
+ * (`fallbackParts`, which the caller needs too, to leave their filters out) give none.
  */
 export function rankAsOne(
   all: readonly { stats: PartStats; response: PartResponse }[],
-  dropped: ReadonlySet<number> = fallbackParts(all),
+  dropped: ReadonlySet<number>,
 ): RankedResult[] {
   // A part left out holds no page of the term, as one index would count it.
   const parts = all.map((p, i) =>
