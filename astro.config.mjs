@@ -20,7 +20,9 @@ export default defineConfig({
   site,
   base,
   trailingSlash: 'always',
-  // Components' styles are scoped by a class (`astro-…`, added to the element's class list) rather
+  // Components' styles are global, each selector anchored under the component's own class
+  // (docs/reading.md): no scope class on every element they render. The few pages that keep
+  // scoped styles are scoped by a class (`astro-…`, added to the element's class list) rather
   // than by a `data-astro-cid-…` attribute on every element: the same rules, fewer bytes a page.
   scopedStyleStrategy: 'class',
   // Four routes rendered at a time: a route mostly waits on files (reading a source, writing
