@@ -9,12 +9,14 @@ import * as pagefind from 'pagefind';
 import { writePart, type PartJob } from './parts.ts';
 
 const port = parentPort!;
+/** The part being written: asked to stop, the worker lets it end first. */
+let current: Promise<unknown> = Promise.resolve();
 port.on('message', (job: PartJob | null) => {
   if (job === null) {
-    void pagefind.close().then(() => port.close());
+    void current.finally(() => pagefind.close()).then(() => port.close());
     return;
   }
-  writePart(job).then(
+  current = writePart(job).then(
     () => port.postMessage({}),
     (error: unknown) => port.postMessage({ error: error instanceof Error ? error.message : String(error) }),
   );

@@ -111,9 +111,14 @@ export async function writePart({ pages, folder, salt }: PartJob): Promise<void>
     });
     const partial = `${folder}.${process.pid}-${threadId}.tmp`;
     rmSync(partial, { recursive: true, force: true });
-    const written = await index.writeFiles({ outputPath: partial });
-    if (written.errors.length > 0) throw new Error(written.errors.join('\n'));
-    renameSync(partial, folder);
+    try {
+      const written = await index.writeFiles({ outputPath: partial });
+      if (written.errors.length > 0) throw new Error(written.errors.join('\n'));
+      renameSync(partial, folder);
+    } catch (error) {
+      rmSync(partial, { recursive: true, force: true });
+      throw error;
+    }
   } finally {
     await index.deleteIndex();
   }
@@ -131,8 +136,8 @@ const jobOf = (snippets: readonly SearchSnippet[], folder: string, salt: number)
  * when it starts from nothing or when a person named across the years is renamed; the main
  * thread has nothing else to do meanwhile.
  */
-async function writeParts(jobs: (() => PartJob)[]): Promise<void> {
-  if (jobs.length < 2 || availableParallelism() < 2) {
+export async function writeParts(jobs: (() => PartJob)[], lanes: number): Promise<void> {
+  if (jobs.length < 2 || lanes < 2) {
     for (const job of jobs) await writePart(job());
     return;
   }
@@ -154,17 +159,23 @@ async function writeParts(jobs: (() => PartJob)[]): Promise<void> {
       };
       worker.postMessage(job);
     });
+  // A lane that fails stops the other before its next part; both are waited for, then the
+  // first failure is reported, so that no part is being written once this returns.
   let next = 0;
+  let failed = false;
   const lane = async (write: (job: PartJob) => Promise<void>) => {
-    while (next < jobs.length) await write(jobs[next++]!());
+    try {
+      while (!failed && next < jobs.length) await write(jobs[next++]!());
+    } catch (error) {
+      failed = true;
+      throw error;
+    }
   };
-  try {
-    await Promise.all([lane(writePart), lane(inWorker)]);
-  } finally {
-    // Its Pagefind process closed, then the thread ends (at once if it has already).
-    worker.postMessage(null);
-    await exited;
-  }
+  const outcomes = await Promise.allSettled([lane(writePart), lane(inWorker)]);
+  // Its Pagefind process closed once its part is done, then the thread ends (at once if it has already).
+  worker.postMessage(null);
+  await exited;
+  for (const outcome of outcomes) if (outcome.status === 'rejected') throw outcome.reason;
 }
 
 /**
@@ -173,7 +184,12 @@ async function writeParts(jobs: (() => PartJob)[]): Promise<void> {
  */
 export async function indexParts(
   snippets: readonly SearchSnippet[],
-  options: { cacheRoot: string; pagefindPackage: string },
+  options: {
+    cacheRoot: string;
+    pagefindPackage: string;
+    /** How many parts are written at once: two where the machine has two cores (tests set it). */
+    lanes?: number;
+  },
 ): Promise<{ parts: WrittenPart[]; written: number }> {
   const root = join(options.cacheRoot, 'parts');
   mkdirSync(root, { recursive: true });
@@ -197,6 +213,7 @@ export async function indexParts(
       rmSync(join(root, group.key), { recursive: true, force: true });
       return jobOf(group.snippets, join(root, group.key), 0);
     }),
+    options.lanes ?? Math.min(2, availableParallelism()),
   );
   written += missing.length;
   for (const group of groups) {

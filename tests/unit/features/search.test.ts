@@ -21,7 +21,7 @@ import {
   termFrequency,
 } from '#features/search/client/rank.ts';
 import { MANIFEST_FILE, type SearchManifest } from '#features/search/manifest.ts';
-import { assembleBundle, groupByPart, indexParts, writePart } from '#features/search/parts.ts';
+import { assembleBundle, groupByPart, indexParts, writePart, writeParts } from '#features/search/parts.ts';
 import { listFiles } from '#features/site-files.ts';
 import { readPageStats } from '#features/search/pf-meta.ts';
 import { describe as describeSnippet, type SearchSnippet } from '#features/search/snippets.ts';
@@ -390,6 +390,7 @@ describe('the parts of a French archive over three years', () => {
     const { parts, written } = await indexParts(archive, {
       cacheRoot: join(work, 'cache', 'side-by-side'),
       pagefindPackage: join(root, 'node_modules', 'pagefind', 'package.json'),
+      lanes: 2,
     });
     expect(written).toBe(3);
     for (const { part, folder } of parts) {
@@ -402,6 +403,24 @@ describe('the parts of a French archive over three years', () => {
       for (const file of files)
         expect(readFileSync(join(alone, file)).equals(readFileSync(join(folder, file)))).toBe(true);
     }
+    await pagefind.close();
+  });
+
+  test('two parts written at once: a part that cannot be written is reported once both lanes have stopped, and leaves nothing half written', async () => {
+    const archive = frenchArchive();
+    const pages = archive.map((p) => ({ route: p.route, html: p.readHtml() }));
+    const out = join(work, 'lanes');
+    mkdirSync(out, { recursive: true });
+    // A part is written beside its folder, then renamed: onto a folder that is not empty, it cannot be.
+    mkdirSync(join(out, 'two'));
+    writeFileSync(join(out, 'two', 'kept'), '');
+    const folders = ['one', 'two', 'three', 'four', 'five'].map((name) => join(out, name));
+    const jobs = folders.map((folder) => () => ({ pages, folder, salt: 0 }));
+    await expect(writeParts(jobs, 2)).rejects.toThrow(/ENOTEMPTY|EEXIST/);
+    // Once it has failed, nothing is being written: no part half written is left, and the
+    // folder in the way is as it was.
+    expect(readdirSync(out).filter((name) => name.endsWith('.tmp'))).toEqual([]);
+    expect(readdirSync(join(out, 'two'))).toEqual(['kept']);
     await pagefind.close();
   });
 
