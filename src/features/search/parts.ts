@@ -96,8 +96,35 @@ export interface PartJob {
   salt: number;
 }
 
+/**
+ * How long a part may take before the build stops: Pagefind's Node API never answers a call
+ * whose process has died (a panic on a full disk, a process killed), so that the build would wait
+ * for ever. A part of 5,000 pages takes about 20 s (50,000 documents, docs/performance.md).
+ */
+export const PART_TIME_LIMIT_MS = 10 * 60 * 1000;
+
 /** Writes one part with Pagefind into `folder`, through a temporary folder: a build stopped midway leaves no half part. */
-export async function writePart({ pages, folder, salt }: PartJob): Promise<void> {
+export async function writePart(job: PartJob, limitMs = PART_TIME_LIMIT_MS): Promise<void> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const limit = new Promise<never>((_, fail) => {
+    timer = setTimeout(
+      () =>
+        fail(
+          new Error(
+            `Pagefind n’a pas écrit la partie ${job.folder} en ${Math.round(limitMs / 1000)} s : son processus s’est sans doute arrêté (voir ses messages ci-dessus)`,
+          ),
+        ),
+      limitMs,
+    );
+  });
+  try {
+    await Promise.race([writeWithPagefind(job), limit]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+async function writeWithPagefind({ pages, folder, salt }: PartJob): Promise<void> {
   const { index, errors } = await pagefind.createIndex({});
   if (!index) throw new Error(errors.join('\n'));
   try {

@@ -424,6 +424,18 @@ describe('the parts of a French archive over three years', () => {
     await pagefind.close();
   });
 
+  test('a part whose Pagefind process dies is an error within its time limit, not a build that waits for ever', async () => {
+    const pages = frenchArchive().map((p) => ({ route: p.route, html: p.readHtml() }));
+    const out = join(work, 'dying');
+    mkdirSync(out, { recursive: true });
+    // Pagefind's process stops (a panic) when it cannot make the part's folder: here, inside a file.
+    writeFileSync(join(out, 'a-file'), '');
+    await expect(writePart({ pages, folder: join(out, 'a-file', 'part'), salt: 0 }, 5_000)).rejects.toThrow(
+      /n’a pas écrit la partie .* en 5 s/,
+    );
+    await pagefind.close();
+  });
+
   test('a part whose file names an earlier part holds is written again with a salt, and finds the same pages', async () => {
     const { written, manifest } = saltedSite!;
     expect(written).toBe(1);
