@@ -133,6 +133,13 @@ const work = mkdtempSync(join(tmpdir(), 'readout-archive-bench-'));
 // they can import the project's packages, instead of into the shared `.astro/`.
 const outputs = join(root, 'node_modules', '.cache', 'readout-archive-bench');
 mkdirSync(outputs, { recursive: true });
+/** The folders this run builds into, under `outputs`: removed at the end, whether it succeeds or fails, unless `--keep`. */
+const made: string[] = [];
+const outputFolder = (prefix: string) => {
+  const folder = mkdtempSync(join(outputs, prefix));
+  made.push(folder);
+  return folder;
+};
 const results: SizeResult[] = [];
 let singleRun: BuildRun | undefined;
 
@@ -145,7 +152,7 @@ try {
     singleRun = timedBuild({
       label: 'single',
       contentDir: join(dir, 'content'),
-      outDir: join(mkdtempSync(join(outputs, 'single-')), 'dist'),
+      outDir: join(outputFolder('single-'), 'dist'),
       cacheDir: join(dir, 'cache'),
     });
     saveLog(singleRun, join(dir, 'build-single.log'));
@@ -160,7 +167,7 @@ try {
     console.error(`# ${documents} documents : ${files} fichiers générés en ${s((performance.now() - started) / 1000)}`);
     const modelMs = modelTime(contentDir);
     console.error(`# ${documents} documents : modèle de l’archive (buildArchive) en ${modelMs.toFixed(0)} ms`);
-    const outDir = join(mkdtempSync(join(outputs, `${documents}-`)), 'dist');
+    const outDir = join(outputFolder(`${documents}-`), 'dist');
     const cacheDir = join(dir, 'cache');
     const runs: BuildRun[] = [];
     for (const label of ['cold', 'warm']) {
@@ -189,7 +196,7 @@ try {
       console.error(`#   ${s(run.wallSeconds)} (CPU ${s(run.cpuSeconds)})`);
     }
     console.error(`# ${documents} documents : construction propre, pour comparer…`);
-    const cleanOut = join(mkdtempSync(join(outputs, `${documents}-clean-`)), 'dist');
+    const cleanOut = join(outputFolder(`${documents}-clean-`), 'dist');
     const clean = timedBuild({ label: 'clean', contentDir, outDir: cleanOut, cacheDir: join(dir, 'cache-clean') });
     if (clean.status !== 0) throw new Error(`La construction propre a échoué (journal : ${dir})`);
     const differing = differences(outDir, cleanOut);
@@ -200,7 +207,7 @@ try {
     let baseline: BaselineRun | undefined;
     if (!values['no-baseline']) {
       console.error(`# ${documents} documents : site de référence (Astro seul, même Markdown), à froid…`);
-      const baselineDir = join(mkdtempSync(join(outputs, `${documents}-baseline-`)), 'site');
+      const baselineDir = join(outputFolder(`${documents}-baseline-`), 'site');
       baseline = timedBaseline(baselineDir, contentDir);
       writeFileSync(join(dir, 'build-baseline.log'), baseline.log);
       if (baseline.status !== 0) throw new Error(`Le site de référence n’a pas été construit (journal : ${dir})`);
@@ -212,7 +219,7 @@ try {
     else console.error(`# conservés : ${dir} et ${outDir}`);
   }
 } finally {
-  if (!values.keep) rmSync(work, { recursive: true, force: true });
+  if (!values.keep) for (const folder of [work, ...made]) rmSync(folder, { recursive: true, force: true });
 }
 
 const labels: Record<string, string> = {
