@@ -103,7 +103,10 @@ export interface PartJob {
  */
 export const PART_TIME_LIMIT_MS = 10 * 60 * 1000;
 
-/** Writes one part with Pagefind into `folder`, through a temporary folder: a build stopped midway leaves no half part. */
+/**
+ * Writes one part with Pagefind into `folder`, through a temporary folder: a build stopped midway
+ * leaves no half part, and what the folder held is replaced.
+ */
 export async function writePart(job: PartJob, limitMs = PART_TIME_LIMIT_MS): Promise<void> {
   let timer: ReturnType<typeof setTimeout> | undefined;
   const limit = new Promise<never>((_, fail) => {
@@ -141,6 +144,8 @@ async function writeWithPagefind({ pages, folder, salt }: PartJob): Promise<void
     try {
       const written = await index.writeFiles({ outputPath: partial });
       if (written.errors.length > 0) throw new Error(written.errors.join('\n'));
+      // What the folder held (a part left half made by a build that stopped) is replaced whole.
+      rmSync(folder, { recursive: true, force: true });
       renameSync(partial, folder);
     } catch (error) {
       rmSync(partial, { recursive: true, force: true });
@@ -236,10 +241,7 @@ export async function indexParts(
   // is written again with a salt, one at a time, as the order of the parts decides.
   const missing = groups.filter((group) => !existsSync(join(root, group.key, ENTRY)));
   await writeParts(
-    missing.map((group) => () => {
-      rmSync(join(root, group.key), { recursive: true, force: true });
-      return jobOf(group.snippets, join(root, group.key), 0);
-    }),
+    missing.map((group) => () => jobOf(group.snippets, join(root, group.key), 0)),
     options.lanes ?? Math.min(2, availableParallelism()),
   );
   written += missing.length;
@@ -249,7 +251,6 @@ export async function indexParts(
     for (let salt = 0; salt < SALTS && folder === undefined; salt++) {
       const candidate = join(root, salt === 0 ? key : `${key}.${salt}`);
       if (!existsSync(join(candidate, ENTRY))) {
-        rmSync(candidate, { recursive: true, force: true });
         await writePart(jobOf(group.snippets, candidate, salt));
         written++;
       }

@@ -406,21 +406,27 @@ describe('the parts of a French archive over three years', () => {
     await pagefind.close();
   });
 
-  test('two parts written at once: a part that cannot be written is reported once both lanes have stopped, and leaves nothing half written', async () => {
+  test('two parts written at once: a part that cannot be written is reported once both lanes have stopped, and leaves nothing half written; a part replaces what its folder held', async () => {
     const archive = frenchArchive();
     const pages = archive.map((p) => ({ route: p.route, html: p.readHtml() }));
     const out = join(work, 'lanes');
     mkdirSync(out, { recursive: true });
-    // A part is written beside its folder, then renamed: onto a folder that is not empty, it cannot be.
-    mkdirSync(join(out, 'two'));
-    writeFileSync(join(out, 'two', 'kept'), '');
+    // The second part, which the worker takes, cannot be written: a salt goes into what Pagefind
+    // reads of a page, and this page has nothing it reads.
+    const unreadable = [{ route: 'comptes-rendus/vide/index.html', html: '<html lang="fr"><body></body></html>' }];
+    // A part left half made in the first part's folder by a build that stopped.
+    mkdirSync(join(out, 'one'));
+    writeFileSync(join(out, 'one', 'stale'), '');
     const folders = ['one', 'two', 'three', 'four', 'five'].map((name) => join(out, name));
-    const jobs = folders.map((folder) => () => ({ pages, folder, salt: 0 }));
-    await expect(writeParts(jobs, 2)).rejects.toThrow(/ENOTEMPTY|EEXIST/);
-    // Once it has failed, nothing is being written: no part half written is left, and the
-    // folder in the way is as it was.
-    expect(readdirSync(out).filter((name) => name.endsWith('.tmp'))).toEqual([]);
-    expect(readdirSync(join(out, 'two'))).toEqual(['kept']);
+    const jobs = folders.map(
+      (folder, i) => () => (i === 1 ? { pages: unreadable, folder, salt: 1 } : { pages, folder, salt: 0 }),
+    );
+    await expect(writeParts(jobs, 2)).rejects.toThrow(/extrait sans data-pagefind-body/);
+    // Once it has failed, nothing is being written: no part half written is left, and none of the failed one.
+    expect(readdirSync(out).filter((name) => name.endsWith('.tmp') || name === 'two')).toEqual([]);
+    // The part each lane had begun is finished; the first, which the main lane took, replaced what was there.
+    expect(readdirSync(join(out, 'one'))).toContain('pagefind-entry.json');
+    expect(readdirSync(join(out, 'one'))).not.toContain('stale');
     await pagefind.close();
   });
 
