@@ -337,6 +337,11 @@ export const fr = {
     'Aucun document ne contient «\u00a0{term}\u00a0». Vérifiez l’orthographe, essayez un autre mot ou parcourez l’archive par ses index.',
   'search.noneFiltered': 'Aucun document ne contient «\u00a0{term}\u00a0» avec les filtres choisis.',
   'search.more': 'Afficher les {count}\u00a0résultats suivants',
+  'search.people': 'Personnes de ce nom',
+  'search.people.hint':
+    'Chaque page de personne liste tous les documents qui la nomment, en toute langue et toute écriture.',
+  'search.personDocuments.one': '{count}\u00a0document',
+  'search.personDocuments.other': '{count}\u00a0documents',
   'search.refine': 'Affiner les résultats',
   'search.browse': 'Parcourir l’archive',
   'search.filter.person': 'Personne',

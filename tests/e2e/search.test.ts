@@ -111,12 +111,16 @@ describe.each([
     if (!more) expect(Number(said.match(/^[\d\u202f]+/)![0].replace(/\u202f/g, ''))).toBe(count);
   });
 
-  test('filters by a person, and keeps the words and filters in the address', async () => {
-    const person = nameOf(people.get(seed.data.participants[0]!.person));
+  test('filters by a person, shown by name, and keeps the words and the person’s id in the address', async () => {
+    const id = seed.data.participants[0]!.person;
+    const person = nameOf(people.get(id));
     await tab
       .locator('[data-search-filters] summary')
       .evaluate((s) => ((s.parentElement as HTMLDetailsElement).open = true));
-    await tab.getByLabel(t('search.filter.person'), { exact: true }).selectOption(person);
+    const select = tab.getByLabel(t('search.filter.person'), { exact: true });
+    expect(await select.locator(`option[value="${id}"]`).innerText()).toMatch(/ \(\d/);
+    expect((await select.locator(`option[value="${id}"]`).innerText()).startsWith(`${person} (`)).toBe(true);
+    await select.selectOption(id);
     await expect
       .poll(() => tab.locator('[role="status"]').innerText(), { timeout: 30_000 })
       .toContain('avec les filtres choisis');
@@ -128,7 +132,41 @@ describe.each([
     for (const href of hrefs) expect(naming).toContain(href);
     const address = new URL(tab.url());
     expect(address.searchParams.get('q')).toBe(seedWord);
-    expect(address.searchParams.get(t('search.filter.person'))).toBe(person);
+    expect(address.searchParams.get(t('search.filter.person'))).toBe(id);
+  });
+
+  test('reads an address that names the person, as addresses did before ids, and gives it the id', async () => {
+    const id = seed.data.participants[0]!.person;
+    const filter = t('search.filter.person');
+    const query = `?q=${encodeURIComponent(seedWord)}&${encodeURIComponent(filter)}=${encodeURIComponent(nameOf(people.get(id)))}`;
+    const found = await open({}, query);
+    try {
+      await expect
+        .poll(() => found.locator('[role="status"]').innerText(), { timeout: 30_000 })
+        .toContain('avec les filtres choisis');
+      expect(new URL(found.url()).searchParams.get(filter)).toBe(id);
+      expect(await found.getByLabel(filter, { exact: true }).inputValue()).toBe(id);
+    } finally {
+      await found.context().close();
+    }
+  });
+
+  test('names the people a search names, each linked to the page of all their documents', async () => {
+    const id = seed.data.participants[0]!.person;
+    const person = nameOf(people.get(id));
+    const found = await open({}, `?q=${encodeURIComponent(person)}`);
+    try {
+      const named = found.locator('[data-search-people]');
+      await expect.poll(() => named.isVisible(), { timeout: 30_000 }).toBe(true);
+      const link = named.getByRole('link', { name: person, exact: true });
+      expect(await link.getAttribute('href')).toBe(`${base}personnes/${id}/`);
+      expect(await named.locator('h2').innerText()).toBe(t('search.people'));
+      const documents = docs.filter((d) => peopleOf(d).includes(id)).length;
+      const item = named.getByRole('listitem').filter({ has: found.getByRole('link', { name: person, exact: true }) });
+      expect(await item.innerText()).toContain(`(${documents}\u00a0document`);
+    } finally {
+      await found.context().close();
+    }
   });
 
   test('runs the search of its address as it opens; shows more results on demand, the focus on the first', async () => {

@@ -6,6 +6,9 @@
  * footers, citation blocks and related documents are left out. Each page is indexed in its text's
  * language, with that language's stemming (`snippets.ts`).
  *
+ * The people's names are not in the index but in its manifest, read from the site's own list of
+ * people (`/api/personnes.json`, `people.ts`): a person renamed changes no part.
+ *
  * The index is written in parts, one per language and year (`parts.ts`), kept in the cache under
  * what they hold: a build writes again only the parts whose pages changed what Pagefind reads.
  * What Pagefind reads of each page (`snippets.ts`) is itself kept under the page's identity in
@@ -13,13 +16,16 @@
  * search page merges the parts in the browser (`client/`).
  */
 import type { AstroIntegration } from 'astro';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as pagefind from 'pagefind';
 import { claimFolder } from '#features/incremental/produced.ts';
+import { routes } from '#archive/urls.ts';
 import { SEARCH_FOLDER } from './manifest.ts';
 import { assembleBundle, indexParts } from './parts.ts';
 import { searchSnippets } from './snippets.ts';
+import { peopleNames } from './people.ts';
 
 const CACHE_SUBDIR = 'readout-archive/pagefind';
 
@@ -56,7 +62,8 @@ export default function searchIndex(): AstroIntegration {
           // The folder is updated in place from links to the cached parts (files are never
           // written through, since they may be links to the cache): it is this build's, whole.
           claimFolder(SEARCH_FOLDER);
-          assembleBundle(parts, join(site, SEARCH_FOLDER));
+          const people = peopleNames(JSON.parse(readFileSync(join(site, routes.apiPeople()), 'utf8')));
+          assembleBundle(parts, join(site, SEARCH_FOLDER), people);
           logger.info(
             `${snippets.length} page(s) en ${parts.length} partie(s) (${read} page(s) lue(s), ${written} partie(s) écrite(s), les autres reprises du cache), index prêt en ${Math.round(performance.now() - started)} ms`,
           );

@@ -38,7 +38,17 @@ export interface SearchManifest {
   tag: string;
   /** Newest year first, then by language. */
   parts: SearchPart[];
+  /**
+   * The people of the archive, by id: the index's person filter holds their ids, not their names,
+   * and their names are not words of the documents' entries, so that renaming a person changes
+   * this list alone and no part of the index (see `SearchRecord.astro`). The page shows the
+   * filter's names from it, and the people whose names a search's words make up.
+   */
+  people: PersonName[];
 }
+
+/** A person as the search page knows them: id, name, their other names (original script, aliases), how many documents name them. */
+export type PersonName = [id: string, name: string, others: string[], documents: number];
 
 /** The private-use subtag that turns a language into a part's name. */
 export function partKey(language: string, year: string): string {

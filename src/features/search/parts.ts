@@ -23,7 +23,7 @@ import { availableParallelism } from 'node:os';
 import { threadId, Worker } from 'node:worker_threads';
 import * as pagefind from 'pagefind';
 import { linkOrCopy, listFiles } from '#features/site-files.ts';
-import { MANIFEST_FILE, partKey, type SearchManifest, type SearchPart } from './manifest.ts';
+import { MANIFEST_FILE, partKey, type PersonName, type SearchManifest, type SearchPart } from './manifest.ts';
 import { readPageStats } from './pf-meta.ts';
 import type { SearchSnippet } from './snippets.ts';
 
@@ -302,9 +302,14 @@ export async function indexParts(
  * The parts put together in `outDir`: their files, Pagefind's worker and WebAssembly once, one
  * `pagefind-entry.json` naming every part, and the manifest the search page reads. The folder
  * is updated in place: the files of parts that are gone are removed, the new ones linked from
- * the cache; a file whose name is a hash of its content is left as it is. Returns the manifest.
+ * the cache; a file whose name is a hash of its content is left as it is. The manifest names the
+ * people too (`people`, see `SearchManifest`). Returns the manifest.
  */
-export function assembleBundle(parts: readonly WrittenPart[], outDir: string): SearchManifest {
+export function assembleBundle(
+  parts: readonly WrittenPart[],
+  outDir: string,
+  people: readonly PersonName[] = [],
+): SearchManifest {
   const languages: PagefindEntry['languages'] = {};
   /** Each file of the folder, and the cached file it is. */
   const wanted = new Map<string, string>();
@@ -356,6 +361,7 @@ export function assembleBundle(parts: readonly WrittenPart[], outDir: string): S
     version: entry.version,
     tag: createHash('sha256').update(entryText).digest('hex').slice(0, 16),
     parts: parts.map((p) => p.part),
+    people: [...people],
   };
   writeFileSync(join(outDir, MANIFEST_FILE), JSON.stringify(manifest));
   return manifest;

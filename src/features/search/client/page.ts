@@ -11,6 +11,9 @@
  */
 import { SearchEngine, type Fragment, type Hit, type SearchOutcome } from './engine.ts';
 import type { FilterCounts } from './rank.ts';
+import type { PersonName } from '../manifest.ts';
+import { peopleNamed, personOf } from '../people.ts';
+import { href, routes } from '#archive/urls.ts';
 
 /** How many results are shown at first, and added by each « more results » (the page's `data-page-size`). */
 export const PAGE_SIZE = 20;
@@ -18,6 +21,8 @@ export const PAGE_SIZE = 20;
 const WIDE = '(min-width: 40rem)';
 /** How long typing pauses before the words are searched. */
 const PAUSE_MS = 250;
+/** How many of the people a search names are shown, most documents first. */
+export const PEOPLE_SHOWN = 8;
 
 /** The words of the page, by name, from `src/i18n/fr.ts` (`search.*`). */
 export interface SearchMessages {
@@ -29,6 +34,10 @@ export interface SearchMessages {
   failed: string;
   /** Each filter, in the order shown: its name in the index, and the first choice of its list. */
   filters: { name: string; any: string }[];
+  /** The person filter's name: its values are the people's ids, shown by their names. */
+  personFilter: string;
+  /** How many documents name a person the search names (`{count}`). */
+  personDocuments: { one: string; other: string };
 }
 
 const numbers = new Intl.NumberFormat('fr-FR');
@@ -71,6 +80,8 @@ interface Parts {
   filters: HTMLElement;
   list: HTMLOListElement;
   more: HTMLButtonElement;
+  people: HTMLElement;
+  peopleList: HTMLUListElement;
 }
 
 function partsOf(document: Document): Parts | undefined {
@@ -86,6 +97,8 @@ function partsOf(document: Document): Parts | undefined {
     filters: get<HTMLElement>('filters'),
     list: get<HTMLOListElement>('list'),
     more: get<HTMLButtonElement>('more'),
+    people: get<HTMLElement>('people'),
+    peopleList: get<HTMLUListElement>('people-list'),
   };
 }
 
@@ -132,6 +145,10 @@ class SearchPage {
   private readonly messages: SearchMessages;
   private readonly engine: Promise<SearchEngine>;
   private readonly document: Document;
+  private readonly base: string;
+  /** The people, and their names by id, once the index is open. */
+  private people: readonly PersonName[] = [];
+  private names = new Map<string, string>();
 
   constructor(
     parts: Parts,
@@ -139,7 +156,9 @@ class SearchPage {
     engine: Promise<SearchEngine>,
     document: Document,
     pageSize: number,
+    base: string,
   ) {
+    this.base = base;
     this.parts = parts;
     this.pageSize = pageSize;
     this.messages = messages;
@@ -172,6 +191,19 @@ class SearchPage {
     } catch {
       this.parts.status.textContent = this.messages.failed;
       return;
+    }
+    if (this.people !== engine.manifest.people) {
+      this.people = engine.manifest.people;
+      this.names = new Map(this.people.map(([id, name]) => [id, name]));
+    }
+    // An address made before the filter held ids names the person (`?Personne=Wang Yi`).
+    const person = filters[this.messages.personFilter];
+    if (person !== undefined && !this.names.has(person)) {
+      const id = personOf(person, this.people);
+      if (id !== undefined) {
+        filters = { ...filters, [this.messages.personFilter]: id };
+        this.remember(term, filters);
+      }
     }
     const started = performance.now();
     const outcome = await engine.search(term, filters);
@@ -226,12 +258,14 @@ class SearchPage {
       list.replaceChildren();
       status.textContent = '';
       box.hidden = true;
+      this.showPeople([]);
       this.fillFilters({}, {});
       return;
     }
     const items = await this.nextItems(outcome);
     if (outcome !== this.outcome) return;
     list.replaceChildren(...items);
+    this.showPeople(peopleNamed(term, this.people));
     this.shown = items.length;
     this.fillFilters(filterCounts, filters);
     const total = outcome.hits.length;
@@ -244,6 +278,28 @@ class SearchPage {
         : format(plural.select(total) === 'one' ? counted.one : counted.other, { count: total, term });
     box.hidden = total === 0 && !filtered;
     this.offerMore(outcome);
+  }
+
+  /**
+   * The people the search's words name, with a link to each one's page, which lists every
+   * document naming them: their names are not searched in the documents' entries (see
+   * `SearchRecord.astro`), and a document may name them in another script.
+   */
+  private showPeople(named: readonly PersonName[]): void {
+    const { people, peopleList } = this.parts;
+    const document = this.document;
+    peopleList.replaceChildren(
+      ...named.slice(0, PEOPLE_SHOWN).map(([id, name, , documents]) => {
+        const item = document.createElement('li');
+        const link = document.createElement('a');
+        link.href = href(routes.person(id), this.base);
+        link.textContent = name;
+        const { one, other } = this.messages.personDocuments;
+        item.append(link, ` (${format(plural.select(documents) === 'one' ? one : other, { count: documents })})`);
+        return item;
+      }),
+    );
+    people.hidden = named.length === 0;
   }
 
   /** The items of the next results of `outcome`, after those shown, their fragments loaded together. */
@@ -285,10 +341,14 @@ class SearchPage {
     const document = this.document;
     const collator = new Intl.Collator('fr-FR', { numeric: true });
     const lists = this.messages.filters.map(({ name, any }, i) => {
+      // A person is filtered by id, and shown by name.
+      const shown = (value: string) => (name === this.messages.personFilter ? (this.names.get(value) ?? value) : value);
       const values = Object.entries(counts[name] ?? {}).filter(([value, n]) => n > 0 || value === chosen[name]);
       if (values.length === 0 && !chosen[name]) return undefined;
       // Years newest first; the rest in French alphabetical order.
-      values.sort(([a], [b]) => (/^\d+$/.test(a) && /^\d+$/.test(b) ? Number(b) - Number(a) : collator.compare(a, b)));
+      values.sort(([a], [b]) =>
+        /^\d+$/.test(a) && /^\d+$/.test(b) ? Number(b) - Number(a) : collator.compare(shown(a), shown(b)),
+      );
       const field = document.createElement('div');
       field.className = 'filter';
       const label = document.createElement('label');
@@ -298,7 +358,7 @@ class SearchPage {
       select.id = label.htmlFor;
       select.name = name;
       select.add(new Option(any, ''));
-      for (const [value, n] of values) select.add(new Option(`${value} (${numbers.format(n)})`, value));
+      for (const [value, n] of values) select.add(new Option(`${shown(value)} (${numbers.format(n)})`, value));
       select.value = chosen[name] ?? '';
       field.append(label, select);
       return field;
@@ -364,6 +424,7 @@ export function startSearchPage(document: Document): void {
     engine,
     document,
     Number(pageSize) || PAGE_SIZE,
+    base,
   );
   parts.root.hidden = false;
   const filters = page.restore();

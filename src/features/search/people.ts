@@ -1,0 +1,78 @@
+/**
+ * The people of the search page: their names, kept out of the index (`SearchRecord.astro`) and
+ * given to the page in the index's manifest (`SearchManifest.people`), made by the build from
+ * the site's own list of people (`/api/personnes.json`). The page names the person filter's
+ * choices with them, and shows the people whose names a search's words make up, each with a link
+ * to their page, which lists every document naming them, whatever its language or script.
+ * Plain TypeScript: the build and the browser both use it.
+ */
+import type { PersonName } from './manifest.ts';
+
+/** What the build reads of `/api/personnes.json` (`src/formats/api.ts`, `peopleIndex`). */
+interface ApiPeople {
+  people: {
+    id: string;
+    name: string;
+    nameOriginal: string | null;
+    aliases: string[];
+    participations: { readout: string }[];
+    mentions: string[];
+  }[];
+}
+
+/** The manifest's people, from the site's `/api/personnes.json` (its parsed JSON), in its order. */
+export function peopleNames(api: unknown): PersonName[] {
+  const { people } = api as ApiPeople;
+  if (!Array.isArray(people)) throw new Error('liste des personnes de l’API illisible');
+  return people.map((p) => {
+    const others = [...new Set([p.nameOriginal, ...p.aliases])].filter(
+      (n): n is string => typeof n === 'string' && n !== p.name,
+    );
+    const documents = new Set([...p.participations.map((x) => x.readout), ...p.mentions]).size;
+    return [p.id, p.name, others, documents];
+  });
+}
+
+/** Scripts written without spaces between words: a name in them is found inside the search's words. */
+const UNSPACED = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}]/u;
+
+/** The words of a name or a search: without accents or case, split at what is not a letter or digit. */
+export function nameWords(text: string): string[] {
+  return text
+    .normalize('NFKD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter((w) => w !== '');
+}
+
+/**
+ * The people a search names, most documents first: those one of whose names the search's words
+ * make up whole (« Wang Yi », « 王毅 », « Wang Yi Ukraine »), then those whose name holds every
+ * word of the search (« Lavrov »). A word in a script written without spaces (Chinese, Japanese,
+ * Thai) is found inside the search's words.
+ */
+export function peopleNamed(term: string, people: readonly PersonName[]): PersonName[] {
+  const words = nameWords(term);
+  if (words.length === 0) return [];
+  const joined = words.join(' ');
+  const inSearch = (word: string) => (UNSPACED.test(word) ? joined.includes(word) : words.includes(word));
+  // « de » or « li » alone would name too many people in part.
+  const telling = words.some((w) => w.length >= 3 || UNSPACED.test(w));
+  const whole: PersonName[] = [];
+  const partial: PersonName[] = [];
+  for (const person of people) {
+    const names = [person[1], ...person[2]].map(nameWords).filter((n) => n.length > 0);
+    if (names.some((name) => name.every(inSearch))) whole.push(person);
+    else if (telling && names.some((name) => words.every((w) => name.includes(w)))) partial.push(person);
+  }
+  const order = (a: PersonName, b: PersonName) => b[3] - a[3] || (a[1] < b[1] ? -1 : a[1] > b[1] ? 1 : 0);
+  return [...whole.sort(order), ...partial.sort(order)];
+}
+
+/** The person an address's filter names, by id, or by name as addresses did before ids (`?Personne=Wang Yi`). */
+export function personOf(value: string, people: readonly PersonName[]): string | undefined {
+  if (people.some((p) => p[0] === value)) return value;
+  const wanted = nameWords(value).join(' ');
+  return people.find((p) => nameWords(p[1]).join(' ') === wanted)?.[0];
+}

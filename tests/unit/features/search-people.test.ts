@@ -1,0 +1,72 @@
+/**
+ * The people of the search page (`src/features/search/people.ts`): the manifest's list made from
+ * the site's list of people, and the people a search's words name.
+ */
+import { describe, expect, test } from 'vitest';
+import type { PersonName } from '#features/search/manifest.ts';
+import { nameWords, peopleNamed, peopleNames, personOf } from '#features/search/people.ts';
+
+const people: PersonName[] = [
+  ['wang-yi', 'Wang Yi', ['王毅'], 40],
+  ['wang-lin', 'Wang Lin', [], 3],
+  ['serguei-lavrov', 'Sergueï Lavrov', ['Сергей Лавров'], 25],
+  ['charles-de-brevent', 'Charles de Brévent', [], 2],
+  ['li-na', 'Li Na', [], 1],
+];
+const ids = (term: string) => peopleNamed(term, people).map(([id]) => id);
+
+describe('the manifest’s people', () => {
+  test('come from the site’s list, with their other names and the documents naming them, once each', () => {
+    const api = {
+      people: [
+        {
+          id: 'wang-yi',
+          name: 'Wang Yi',
+          nameOriginal: '王毅',
+          aliases: ['王毅', 'Wang Yi', 'M. Wang'],
+          participations: [{ readout: 'a' }, { readout: 'b' }],
+          mentions: ['b', 'c'],
+        },
+        { id: 'li-na', name: 'Li Na', nameOriginal: null, aliases: [], participations: [], mentions: [] },
+      ],
+    };
+    expect(peopleNames(api)).toEqual([
+      ['wang-yi', 'Wang Yi', ['王毅', 'M. Wang'], 3],
+      ['li-na', 'Li Na', [], 0],
+    ]);
+  });
+
+  test('are refused when the list cannot be read', () => {
+    expect(() => peopleNames({})).toThrow(/personnes/);
+  });
+});
+
+describe('the people a search names', () => {
+  test('a whole name, whatever its accents and case, alone or among other words', () => {
+    expect(nameWords('Sergueï  LAVROV')).toEqual(['serguei', 'lavrov']);
+    expect(ids('serguei lavrov')).toEqual(['serguei-lavrov']);
+    expect(ids('Wang Yi Ukraine')).toEqual(['wang-yi']);
+    expect(ids('Сергей Лавров')).toEqual(['serguei-lavrov']);
+  });
+
+  test('a name in Chinese inside the words, written without spaces', () => {
+    expect(ids('王毅会见')).toEqual(['wang-yi']);
+    expect(ids('会见')).toEqual([]);
+  });
+
+  test('part of a name, most documents first, after the whole names; a short word alone names no one', () => {
+    expect(ids('Lavrov')).toEqual(['serguei-lavrov']);
+    expect(ids('wang')).toEqual(['wang-yi', 'wang-lin']);
+    expect(ids('Wang Lin')).toEqual(['wang-lin']);
+    expect(ids('de')).toEqual([]);
+    expect(ids('li')).toEqual([]);
+    expect(ids('coopération')).toEqual([]);
+    expect(ids('  ')).toEqual([]);
+  });
+
+  test('an address’s person, by id or by name as older addresses give it', () => {
+    expect(personOf('wang-yi', people)).toBe('wang-yi');
+    expect(personOf('Sergueï Lavrov', people)).toBe('serguei-lavrov');
+    expect(personOf('Personne inconnue', people)).toBeUndefined();
+  });
+});
