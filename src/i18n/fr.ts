@@ -320,7 +320,7 @@ export const fr = {
 
   'search.title': 'Recherche',
   'search.intro':
-    'Cherchez dans le texte des documents, dans leur langue, leurs titres, leurs participants, leurs thèmes et leurs lieux. Un mot est trouvé sous ses différentes formes\u00a0: «\u00a0rencontre\u00a0» trouve aussi «\u00a0rencontré\u00a0» et «\u00a0rencontrer\u00a0», «\u00a0talk\u00a0» trouve «\u00a0talks\u00a0» dans un texte anglais. Les filtres restreignent les résultats à une personne, un thème, un lieu, une année, une forme ou une langue.',
+    'Cherchez dans le texte des documents, dans leur langue, leurs titres, le rôle de leurs participants, leurs thèmes et leurs lieux\u00a0; le nom d’une personne mène aussi à sa page, qui liste tous les documents qui la nomment. Un mot est trouvé sous ses différentes formes\u00a0: «\u00a0rencontre\u00a0» trouve aussi «\u00a0rencontré\u00a0» et «\u00a0rencontrer\u00a0», «\u00a0talk\u00a0» trouve «\u00a0talks\u00a0» dans un texte anglais. Les filtres restreignent les résultats à une personne, un thème, un lieu, une année, une forme ou une langue.',
   'search.label': 'Chercher dans les documents',
   'search.hint': 'Un mot, un nom, un lieu\u00a0; entre guillemets, une expression exacte.',
   'search.submit': 'Chercher',
@@ -340,6 +340,8 @@ export const fr = {
   'search.people': 'Personnes de ce nom',
   'search.people.hint':
     'Chaque page de personne liste tous les documents qui la nomment, en toute langue et toute écriture.',
+  'search.people.found.one': '{count}\u00a0personne de ce nom, ci-dessous.',
+  'search.people.found.other': '{count}\u00a0personnes de ce nom, ci-dessous.',
   'search.personDocuments.one': '{count}\u00a0document',
   'search.personDocuments.other': '{count}\u00a0documents',
   'search.refine': 'Affiner les résultats',

@@ -161,6 +161,8 @@ describe.each([
       const link = named.getByRole('link', { name: person, exact: true });
       expect(await link.getAttribute('href')).toBe(`${base}personnes/${id}/`);
       expect(await named.locator('h2').innerText()).toBe(t('search.people'));
+      // Said in the live region too: the block itself is not read out.
+      expect(await found.locator('[role="status"]').innerText()).toMatch(/\d\u00a0personnes? de ce nom, ci-dessous\.$/);
       const documents = docs.filter((d) => peopleOf(d).includes(id)).length;
       const item = named.getByRole('listitem').filter({ has: found.getByRole('link', { name: person, exact: true }) });
       expect(await item.innerText()).toContain(`(${documents}\u00a0document`);

@@ -57,12 +57,13 @@ export default function searchIndex(): AstroIntegration {
         const site = fileURLToPath(dir);
         const started = performance.now();
         try {
+          // Read first: a site without its list of people fails before the index is written.
+          const people = peopleNames(JSON.parse(readFileSync(join(site, routes.apiPeople()), 'utf8')));
           const { snippets, read } = searchSnippets({ site, astroCache, cacheRoot });
           const { parts, written } = await indexParts(snippets, { cacheRoot, pagefindPackage });
           // The folder is updated in place from links to the cached parts (files are never
           // written through, since they may be links to the cache): it is this build's, whole.
           claimFolder(SEARCH_FOLDER);
-          const people = peopleNames(JSON.parse(readFileSync(join(site, routes.apiPeople()), 'utf8')));
           assembleBundle(parts, join(site, SEARCH_FOLDER), people);
           logger.info(
             `${snippets.length} page(s) en ${parts.length} partie(s) (${read} page(s) lue(s), ${written} partie(s) écrite(s), les autres reprises du cache), index prêt en ${Math.round(performance.now() - started)} ms`,

@@ -308,7 +308,7 @@ export async function indexParts(
 export function assembleBundle(
   parts: readonly WrittenPart[],
   outDir: string,
-  people: readonly PersonName[] = [],
+  people: readonly PersonName[],
 ): SearchManifest {
   const languages: PagefindEntry['languages'] = {};
   /** Each file of the folder, and the cached file it is. */

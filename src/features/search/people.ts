@@ -7,23 +7,25 @@
  * Plain TypeScript: the build and the browser both use it.
  */
 import type { PersonName } from './manifest.ts';
+import type { peopleIndex } from '#formats/api.ts';
 
-/** What the build reads of `/api/personnes.json` (`src/formats/api.ts`, `peopleIndex`). */
-interface ApiPeople {
-  people: {
-    id: string;
-    name: string;
-    nameOriginal: string | null;
-    aliases: string[];
-    participations: { readout: string }[];
-    mentions: string[];
-  }[];
-}
+/** What the build reads of `/api/personnes.json`: what `peopleIndex` writes. */
+type ApiPeople = Pick<ReturnType<typeof peopleIndex>, 'people'>;
 
 /** The manifest's people, from the site's `/api/personnes.json` (its parsed JSON), in its order. */
 export function peopleNames(api: unknown): PersonName[] {
-  const { people } = api as ApiPeople;
-  if (!Array.isArray(people)) throw new Error('liste des personnes de l’API illisible');
+  const { people } = (api ?? {}) as Partial<ApiPeople>;
+  const readable = (p: ApiPeople['people'][number]) =>
+    typeof p.id === 'string' &&
+    typeof p.name === 'string' &&
+    Array.isArray(p.aliases) &&
+    Array.isArray(p.participations) &&
+    Array.isArray(p.mentions);
+  if (!Array.isArray(people) || !people.every(readable)) {
+    throw new Error(
+      'liste des personnes de l’API (/api/personnes.json) illisible : attendu id, name, aliases, participations et mentions pour chacune',
+    );
+  }
   return people.map((p) => {
     const others = [...new Set([p.nameOriginal, ...p.aliases])].filter(
       (n): n is string => typeof n === 'string' && n !== p.name,
@@ -55,14 +57,15 @@ export function nameWords(text: string): string[] {
 export function peopleNamed(term: string, people: readonly PersonName[]): PersonName[] {
   const words = nameWords(term);
   if (words.length === 0) return [];
+  const known = wordsOf(people);
   const joined = words.join(' ');
   const inSearch = (word: string) => (UNSPACED.test(word) ? joined.includes(word) : words.includes(word));
   // « de » or « li » alone would name too many people in part.
   const telling = words.some((w) => w.length >= 3 || UNSPACED.test(w));
   const whole: PersonName[] = [];
   const partial: PersonName[] = [];
-  for (const person of people) {
-    const names = [person[1], ...person[2]].map(nameWords).filter((n) => n.length > 0);
+  for (const [i, person] of people.entries()) {
+    const names = known[i]!;
     if (names.some((name) => name.every(inSearch))) whole.push(person);
     else if (telling && names.some((name) => words.every((w) => name.includes(w)))) partial.push(person);
   }
@@ -70,9 +73,26 @@ export function peopleNamed(term: string, people: readonly PersonName[]): Person
   return [...whole.sort(order), ...partial.sort(order)];
 }
 
-/** The person an address's filter names, by id, or by name as addresses did before ids (`?Personne=Wang Yi`). */
+/**
+ * The person an address's filter names, by id, or by name as addresses did before ids
+ * (`?Personne=Wang Yi`): the person's name, else one of their other names (a name they had).
+ */
 export function personOf(value: string, people: readonly PersonName[]): string | undefined {
   if (people.some((p) => p[0] === value)) return value;
   const wanted = nameWords(value).join(' ');
-  return people.find((p) => nameWords(p[1]).join(' ') === wanted)?.[0];
+  if (wanted === '') return undefined;
+  const named = (names: (p: PersonName) => string[]) =>
+    people.find((p) => names(p).some((n) => nameWords(n).join(' ') === wanted))?.[0];
+  return named((p) => [p[1]]) ?? named((p) => p[2]);
+}
+
+/** The words of each person's names, made once per list of people (the search page's, for every search). */
+const made = new WeakMap<readonly PersonName[], string[][][]>();
+function wordsOf(people: readonly PersonName[]): string[][][] {
+  let words = made.get(people);
+  if (words === undefined) {
+    words = people.map((p) => [p[1], ...p[2]].map(nameWords).filter((n) => n.length > 0));
+    made.set(people, words);
+  }
+  return words;
 }

@@ -36,8 +36,12 @@ describe('the manifest’s people', () => {
     ]);
   });
 
-  test('are refused when the list cannot be read', () => {
-    expect(() => peopleNames({})).toThrow(/personnes/);
+  test('are refused, with what was expected, when the list cannot be read', () => {
+    expect(() => peopleNames({})).toThrow(/personnes\.json.*attendu id, name, aliases/);
+    expect(() => peopleNames(undefined)).toThrow(/personnes\.json/);
+    expect(() => peopleNames({ people: [{ id: 'a', name: 'A', aliases: [], mentions: [] }] })).toThrow(
+      /participations/,
+    );
   });
 });
 
@@ -58,6 +62,9 @@ describe('the people a search names', () => {
     expect(ids('Lavrov')).toEqual(['serguei-lavrov']);
     expect(ids('wang')).toEqual(['wang-yi', 'wang-lin']);
     expect(ids('Wang Lin')).toEqual(['wang-lin']);
+    expect(ids('Лавров')).toEqual(['serguei-lavrov']);
+    expect(ids('brévent')).toEqual(['charles-de-brevent']);
+    expect(ids('de Brévent')).toEqual(['charles-de-brevent']);
     expect(ids('de')).toEqual([]);
     expect(ids('li')).toEqual([]);
     expect(ids('coopération')).toEqual([]);
@@ -68,5 +75,8 @@ describe('the people a search names', () => {
     expect(personOf('wang-yi', people)).toBe('wang-yi');
     expect(personOf('Sergueï Lavrov', people)).toBe('serguei-lavrov');
     expect(personOf('Personne inconnue', people)).toBeUndefined();
+    // A name the person had, kept among their other names.
+    expect(personOf('Сергей Лавров', people)).toBe('serguei-lavrov');
+    expect(personOf('', people)).toBeUndefined();
   });
 });

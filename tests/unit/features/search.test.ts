@@ -20,7 +20,7 @@ import {
   RANKING_OPTIONS,
   termFrequency,
 } from '#features/search/client/rank.ts';
-import { MANIFEST_FILE, type SearchManifest } from '#features/search/manifest.ts';
+import { MANIFEST_FILE, type PersonName, type SearchManifest } from '#features/search/manifest.ts';
 import { assembleBundle, groupByPart, indexParts, writePart, writeParts } from '#features/search/parts.ts';
 import { listFiles } from '#features/site-files.ts';
 import { readPageStats } from '#features/search/pf-meta.ts';
@@ -195,8 +195,11 @@ async function writeSite(
   });
   const folder = join(work, 'site', name, 'pagefind');
   rmSync(folder, { recursive: true, force: true });
-  return { written, manifest: assembleBundle(parts, folder) };
+  return { written, manifest: assembleBundle(parts, folder, PEOPLE) };
 }
+
+/** The people the sites' manifests name (`src/features/search/people.ts`). */
+const PEOPLE: PersonName[] = [['anna-fictive', 'Anna Fictive', ['Анна Фиктивная'], 2]];
 
 /** One Pagefind index of every page of `snippets` (one per language, as Pagefind writes it), at `/<name>/`. */
 async function writeOneIndex(name: string, snippets: SearchSnippet[]): Promise<void> {
@@ -267,6 +270,7 @@ describe('an index in parts by language and year', () => {
       ['fr-x-2022', 'fr', '2022', 'fr', 1],
       ['ru-x-2022', 'ru', '2022', 'ru', 1],
     ]);
+    expect(manifest.people).toEqual(PEOPLE);
     const entry = JSON.parse(
       readFileSync(join(work, 'site', 'languages', 'pagefind', 'pagefind-entry.json'), 'utf8'),
     ) as {

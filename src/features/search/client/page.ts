@@ -38,6 +38,8 @@ export interface SearchMessages {
   personFilter: string;
   /** How many documents name a person the search names (`{count}`). */
   personDocuments: { one: string; other: string };
+  /** Said after the count when the search names people (`{count}`): the block is not read out. */
+  peopleFound: { one: string; other: string };
 }
 
 const numbers = new Intl.NumberFormat('fr-FR');
@@ -192,8 +194,11 @@ class SearchPage {
       this.parts.status.textContent = this.messages.failed;
       return;
     }
-    if (this.people !== engine.manifest.people) {
-      this.people = engine.manifest.people;
+    if (sequence !== this.sequence) return;
+    // A manifest cached from before the people were in it names none.
+    const people = engine.manifest.people ?? [];
+    if (this.people !== people) {
+      this.people = people;
       this.names = new Map(this.people.map(([id, name]) => [id, name]));
     }
     // An address made before the filter held ids names the person (`?Personne=Wang Yi`).
@@ -265,17 +270,20 @@ class SearchPage {
     const items = await this.nextItems(outcome);
     if (outcome !== this.outcome) return;
     list.replaceChildren(...items);
-    this.showPeople(peopleNamed(term, this.people));
+    const named = peopleNamed(term, this.people);
+    this.showPeople(named);
     this.shown = items.length;
     this.fillFilters(filterCounts, filters);
     const total = outcome.hits.length;
     const filtered = Object.keys(filters).length > 0;
     const m = this.messages;
     const counted = filtered ? m.countFiltered : m.count;
+    const found = plural.select(named.length) === 'one' ? m.peopleFound.one : m.peopleFound.other;
     status.textContent =
-      total === 0
+      (total === 0
         ? format(filtered ? m.noneFiltered : m.none, { term })
-        : format(plural.select(total) === 'one' ? counted.one : counted.other, { count: total, term });
+        : format(plural.select(total) === 'one' ? counted.one : counted.other, { count: total, term })) +
+      (named.length > 0 ? ` ${format(found, { count: Math.min(named.length, PEOPLE_SHOWN) })}` : '');
     box.hidden = total === 0 && !filtered;
     this.offerMore(outcome);
   }
