@@ -164,6 +164,13 @@ describe.each([
       // Said in the live region too: the block itself is not read out.
       expect(await found.locator('[role="status"]').innerText()).toMatch(/\d\u00a0personnes? de ce nom, ci-dessous\.$/);
       const documents = docs.filter((d) => peopleOf(d).includes(id)).length;
+      if (base === '/') {
+        const { violations } = await new AxeBuilder({ page: found })
+          .setLegacyMode(true)
+          .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])
+          .analyze();
+        expect(violations.flatMap((v) => v.nodes.map((n) => `${v.id}: ${n.target.join(' ')}`))).toEqual([]);
+      }
       const item = named.getByRole('listitem').filter({ has: found.getByRole('link', { name: person, exact: true }) });
       expect(await item.innerText()).toContain(`(${documents}\u00a0document`);
     } finally {
