@@ -86,6 +86,16 @@ export function personOf(value: string, people: readonly PersonName[]): string |
   return named((p) => [p[1]]) ?? named((p) => p[2]);
 }
 
+/**
+ * How the person filter names its choices, by id: by name, and a namesake also by id
+ * (« Wang Yi — wang-yi-2 »), so that no two choices read the same.
+ */
+export function personLabels(people: readonly PersonName[]): Map<string, string> {
+  const times = new Map<string, number>();
+  for (const [, name] of people) times.set(name, (times.get(name) ?? 0) + 1);
+  return new Map(people.map(([id, name]) => [id, times.get(name)! > 1 ? `${name} — ${id}` : name]));
+}
+
 /** The words of each person's names, made once per list of people (the search page's, for every search). */
 const made = new WeakMap<readonly PersonName[], string[][][]>();
 function wordsOf(people: readonly PersonName[]): string[][][] {

@@ -4,7 +4,7 @@
  */
 import { describe, expect, test } from 'vitest';
 import type { PersonName } from '#features/search/manifest.ts';
-import { nameWords, peopleNamed, peopleNames, personOf } from '#features/search/people.ts';
+import { nameWords, peopleNamed, peopleNames, personLabels, personOf } from '#features/search/people.ts';
 
 const people: PersonName[] = [
   ['wang-yi', 'Wang Yi', ['王毅'], 40],
@@ -69,6 +69,14 @@ describe('the people a search names', () => {
     expect(ids('li')).toEqual([]);
     expect(ids('coopération')).toEqual([]);
     expect(ids('  ')).toEqual([]);
+  });
+
+  test('the person filter’s choices: by name, a namesake also by id, so that no two read the same', () => {
+    const labels = personLabels([...people, ['wang-yi-2', 'Wang Yi', [], 1]]);
+    expect(labels.get('serguei-lavrov')).toBe('Sergueï Lavrov');
+    expect(labels.get('wang-yi')).toBe('Wang Yi — wang-yi');
+    expect(labels.get('wang-yi-2')).toBe('Wang Yi — wang-yi-2');
+    expect(new Set(labels.values()).size).toBe(labels.size);
   });
 
   test('an address’s person, by id or by name as older addresses give it', () => {

@@ -12,7 +12,7 @@
 import { SearchEngine, type Fragment, type Hit, type SearchOutcome } from './engine.ts';
 import type { FilterCounts } from './rank.ts';
 import type { PersonName } from '../manifest.ts';
-import { peopleNamed, personOf } from '../people.ts';
+import { peopleNamed, personLabels, personOf } from '../people.ts';
 import { href, routes } from '#archive/urls.ts';
 
 /** How many results are shown at first, and added by each « more results » (the page's `data-page-size`). */
@@ -148,7 +148,7 @@ class SearchPage {
   private readonly engine: Promise<SearchEngine>;
   private readonly document: Document;
   private readonly base: string;
-  /** The people, and their names by id, once the index is open. */
+  /** The people, and the person filter's labels by id, once the index is open. */
   private people: readonly PersonName[] = [];
   private names = new Map<string, string>();
 
@@ -199,7 +199,7 @@ class SearchPage {
     const people = engine.manifest.people ?? [];
     if (this.people !== people) {
       this.people = people;
-      this.names = new Map(this.people.map(([id, name]) => [id, name]));
+      this.names = personLabels(this.people);
     }
     // An address made before the filter held ids names the person (`?Personne=Wang Yi`).
     const person = filters[this.messages.personFilter];
