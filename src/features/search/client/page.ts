@@ -52,6 +52,15 @@ function format(template: string, values: Record<string, string | number>): stri
   });
 }
 
+/** The message of `forms` that `count` asks for (one, or more), with `{count}` and `values` filled in. */
+function formatCount(
+  forms: { one: string; other: string },
+  count: number,
+  values: Record<string, string | number> = {},
+): string {
+  return format(plural.select(count) === 'one' ? forms.one : forms.other, { ...values, count });
+}
+
 /** Pagefind's excerpt (text with `<`, `>` escaped, words found in `<mark>`) as nodes: no HTML is parsed. */
 export function excerptNodes(excerpt: string, document: Document): Node[] {
   const text = (s: string) => document.createTextNode(s.replace(/&lt;/g, '<').replace(/&gt;/g, '>'));
@@ -270,26 +279,25 @@ class SearchPage {
     const items = await this.nextItems(outcome);
     if (outcome !== this.outcome) return;
     list.replaceChildren(...items);
-    const named = peopleNamed(term, this.people);
+    const named = peopleNamed(term, this.people).slice(0, PEOPLE_SHOWN);
     this.showPeople(named);
     this.shown = items.length;
     this.fillFilters(filterCounts, filters);
     const total = outcome.hits.length;
     const filtered = Object.keys(filters).length > 0;
     const m = this.messages;
-    const counted = filtered ? m.countFiltered : m.count;
-    const found = plural.select(named.length) === 'one' ? m.peopleFound.one : m.peopleFound.other;
-    status.textContent =
-      (total === 0
+    const found =
+      total === 0
         ? format(filtered ? m.noneFiltered : m.none, { term })
-        : format(plural.select(total) === 'one' ? counted.one : counted.other, { count: total, term })) +
-      (named.length > 0 ? ` ${format(found, { count: Math.min(named.length, PEOPLE_SHOWN) })}` : '');
+        : formatCount(filtered ? m.countFiltered : m.count, total, { term });
+    // The people listed are said too: the block itself is not read out.
+    status.textContent = named.length > 0 ? `${found} ${formatCount(m.peopleFound, named.length)}` : found;
     box.hidden = total === 0 && !filtered;
     this.offerMore(outcome);
   }
 
   /**
-   * The people the search's words name, with a link to each one's page, which lists every
+   * The people the search's words name (at most `PEOPLE_SHOWN`), with a link to each one's page, which lists every
    * document naming them: their names are not searched in the documents' entries (see
    * `SearchRecord.astro`), and a document may name them in another script.
    */
@@ -297,13 +305,12 @@ class SearchPage {
     const { people, peopleList } = this.parts;
     const document = this.document;
     peopleList.replaceChildren(
-      ...named.slice(0, PEOPLE_SHOWN).map(([id, name, , documents]) => {
+      ...named.map(([id, name, , documents]) => {
         const item = document.createElement('li');
         const link = document.createElement('a');
         link.href = href(routes.person(id), this.base);
         link.textContent = name;
-        const { one, other } = this.messages.personDocuments;
-        item.append(link, ` (${format(plural.select(documents) === 'one' ? one : other, { count: documents })})`);
+        item.append(link, ` (${formatCount(this.messages.personDocuments, documents)})`);
         return item;
       }),
     );
