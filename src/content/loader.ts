@@ -9,8 +9,8 @@
  *
  * An entry's digest is its file's text and the code that reads it (`src/content/`, schemas
  * included): an unchanged file is not parsed again, unless that code has changed. A file to
- * parse takes its YAML from what the content check parsed at the build's start (`yamlCache`):
- * a first build of 10,000 documents parses them once, not twice. (Astro clears
+ * parse takes its YAML from what the content check parsed (`yamlCache`), whose verdict it waits
+ * for (`checked.ts`): a first build of 10,000 documents parses them once, not twice. (Astro clears
  * its store when `content.config.ts` changes, not when a module it imports does.) In `astro dev`,
  * a change under the collection's folder loads the collection again.
  */
@@ -19,11 +19,15 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Loader } from 'astro/loaders';
 import { codeDigest } from './code-digest.ts';
+import { contentChecked } from './checked.ts';
 import { listContent, parseFile, type YamlParser } from './read.ts';
 import { cachedYamlParser, YAML_CODE } from './yaml-cache.ts';
 import { collections, type CollectionName } from './schema.ts';
 import { DATE_FIELDS } from './validate/schema-issues.ts';
 import { resolveTimestamps } from './yaml.ts';
+
+/** Below this many entries to parse, they are parsed again rather than read from the check's cache. */
+const FEW_TO_PARSE = 50;
 
 export function archiveLoader(
   collection: CollectionName,
@@ -43,26 +47,34 @@ export function archiveLoader(
       const dir = resolve(root, contentDir);
       // Once per load, not per change that `astro dev` sees: its content changes, not its code.
       const code = codeDigest(root, ['src/content']);
-      // Read once, when the first entry needs parsing: a build in which nothing changed needs none.
+      // Read once, when many entries need parsing: reading the whole cache costs more than parsing
+      // a few files again, and a build in which nothing changed parses none.
       let yaml: YamlParser | undefined;
-      const parser = () =>
-        (yaml ??= options.yamlCache
-          ? cachedYamlParser(join(fileURLToPath(config.cacheDir), options.yamlCache), codeDigest(root, YAML_CODE)).parse
-          : undefined);
+      const parser = (entries: number) =>
+        entries < FEW_TO_PARSE
+          ? undefined
+          : (yaml ??= options.yamlCache
+              ? cachedYamlParser(join(fileURLToPath(config.cacheDir), options.yamlCache), codeDigest(root, YAML_CODE))
+                  .parse
+              : undefined);
       const sync = async () => {
-        const { files } = listContent(root, dir, [collection]);
-        const seen = new Set<string>();
-        for (const file of files) {
-          seen.add(file.id);
+        // The files are read while the content check may still run (src/content/checked.ts); none
+        // is loaded before its verdict.
+        const read = listContent(root, dir, [collection]).files.map((file) => {
           const text = readFileSync(file.abs!, 'utf8');
-          const digest = generateDigest(`${code}\n${text}`);
-          if (store.get(file.id)?.digest === digest) continue;
+          return { file, text, digest: generateDigest(`${code}\n${text}`) };
+        });
+        await contentChecked();
+        const changed = read.filter(({ file, digest }) => store.get(file.id)?.digest !== digest);
+        const yamlParser = parser(changed.length);
+        for (const { file, text, digest } of changed) {
           // The guard has validated every file before Astro loads any: nothing here is refused.
-          const parsed = parseFile(file, text, parser());
+          const parsed = parseFile(file, text, yamlParser);
           const raw = resolveTimestamps(parsed.data, DATE_FIELDS[collection], () => {}) as Record<string, unknown>;
           const data = await parseData({ id: file.id, data: raw, filePath: file.path });
           store.set({ id: file.id, data, digest, filePath: file.path });
         }
+        const seen = new Set(read.map(({ file }) => file.id));
         for (const id of store.keys()) if (!seen.has(id)) store.delete(id);
       };
       await sync();

@@ -41,6 +41,18 @@ export interface CheckOptions {
 
 /** Reads and validates the content folder, without building; returns the problems found. */
 export function checkContent(root: string, contentDir: string, options: CheckOptions = {}): Problem[] {
+  return inspectContent(root, contentDir, options).problems;
+}
+
+/**
+ * `checkContent`, with the files it read and parsed: a build's worker thread checks the content
+ * and goes on with what it read (`src/features/readout-files/worker.ts`).
+ */
+export function inspectContent(
+  root: string,
+  contentDir: string,
+  options: CheckOptions = {},
+): { problems: Problem[]; files: ContentFile[] } {
   const cached = (file: string) => (options.cacheDir === undefined ? undefined : join(options.cacheDir, file));
   const yaml =
     options.cacheDir === undefined
@@ -84,7 +96,7 @@ export function checkContent(root: string, contentDir: string, options: CheckOpt
       },
     ];
   });
-  return [
+  const found = [
     ...problems,
     ...validateContent(files, {
       links: siteLinks(files, redirects.addresses, redirects.redirects),
@@ -104,6 +116,7 @@ export function checkContent(root: string, contentDir: string, options: CheckOpt
     ),
     ...lost,
   ];
+  return { problems: found, files };
 }
 
 /**

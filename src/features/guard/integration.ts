@@ -2,8 +2,8 @@
  * Two Astro integrations that make the build the archive's gatekeeper.
  *
  * - `contentGuard` validates `content/` (entries, `redirects.yaml`, `urls.txt`) before Astro
- *   reads it, so that `astro build`, `astro dev` and `astro check` stop with every problem
- *   listed, instead of logging and carrying on.
+ *   loads any entry, so that `astro build`, `astro dev` and `astro check` stop with every
+ *   problem listed, instead of logging and carrying on.
  * - `outputGuard`, last in the list, checks the finished build (one page per document, no
  *   published address lost, redirects that lead somewhere) and writes `_redirects`.
  */
@@ -12,6 +12,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { join, resolve } from 'node:path';
 import { formatProblem, type Problem } from '#content/problem.ts';
+import { closeUntakenCheck, deferContentCheck } from '#content/checked.ts';
 import { normalizeBase } from '#archive/urls.ts';
 import { readRedirects, redirectsFile } from '#features/permanence/redirects.ts';
 import { checkBuild, checkContent } from './check.ts';
@@ -35,19 +36,25 @@ function enforce(problems: Problem[], logger: AstroIntegrationLogger, what: stri
 }
 
 export default function contentGuard(options: { contentDir: string }): AstroIntegration {
+  let check: (() => Problem[]) | undefined;
   return {
     name: 'readout-archive:content-guard',
     hooks: {
-      'astro:config:setup': ({ config, logger }) => {
+      'astro:config:setup': ({ command, config, logger }) => {
         const root = fileURLToPath(config.root);
         const cacheDir = fileURLToPath(config.cacheDir);
         // Set by `npm run urls:update` alone, for the build that lists a new archive's addresses.
         const firstManifest = process.env[FIRST_MANIFEST_ENV] === '1';
-        enforce(
-          checkContent(root, resolve(root, options.contentDir), { cacheDir, firstManifest }),
-          logger,
-          'Contenu invalide',
-        );
+        check = () => checkContent(root, resolve(root, options.contentDir), { cacheDir, firstManifest });
+        // A build checks the content in the worker thread of the documents' files, beside Astro's
+        // start, and the loader waits for the verdict (src/content/checked.ts). `astro dev` and
+        // `astro check` check it here, before anything else.
+        if (command === 'build') deferContentCheck((problems) => enforce(problems, logger, 'Contenu invalide'));
+        else enforce(check(), logger, 'Contenu invalide');
+      },
+      // No worker took the build's check (the documents' files are not built): it runs here.
+      'astro:config:done': ({ logger }) => {
+        if (closeUntakenCheck() && check) enforce(check(), logger, 'Contenu invalide');
       },
     },
   };

@@ -14,7 +14,8 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync
 import { basename, dirname, join, resolve } from 'node:path';
 import { pageKey, readoutInputs } from '#archive/page-keys.ts';
 import { codeDigest } from '#content/code-digest.ts';
-import { readContent } from '#content/read.ts';
+import { readContent, type ContentFile } from '#content/read.ts';
+import type { CheckOptions } from '#features/guard/check.ts';
 import { cachedYamlParser, YAML_CODE } from '#content/yaml-cache.ts';
 import { linkOrCopy } from '#features/site-files.ts';
 import { buildArchive, type Archive } from '#archive/archive.ts';
@@ -41,6 +42,11 @@ export interface ReadoutFilesJob {
   manifestFile: string;
   /** The YAML parsed by the guard at this build's start (`src/content/yaml-cache.ts`). */
   yamlCache: string;
+  /**
+   * Set when the worker checks the content first (`inspectContent`, with these options): the
+   * build's loader waits for its verdict (`src/content/checked.ts`).
+   */
+  check?: CheckOptions;
 }
 
 export interface ReadoutFilesResult {
@@ -66,16 +72,21 @@ export interface PreparedReadoutFiles {
   started: number;
 }
 
-/** Reads the archive and draws the previews that the cache lacks: everything that needs no output folder. */
-export function prepareReadoutFiles(job: ReadoutFilesJob): PreparedReadoutFiles {
+/**
+ * Reads the archive and draws the previews that the cache lacks: everything that needs no output
+ * folder. `checked` are the files the content check has just read, when it ran in this thread.
+ */
+export function prepareReadoutFiles(job: ReadoutFilesJob, checked?: readonly ContentFile[]): PreparedReadoutFiles {
   const started = performance.now();
-  // The guard has just parsed every file and kept the results: they are read from its cache.
-  const { files } = readContent(
-    job.root,
-    job.contentDir,
-    undefined,
-    cachedYamlParser(job.yamlCache, codeDigest(job.root, YAML_CODE)).parse,
-  );
+  // Else the guard has just parsed every file and kept the results: they are read from its cache.
+  const files =
+    checked ??
+    readContent(
+      job.root,
+      job.contentDir,
+      undefined,
+      cachedYamlParser(job.yamlCache, codeDigest(job.root, YAML_CODE)).parse,
+    ).files;
   const archive = buildArchive(parseEntries(files));
   const previews = new Map<string, string>();
   let drawn = 0;

@@ -1,8 +1,8 @@
 /**
  * The files published next to each document (source, references, JSON record, preview image:
  * `src/features/readout-files/build.ts`) are made by a worker thread that starts with the build and
- * runs on a second core while Astro works: it reads the archive and draws the previews while
- * Astro loads the content, then writes the files into the output folder once Astro has
+ * runs on a second core while Astro works: it checks the content (for the guard), reads the
+ * archive and draws the previews while Astro starts and loads the content, then writes the files into the output folder once Astro has
  * emptied it, while Astro renders the pages. The build ends when both are done. The development server serves them one at a time instead (`src/features/readout-files/route.ts`).
  */
 import type { AstroIntegration } from 'astro';
@@ -15,31 +15,60 @@ import { normalizeBase } from '#archive/urls.ts';
 import { readoutFileRoutes } from './files.ts';
 import { claimFiles } from '#features/incremental/produced.ts';
 import { CHECK_CACHE } from '#features/guard/cache.ts';
+import { takeContentCheck, type CheckOutcome } from '#content/checked.ts';
+import type { Problem } from '#content/problem.ts';
+import { FIRST_MANIFEST_ENV } from '#features/permanence/manifest.ts';
 
-/** The worker thread of a build: `write` gives it the output folder once Astro has emptied it. */
-function start(job: ReadoutFilesJob): {
+/**
+ * The worker thread of a build: `write` gives it the output folder once Astro has emptied it.
+ * With `settleCheck`, it checks the content first and settles the build's check with what it
+ * found (`src/content/checked.ts`).
+ */
+function start(
+  job: ReadoutFilesJob,
+  settleCheck?: (outcome: CheckOutcome) => void,
+): {
   result: () => Promise<ReadoutFilesResult>;
   write: (outDir: string) => void;
 } {
   const worker = new Worker(new URL('./worker.ts', import.meta.url), { workerData: job });
+  let checking = settleCheck;
+  let awaited = false;
+  // The check ends once, with the worker's verdict or with the worker itself. Until then the
+  // worker keeps the process alive: the loader waits for it, and may be all that is left to run.
+  const settle = (outcome: CheckOutcome) => {
+    checking?.(outcome);
+    checking = undefined;
+    if (!awaited) worker.unref();
+  };
   const result = new Promise<ReadoutFilesResult>((done, fail) => {
-    worker.once('message', (message: { result?: ReadoutFilesResult; error?: string }) => {
-      if (message.result) done(message.result);
-      else fail(new Error(message.error));
-    });
-    worker.once('error', fail);
-    worker.once('exit', (code) => fail(new Error(`le processus de travail s’est arrêté (code ${code})`)));
+    const stop = (error: Error) => {
+      settle({ error: new Error(`Vérification du contenu : ${error.message}`) });
+      fail(error);
+    };
+    worker.on(
+      'message',
+      (message: { verdict?: Problem[]; verdictError?: string; result?: ReadoutFilesResult; error?: string }) => {
+        if (message.verdict) settle({ problems: message.verdict });
+        else if (message.verdictError !== undefined) stop(new Error(message.verdictError));
+        else if (message.result) done(message.result);
+        else stop(new Error(message.error));
+      },
+    );
+    worker.once('error', stop);
+    worker.once('exit', (code) => stop(new Error(`le processus de travail s’est arrêté (code ${code})`)));
   });
   // Awaited at the end of the build; a failure before then is not an unhandled rejection.
   result.catch(() => {});
-  // A build that stops early does not wait for the worker. After the listeners, which would
-  // otherwise keep the process alive again.
-  worker.unref();
+  // A build that stops early does not wait for the worker (once its check, if any, is settled).
+  // After the listeners, which would otherwise keep the process alive again.
+  if (!checking) worker.unref();
   return {
     // Awaited, the worker keeps the process alive again: a build whose pages are done before its
     // previews (all cached pages, every image drawn again) would otherwise end, with status 0,
     // while the worker still draws, and leave the files of the last build in place.
     result: () => {
+      awaited = true;
       worker.ref();
       return result;
     },
@@ -64,16 +93,23 @@ export default function readoutFiles(options: { contentDir: string }): AstroInte
         if (command !== 'build') return;
         const root = fileURLToPath(config.root);
         const cacheDir = fileURLToPath(config.cacheDir);
-        worker = start({
-          root,
-          contentDir: resolve(root, options.contentDir),
-          site: config.site ?? 'http://localhost:4321',
-          base: normalizeBase(config.base),
-          fontsDir: join(root, 'src/assets/fonts'),
-          previewCacheDir: join(cacheDir, PREVIEW_CACHE_SUBDIR),
-          manifestFile: join(cacheDir, 'readout-archive', 'readout-files.json'),
-          yamlCache: join(cacheDir, CHECK_CACHE.yaml),
-        });
+        // The build's content check, opened by the guard (src/features/guard/integration.ts), runs
+        // first in this worker, which goes on with the files it read.
+        const settleCheck = takeContentCheck();
+        worker = start(
+          {
+            root,
+            contentDir: resolve(root, options.contentDir),
+            site: config.site ?? 'http://localhost:4321',
+            base: normalizeBase(config.base),
+            fontsDir: join(root, 'src/assets/fonts'),
+            previewCacheDir: join(cacheDir, PREVIEW_CACHE_SUBDIR),
+            manifestFile: join(cacheDir, 'readout-archive', 'readout-files.json'),
+            yamlCache: join(cacheDir, CHECK_CACHE.yaml),
+            ...(settleCheck && { check: { cacheDir, firstManifest: process.env[FIRST_MANIFEST_ENV] === '1' } }),
+          },
+          settleCheck,
+        );
       },
       'astro:config:done': ({ config }) => {
         outDir = fileURLToPath(config.outDir);

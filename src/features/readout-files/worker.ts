@@ -1,27 +1,45 @@
 /**
- * Runs the document files of a build in a worker thread: the job comes in `workerData`; the
- * worker prepares them (`prepareReadoutFiles`), waits for the output folder (a message with
- * its path), writes them, and sends back the result or the error as one message.
+ * Runs the document files of a build in a worker thread: the job comes in `workerData`. When the
+ * job asks for it, the worker first checks the content (`inspectContent`) and sends the problems
+ * found, then goes on with the files it read, unless the check refused them. It prepares the
+ * files (`prepareReadoutFiles`), waits for the output folder (a message with its path), writes
+ * them, and sends back the result or the error as one message.
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { prepareReadoutFiles, writePreparedFiles, type ReadoutFilesJob } from './build.ts';
+import { inspectContent } from '#features/guard/check.ts';
+import type { ReadoutFilesJob } from './build.ts';
 
 const port = parentPort!;
 // The message alone: what reaches an author is one line, never a stack trace (`DEBUG=1` shows it).
-const fail = (error: unknown) =>
-  port.postMessage({
-    error: error instanceof Error ? ((process.env['DEBUG'] ? error.stack : undefined) ?? error.message) : String(error),
-  });
+const message = (error: unknown) =>
+  error instanceof Error ? ((process.env['DEBUG'] ? error.stack : undefined) ?? error.message) : String(error);
+const fail = (error: unknown) => port.postMessage({ error: message(error) });
 
+const job = workerData as ReadoutFilesJob;
+let checked: ReturnType<typeof inspectContent> | undefined;
 try {
-  const prepared = prepareReadoutFiles(workerData as ReadoutFilesJob);
-  port.once('message', (outDir: string) => {
-    try {
-      port.postMessage({ result: writePreparedFiles(prepared, outDir) });
-    } catch (error) {
-      fail(error);
-    }
-  });
+  if (job.check) {
+    checked = inspectContent(job.root, job.contentDir, job.check);
+    port.postMessage({ verdict: checked.problems });
+  }
 } catch (error) {
-  fail(error);
+  port.postMessage({ verdictError: message(error) });
+  checked = undefined;
+}
+// A refused content stops the build at Astro's loader: nothing more to do here.
+if (!job.check || (checked && !checked.problems.some((p) => p.severity === 'error'))) {
+  try {
+    // Loaded once the verdict is sent: the check, which the build waits for, starts sooner.
+    const { prepareReadoutFiles, writePreparedFiles } = await import('./build.ts');
+    const prepared = prepareReadoutFiles(job, checked?.files);
+    port.once('message', (outDir: string) => {
+      try {
+        port.postMessage({ result: writePreparedFiles(prepared, outDir) });
+      } catch (error) {
+        fail(error);
+      }
+    });
+  } catch (error) {
+    fail(error);
+  }
 }

@@ -1,0 +1,74 @@
+/**
+ * The content check of a build, when it runs beside Astro rather than before it. `astro build`
+ * checks `content/` in the worker thread that then writes the documents' files
+ * (`src/features/readout-files/`), on the second core, while Astro starts; the archive's
+ * loader (`loader.ts`) waits for its verdict before it loads any entry, so that no file is
+ * read into the site before it is checked, and a refused file stops the build there.
+ *
+ * The check's integration and the loader are loaded in two module graphs (Astro's
+ * configuration and Vite's), so the verdict is kept on `globalThis`, under a key of its own.
+ */
+
+import type { Problem } from './problem.ts';
+
+/** How a check ends: with the problems it found, or with the error that kept it from running. */
+export type CheckOutcome = { problems: Problem[] } | { error: Error };
+
+interface PendingCheck {
+  verdict: Promise<void>;
+  /** Whether a worker has taken the check: if none has, the integration runs it itself. */
+  taken: boolean;
+  settle: (outcome: CheckOutcome) => void;
+}
+
+const SLOT = Symbol.for('readout-archive.content-check');
+const slots = globalThis as { [SLOT]?: PendingCheck | undefined };
+
+/**
+ * Opens the build's check: whoever takes it (`takeContentCheck`) runs it, and `judge` reports
+ * the problems found and throws the error that stops the build, if any.
+ */
+export function deferContentCheck(judge: (problems: Problem[]) => void): void {
+  let settle!: PendingCheck['settle'];
+  const verdict = new Promise<void>((done, fail) => {
+    settle = (outcome) => {
+      if ('error' in outcome) return fail(outcome.error);
+      try {
+        judge(outcome.problems);
+        done();
+      } catch (error) {
+        fail(error);
+      }
+    };
+  });
+  // Awaited by the loader; a verdict that no one awaits (a build stopped before) is no crash.
+  verdict.catch(() => {});
+  slots[SLOT] = { verdict, taken: false, settle };
+}
+
+/**
+ * Takes the build's open check, if any: the caller runs it and settles it once, with the
+ * problems found or the error that kept it from running.
+ */
+export function takeContentCheck(): PendingCheck['settle'] | undefined {
+  const slot = slots[SLOT];
+  if (!slot || slot.taken) return undefined;
+  slot.taken = true;
+  return slot.settle;
+}
+
+/**
+ * Whether a check is open that no one took: it is then closed, and the caller runs the check
+ * itself.
+ */
+export function closeUntakenCheck(): boolean {
+  const slot = slots[SLOT];
+  if (!slot || slot.taken) return false;
+  slots[SLOT] = undefined;
+  return true;
+}
+
+/** Resolves once the content is checked (at once when no check is open); rejects if it is refused. */
+export function contentChecked(): Promise<void> {
+  return slots[SLOT]?.verdict ?? Promise.resolve();
+}

@@ -1,0 +1,72 @@
+/**
+ * The content check of a build, run beside Astro's start (`src/content/checked.ts`): the loader
+ * waits for its verdict, which either lets the build go on or stops it with the judge's error.
+ * The builds of `tests/build/bad-input.test.ts` show the same on real builds.
+ */
+import { afterEach, describe, expect, test } from 'vitest';
+import { closeUntakenCheck, contentChecked, deferContentCheck, takeContentCheck } from '#content/checked.ts';
+import type { Problem } from '#content/problem.ts';
+
+const error: Problem = { severity: 'error', file: 'content/people/x.yaml', field: 'name', message: 'attendu un nom' };
+const warning: Problem = { ...error, severity: 'warning' };
+/** A judge as the guard's: it throws when an error was found, and remembers what it was shown. */
+function judge() {
+  const shown: Problem[][] = [];
+  return {
+    shown,
+    judge: (problems: Problem[]) => {
+      shown.push(problems);
+      if (problems.some((p) => p.severity === 'error')) throw new Error('Contenu invalide : 1 erreur(s)');
+    },
+  };
+}
+
+afterEach(() => {
+  // Leave no check open for the next test: settle and close whatever is left.
+  takeContentCheck()?.({ problems: [] });
+  closeUntakenCheck();
+});
+
+describe('a build’s content check', () => {
+  test('with no check open, the loader goes on at once', async () => {
+    await expect(contentChecked()).resolves.toBeUndefined();
+  });
+
+  test('the loader waits for the verdict, then goes on when the judge finds no error', async () => {
+    const { shown, judge: j } = judge();
+    deferContentCheck(j);
+    const settle = takeContentCheck()!;
+    let done = false;
+    const waiting = contentChecked().then(() => (done = true));
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(done).toBe(false);
+    settle({ problems: [warning] });
+    await waiting;
+    expect(done).toBe(true);
+    expect(shown).toEqual([[warning]]);
+  });
+
+  test('a refused content stops the loader with the judge’s error', async () => {
+    const { judge: j } = judge();
+    deferContentCheck(j);
+    takeContentCheck()!({ problems: [error] });
+    await expect(contentChecked()).rejects.toThrow('Contenu invalide');
+  });
+
+  test('a check that could not run stops the loader with why', async () => {
+    deferContentCheck(judge().judge);
+    takeContentCheck()!({ error: new Error('le processus de travail s’est arrêté (code 1)') });
+    await expect(contentChecked()).rejects.toThrow('code 1');
+  });
+
+  test('is taken once; an open check no one took is closed, for the guard to run it itself', () => {
+    deferContentCheck(judge().judge);
+    expect(takeContentCheck()).toBeTypeOf('function');
+    expect(takeContentCheck()).toBeUndefined();
+    expect(closeUntakenCheck()).toBe(false);
+    deferContentCheck(judge().judge);
+    expect(closeUntakenCheck()).toBe(true);
+    expect(closeUntakenCheck()).toBe(false);
+    expect(takeContentCheck()).toBeUndefined();
+  });
+});
