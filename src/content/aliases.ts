@@ -10,6 +10,7 @@
  * and any run of spaces (ordinary, non-breaking, a line break) matches one space. The text
  * itself is never changed: matches are offsets into it.
  */
+import { UNSPACED } from './letters.ts';
 
 /** One name by which the text may refer to a record. */
 export interface Alias {
@@ -43,8 +44,11 @@ export interface AliasMatcher {
   readonly aliases: readonly Alias[];
 }
 
-/** Letters, digits and marks: what a word is made of. Han and kana are written without spaces, so they bound nothing. */
-const WORD = /(?![\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}])[\p{L}\p{N}\p{M}]/u;
+/**
+ * Letters, digits and marks: what a word is made of. Scripts written without spaces (Chinese,
+ * Japanese, Thai…: `UNSPACED`) bound nothing, so a name is found inside a run of their text.
+ */
+const WORD = new RegExp(`(?!${UNSPACED.source})[\\p{L}\\p{N}\\p{M}]`, 'u');
 const SPACE = /\s/u;
 const APOSTROPHES = new Set(["'", '’', 'ʼ']);
 const ANY_APOSTROPHE = new RegExp(`[${[...APOSTROPHES].join('')}]`, 'gu');

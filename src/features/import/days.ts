@@ -6,6 +6,7 @@
  */
 import { isCalendarDate } from '#content/dates.ts';
 import { languagePatterns, type LanguagePatterns } from './languages/index.ts';
+import { unaccented } from '#content/letters.ts';
 
 /** A day found in the text: its ISO value, the last day of talks over several days, the words. */
 export interface DayInText {
@@ -15,7 +16,6 @@ export interface DayInText {
   index: number;
 }
 
-const unaccented = (word: string) => word.normalize('NFD').replace(/\p{M}/gu, '');
 const iso = (year: number, month: number, day: number) =>
   `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
 

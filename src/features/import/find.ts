@@ -12,6 +12,7 @@
  */
 import { compileAliases, type AliasMatch } from '#content/aliases.ts';
 import { isId } from '#content/ids.ts';
+import { unaccented } from '#content/letters.ts';
 import type { ReadoutFormat } from '#content/schema.ts';
 import { addDays, findDay, findRelativeDay } from './days.ts';
 import { detectLanguage, type DetectedLanguage } from './language.ts';
@@ -120,12 +121,11 @@ export function findFormat(opening: string, patterns?: LanguagePatterns): Found[
 
 /** An id made from a name found in the text: `Sergueï Lavrov` → `serguei-lavrov`; initials left out. */
 export function slugify(name: string): string {
-  return name
+  const words = name
     .split(/\s+/)
     .filter((w) => !/^\p{Lu}\.$/u.test(w))
-    .join(' ')
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
+    .join(' ');
+  return unaccented(words)
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-+|-+$/g, '');

@@ -10,6 +10,7 @@
  */
 import { editDistance } from '#content/validate/suggest.ts';
 import { wordKey, type LanguagePatterns } from './languages/patterns.ts';
+import { unaccented } from '#content/letters.ts';
 
 /** A record as the importer needs it: its id, its name and the words that name it. */
 export interface RecordNames {
@@ -29,8 +30,6 @@ export interface NameInText {
   /** The title or honorific right before it, if any (« Secretary », « M. »). */
   title?: string | undefined;
 }
-
-const unaccented = (word: string) => word.normalize('NFD').replace(/\p{M}/gu, '');
 
 /** One word of a name as the keys compare it: lower case, unaccented, transliteration variants folded. */
 export function wordOfKey(word: string): string {

@@ -8,6 +8,7 @@
  */
 import type { PersonName } from './manifest.ts';
 import type { peopleIndex } from '#formats/api.ts';
+import { UNSPACED, unaccented } from '#content/letters.ts';
 
 /** What the build reads of `/api/personnes.json`: what `peopleIndex` writes. */
 type ApiPeople = Pick<ReturnType<typeof peopleIndex>, 'people'>;
@@ -35,14 +36,9 @@ export function peopleNames(api: unknown): PersonName[] {
   });
 }
 
-/** Scripts written without spaces between words: a name in them is found inside the search's words. */
-const UNSPACED = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}]/u;
-
 /** The words of a name or a search: without accents or case, split at what is not a letter or digit. */
 export function nameWords(text: string): string[] {
-  return text
-    .normalize('NFKD')
-    .replace(/\p{M}/gu, '')
+  return unaccented(text, 'NFKD')
     .toLowerCase()
     .split(/[^\p{L}\p{N}]+/u)
     .filter((w) => w !== '');

@@ -21,6 +21,7 @@ const archive = table({
   'people/sergei-aleinik': ['Sergueï Aleïnik', 'Сергей Алейник'],
   'people/xi-jinping': ['Xi Jinping', '习近平'],
   'people/xi': ['Xi'],
+  'people/prayut': ['ประยุทธ์'],
   'places/astana': ['Astana'],
   'places/chine': ['Chine'],
   'topics/ocs': ['Organisation de coopération de Shanghai', 'OCS'],
@@ -89,6 +90,7 @@ describe('compileAliases: which words of a text are names', () => {
       'a longer alias cut mid-word falls back',
     ],
     ['习近平主席', [['习近平', 'people/xi-jinping']], 'Chinese, written without spaces, matches anywhere'],
+    ['นายกรัฐมนตรีประยุทธ์กล่าว', [['ประยุทธ์', 'people/prayut']], 'and so does Thai'],
     ['rien à lier ici', [], 'a text without names yields nothing'],
   ])('in %j finds %j (%s)', (text, expected) => {
     expect(found(text)).toEqual(expected);

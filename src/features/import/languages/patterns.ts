@@ -5,6 +5,7 @@
  * language without a module is still imported: what only its words would say is left marked.
  */
 import type { ReadoutFormat } from '#content/schema.ts';
+import { unaccented } from '#content/letters.ts';
 
 /** A date written in words: which of its groups hold the day, the month, the year. */
 export interface DatePattern {
@@ -73,7 +74,7 @@ export interface LanguagePatterns {
 
 /** A word as `notNames` and `titles` hold it: lower case, no accents, no final dot. */
 export function wordKey(word: string): string {
-  return word.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/[’ʼ]/g, "'").replace(/\.$/, '');
+  return unaccented(word).toLowerCase().replace(/[’ʼ]/g, "'").replace(/\.$/, '');
 }
 
 /** A set of `wordKey`s from words separated by spaces. */
