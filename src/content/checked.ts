@@ -72,3 +72,8 @@ export function closeUntakenCheck(): boolean {
 export function contentChecked(): Promise<void> {
   return slots[SLOT]?.verdict ?? Promise.resolve();
 }
+
+/** Forgets any check of an earlier build in this process: `astro dev` or `astro check` checks first, itself. */
+export function clearContentCheck(): void {
+  slots[SLOT] = undefined;
+}

@@ -10,7 +10,8 @@
  * An entry's digest is its file's text and the code that reads it (`src/content/`, schemas
  * included): an unchanged file is not parsed again, unless that code has changed. A file to
  * parse takes its YAML from what the content check parsed (`yamlCache`), whose verdict it waits
- * for (`checked.ts`): a first build of 10,000 documents parses them once, not twice. (Astro clears
+ * for (`checked.ts`), when many do: a first build of 10,000 documents parses them once, not
+ * twice; a few changed files are parsed again, faster than reading that cache. (Astro clears
  * its store when `content.config.ts` changes, not when a module it imports does.) In `astro dev`,
  * a change under the collection's folder loads the collection again.
  */
@@ -20,7 +21,7 @@ import { fileURLToPath } from 'node:url';
 import type { Loader } from 'astro/loaders';
 import { codeDigest } from './code-digest.ts';
 import { contentChecked } from './checked.ts';
-import { listContent, parseFile, type YamlParser } from './read.ts';
+import { listContent, parseFile, type ContentFile, type YamlParser } from './read.ts';
 import { cachedYamlParser, YAML_CODE } from './yaml-cache.ts';
 import { collections, type CollectionName } from './schema.ts';
 import { DATE_FIELDS } from './validate/schema-issues.ts';
@@ -58,14 +59,23 @@ export function archiveLoader(
                   .parse
               : undefined);
       const sync = async () => {
-        // The files are read while the content check may still run (src/content/checked.ts); none
-        // is loaded before its verdict.
-        const read = listContent(root, dir, [collection]).files.map((file) => {
-          const text = readFileSync(file.abs!, 'utf8');
-          return { file, text, digest: generateDigest(`${code}\n${text}`) };
-        });
+        // The files are read while the content check may still run (src/content/checked.ts), and
+        // only the texts of changed entries are kept; none is loaded before the check's verdict.
+        // A file that cannot be read is the check's to report, with every other problem.
+        const ids = new Set<string>();
+        const changed: { file: ContentFile; text: string; digest: string }[] = [];
+        try {
+          for (const file of listContent(root, dir, [collection]).files) {
+            ids.add(file.id);
+            const text = readFileSync(file.abs!, 'utf8');
+            const digest = generateDigest(`${code}\n${text}`);
+            if (store.get(file.id)?.digest !== digest) changed.push({ file, text, digest });
+          }
+        } catch (error) {
+          await contentChecked();
+          throw error;
+        }
         await contentChecked();
-        const changed = read.filter(({ file, digest }) => store.get(file.id)?.digest !== digest);
         const yamlParser = parser(changed.length);
         for (const { file, text, digest } of changed) {
           // The guard has validated every file before Astro loads any: nothing here is refused.
@@ -74,8 +84,7 @@ export function archiveLoader(
           const data = await parseData({ id: file.id, data: raw, filePath: file.path });
           store.set({ id: file.id, data, digest, filePath: file.path });
         }
-        const seen = new Set(read.map(({ file }) => file.id));
-        for (const id of store.keys()) if (!seen.has(id)) store.delete(id);
+        for (const id of store.keys()) if (!ids.has(id)) store.delete(id);
       };
       await sync();
       if (watcher) {

@@ -12,7 +12,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { join, resolve } from 'node:path';
 import { formatProblem, type Problem } from '#content/problem.ts';
-import { closeUntakenCheck, deferContentCheck } from '#content/checked.ts';
+import { clearContentCheck, closeUntakenCheck, contentChecked, deferContentCheck } from '#content/checked.ts';
 import { normalizeBase } from '#archive/urls.ts';
 import { readRedirects, redirectsFile } from '#features/permanence/redirects.ts';
 import { checkBuild, checkContent } from './check.ts';
@@ -50,12 +50,18 @@ export default function contentGuard(options: { contentDir: string }): AstroInte
         // start, and the loader waits for the verdict (src/content/checked.ts). `astro dev` and
         // `astro check` check it here, before anything else.
         if (command === 'build') deferContentCheck((problems) => enforce(problems, logger, 'Contenu invalide'));
-        else enforce(check(), logger, 'Contenu invalide');
+        else {
+          clearContentCheck();
+          enforce(check(), logger, 'Contenu invalide');
+        }
       },
       // No worker took the build's check (the documents' files are not built): it runs here.
       'astro:config:done': ({ logger }) => {
         if (closeUntakenCheck() && check) enforce(check(), logger, 'Contenu invalide');
       },
+      // The loader waits for the verdict; should Astro skip loading (a content configuration that
+      // fails to load, which it only logs), the build still stops here on a refused content.
+      'astro:build:start': () => contentChecked(),
     },
   };
 }

@@ -40,7 +40,10 @@ export interface ReadoutFilesJob {
    * whose key is unchanged and whose files are in place is not written again.
    */
   manifestFile: string;
-  /** The YAML parsed by the guard at this build's start (`src/content/yaml-cache.ts`). */
+  /**
+   * The YAML parsed by the content check (`src/content/yaml-cache.ts`), read when the check ran
+   * elsewhere (without `check`).
+   */
   yamlCache: string;
   /**
    * Set when the worker checks the content first (`inspectContent`, with these options): the
@@ -78,7 +81,7 @@ export interface PreparedReadoutFiles {
  */
 export function prepareReadoutFiles(job: ReadoutFilesJob, checked?: readonly ContentFile[]): PreparedReadoutFiles {
   const started = performance.now();
-  // Else the guard has just parsed every file and kept the results: they are read from its cache.
+  // Else the check, run elsewhere, has parsed every file and kept the results: read from its cache.
   const files =
     checked ??
     readContent(

@@ -4,7 +4,13 @@
  * The builds of `tests/build/bad-input.test.ts` show the same on real builds.
  */
 import { afterEach, describe, expect, test } from 'vitest';
-import { closeUntakenCheck, contentChecked, deferContentCheck, takeContentCheck } from '#content/checked.ts';
+import {
+  clearContentCheck,
+  closeUntakenCheck,
+  contentChecked,
+  deferContentCheck,
+  takeContentCheck,
+} from '#content/checked.ts';
 import type { Problem } from '#content/problem.ts';
 
 const error: Problem = { severity: 'error', file: 'content/people/x.yaml', field: 'name', message: 'attendu un nom' };
@@ -22,9 +28,9 @@ function judge() {
 }
 
 afterEach(() => {
-  // Leave no check open for the next test: settle and close whatever is left.
+  // Leave no check for the next test.
   takeContentCheck()?.({ problems: [] });
-  closeUntakenCheck();
+  clearContentCheck();
 });
 
 describe('a build’s content check', () => {
@@ -57,6 +63,14 @@ describe('a build’s content check', () => {
     deferContentCheck(judge().judge);
     takeContentCheck()!({ error: new Error('le processus de travail s’est arrêté (code 1)') });
     await expect(contentChecked()).rejects.toThrow('code 1');
+  });
+
+  test('a refused check of an earlier build does not stop a later command of the same process', async () => {
+    deferContentCheck(judge().judge);
+    takeContentCheck()!({ problems: [error] });
+    await expect(contentChecked()).rejects.toThrow();
+    clearContentCheck();
+    await expect(contentChecked()).resolves.toBeUndefined();
   });
 
   test('is taken once; an open check no one took is closed, for the guard to run it itself', () => {
