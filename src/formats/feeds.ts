@@ -9,7 +9,7 @@ import { parseCalendarDate } from '#content/dates.ts';
 import { formatSpan } from '#i18n/dates.ts';
 import { routes, type Absolute } from '#archive/urls.ts';
 import { formatInline } from '#archive/formats.ts';
-import { pageKey, readoutInputs } from '#archive/page-keys.ts';
+import { pageKey, readoutDigest } from '#archive/page-keys.ts';
 
 /**
  * The instant RSS requires for a document that only has a calendar day: noon UTC of that day.
@@ -35,7 +35,7 @@ export const FEED_SIZE = 50;
 export function feedKey(title: string, readouts: readonly Readout[], archive: Archive): string {
   return pageKey(
     title,
-    readouts.slice(0, FEED_SIZE).map((r) => readoutInputs(r, archive)),
+    readouts.slice(0, FEED_SIZE).map((r) => readoutDigest(r, archive)),
   );
 }
 
