@@ -62,8 +62,9 @@ export default defineConfig({
     sitemap({ filter: notARedirect(contentDir, base) }),
     // The search index (Pagefind), written into the built site.
     searchIndex(),
-    // The files next to each document (source, references, JSON, preview), written by a worker thread.
-    readoutFiles({ contentDir }),
+    // The files next to each document (source, references, JSON, preview), written by a worker
+    // thread that first runs the content check the guard opened: it comes after the guard.
+    readoutFiles(),
     // After every step that writes into the output: removes what this build did not write or keep.
     incrementalOutput(),
     // Keep last: it checks the output that the others write.

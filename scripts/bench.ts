@@ -24,7 +24,16 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { buildTimeChart } from './bench/chart.ts';
 import { generateArchive } from './bench/generate.ts';
-import { kindNames, pageKinds, root, saveLog, timedBuild, type BuildRun, type Kind } from './bench/measure.ts';
+import {
+  kindNames,
+  medianBy,
+  pageKinds,
+  root,
+  saveLog,
+  timedBuild,
+  type BuildRun,
+  type Kind,
+} from './bench/measure.ts';
 import { buildArchive } from '#archive/archive.ts';
 import { parseEntries } from '#content/entries.ts';
 import { readContent } from '#content/read.ts';
@@ -165,7 +174,7 @@ try {
       if (run.status !== 0) throw new Error(`La construction d’un seul document a échoué (journal : ${dir})`);
       runs.push(run);
     }
-    singleRun = runs.sort((a, b) => a.wallSeconds - b.wallSeconds)[Math.floor(SINGLE_RUNS / 2)]!;
+    singleRun = medianBy(runs, (r) => r.wallSeconds);
     console.error(
       `#   ${runs.map((r) => s(r.wallSeconds)).join(', ')} : médiane ${s(singleRun.wallSeconds)} (CPU ${s(singleRun.cpuSeconds)})`,
     );

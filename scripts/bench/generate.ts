@@ -13,6 +13,7 @@ import { countryName } from '#content/countries.ts';
 /** The countries of the synthetic archive: those of the seed. */
 const countryCodes = ['BY', 'CN', 'KZ'] as const;
 import * as words from './vocabulary.ts';
+import { unaccented } from '#content/letters.ts';
 
 export interface ArchiveSize {
   documents: number;
@@ -66,9 +67,7 @@ function zipf(random: () => number, n: number, s = 1): () => number {
 }
 
 export function slugify(text: string): string {
-  return text
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
+  return unaccented(text)
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-|-$/g, '');

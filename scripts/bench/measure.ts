@@ -275,3 +275,9 @@ export function timedBuild(options: BuildOptions): BuildRun {
 export function saveLog(run: BuildRun, file: string): void {
   writeFileSync(file, run.log);
 }
+
+/** The middle one of `items` by `value` (the upper middle of an even count): what a run of measures keeps. */
+export function medianBy<T>(items: readonly T[], value: (item: T) => number): T {
+  if (items.length === 0) throw new Error('Médiane de rien');
+  return [...items].sort((a, b) => value(a) - value(b))[Math.floor(items.length / 2)]!;
+}

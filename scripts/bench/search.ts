@@ -32,7 +32,7 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import sirv from 'sirv';
 import { MANIFEST_FILE, type SearchManifest } from '#features/search/manifest.ts';
 import { generateArchive } from './generate.ts';
-import { root } from './measure.ts';
+import { medianBy, root } from './measure.ts';
 
 const { values } = parseArgs({
   options: {
@@ -104,7 +104,7 @@ function wordsToSearch(dist: string): { label: string; word: string; documents: 
   ];
 }
 
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+const median = (xs: number[]) => medianBy(xs, (x) => x);
 
 /** Sends `word` through the page's form; resolves with the milliseconds until the count and first results show. */
 async function timeSearch(page: Page, word: string): Promise<number> {

@@ -22,7 +22,7 @@
  */
 import { createHash } from 'node:crypto';
 import { countryNames } from '#content/countries.ts';
-import { recordsOf, type Archive, type Readout } from './archive.ts';
+import { recordsOf, type Archive, type Readout, type ReadoutRecords } from './archive.ts';
 
 /**
  * A hash of values that JSON can write (the order of keys counts: they come from the same code
@@ -46,22 +46,17 @@ export function readoutInputs(readout: Readout, archive: Archive): unknown[] {
   ];
 }
 
-const inputDigests = new WeakMap<Archive, WeakMap<Readout, string>>();
+/** Digests by a document's records in one archive (`recordsOf`: one object per archive and document). */
+const inputDigests = new WeakMap<ReadoutRecords, string>();
 
 /**
- * `readoutInputs` as a digest, made once per document and archive: the ~560 feeds of an archive
+ * `readoutInputs` as a key, made once per document and archive: the ~560 feeds of an archive
  * of 10,000 documents each show 50 documents, and most documents are in several feeds.
  */
 export function readoutDigest(readout: Readout, archive: Archive): string {
-  let digests = inputDigests.get(archive);
-  if (!digests) inputDigests.set(archive, (digests = new WeakMap()));
-  let digest = digests.get(readout);
-  if (digest === undefined) {
-    digest = createHash('sha256')
-      .update(JSON.stringify(readoutInputs(readout, archive)))
-      .digest('base64url');
-    digests.set(readout, digest);
-  }
+  const records = recordsOf(readout, archive);
+  let digest = inputDigests.get(records);
+  if (digest === undefined) inputDigests.set(records, (digest = pageKey(readoutInputs(readout, archive))));
   return digest;
 }
 

@@ -14,10 +14,24 @@ import type { Problem } from './problem.ts';
 /** How a check ends: with the problems it found, or with the error that kept it from running. */
 export type CheckOutcome = { problems: Problem[] } | { error: Error };
 
+/** What the check reads: the project, its content folder, and the check's own options. */
+export interface CheckRequest<Options> {
+  root: string;
+  contentDir: string;
+  options: Options;
+}
+
 interface PendingCheck {
   verdict: Promise<void>;
+  request: CheckRequest<unknown>;
   /** Whether a worker has taken the check: if none has, the integration runs it itself. */
   taken: boolean;
+  settle: (outcome: CheckOutcome) => void;
+}
+
+/** A check taken to be run: what to check, and how to end it, once. */
+export interface TakenCheck<Options> {
+  request: CheckRequest<Options>;
   settle: (outcome: CheckOutcome) => void;
 }
 
@@ -25,10 +39,13 @@ const SLOT = Symbol.for('readout-archive.content-check');
 const slots = globalThis as { [SLOT]?: PendingCheck | undefined };
 
 /**
- * Opens the build's check: whoever takes it (`takeContentCheck`) runs it, and `judge` reports
- * the problems found and throws the error that stops the build, if any.
+ * Opens the build's check of `request`: whoever takes it (`takeContentCheck`) runs it, and
+ * `judge` reports the problems found and throws the error that stops the build, if any.
  */
-export function deferContentCheck(judge: (problems: Problem[]) => void): void {
+export function deferContentCheck<Options>(
+  request: CheckRequest<Options>,
+  judge: (problems: Problem[]) => void,
+): void {
   let settle!: PendingCheck['settle'];
   const verdict = new Promise<void>((done, fail) => {
     settle = (outcome) => {
@@ -43,18 +60,18 @@ export function deferContentCheck(judge: (problems: Problem[]) => void): void {
   });
   // Awaited by the loader; a verdict that no one awaits (a build stopped before) is no crash.
   verdict.catch(() => {});
-  slots[SLOT] = { verdict, taken: false, settle };
+  slots[SLOT] = { verdict, request, taken: false, settle };
 }
 
 /**
- * Takes the build's open check, if any: the caller runs it and settles it once, with the
- * problems found or the error that kept it from running.
+ * Takes the build's open check, if any: the caller runs it on its request and settles it once,
+ * with the problems found or the error that kept it from running.
  */
-export function takeContentCheck(): PendingCheck['settle'] | undefined {
+export function takeContentCheck<Options>(): TakenCheck<Options> | undefined {
   const slot = slots[SLOT];
   if (!slot || slot.taken) return undefined;
   slot.taken = true;
-  return slot.settle;
+  return { request: slot.request as CheckRequest<Options>, settle: slot.settle };
 }
 
 /**

@@ -30,6 +30,17 @@ import { resolveTimestamps } from './yaml.ts';
 /** Below this many entries to parse, they are parsed again rather than read from the check's cache. */
 const FEW_TO_PARSE = 50;
 
+/**
+ * The check's YAML cache, by file, read once for the four collections. A text it does not hold
+ * (changed since, in `astro dev`) is parsed.
+ */
+const yamlCaches = new Map<string, YamlParser>();
+function checkedYaml(file: string, root: string): YamlParser {
+  let parser = yamlCaches.get(file);
+  if (!parser) yamlCaches.set(file, (parser = cachedYamlParser(file, codeDigest(root, YAML_CODE)).parse));
+  return parser;
+}
+
 export function archiveLoader(
   collection: CollectionName,
   contentDir: string,
@@ -48,16 +59,12 @@ export function archiveLoader(
       const dir = resolve(root, contentDir);
       // Once per load, not per change that `astro dev` sees: its content changes, not its code.
       const code = codeDigest(root, ['src/content']);
-      // Read once, when many entries need parsing: reading the whole cache costs more than parsing
-      // a few files again, and a build in which nothing changed parses none.
-      let yaml: YamlParser | undefined;
+      // Read when many entries need parsing: reading the whole cache costs more than parsing a few
+      // files again, and a build in which nothing changed parses none.
       const parser = (entries: number) =>
-        entries < FEW_TO_PARSE
+        entries < FEW_TO_PARSE || !options.yamlCache
           ? undefined
-          : (yaml ??= options.yamlCache
-              ? cachedYamlParser(join(fileURLToPath(config.cacheDir), options.yamlCache), codeDigest(root, YAML_CODE))
-                  .parse
-              : undefined);
+          : checkedYaml(join(fileURLToPath(config.cacheDir), options.yamlCache), root);
       const sync = async () => {
         // The files are read while the content check may still run (src/content/checked.ts), and
         // only the texts of changed entries are kept; none is loaded before the check's verdict.
@@ -71,11 +78,10 @@ export function archiveLoader(
             const digest = generateDigest(`${code}\n${text}`);
             if (store.get(file.id)?.digest !== digest) changed.push({ file, text, digest });
           }
-        } catch (error) {
+        } finally {
+          // A refused content stops the build with the check's list, before any error of reading.
           await contentChecked();
-          throw error;
         }
-        await contentChecked();
         const yamlParser = parser(changed.length);
         for (const { file, text, digest } of changed) {
           // The guard has validated every file before Astro loads any: nothing here is refused.

@@ -12,6 +12,11 @@ export interface Problem {
   message: string;
 }
 
+/** The errors among `problems`: what stops a build (the warnings do not). */
+export function errorsOf(problems: readonly Problem[]): Problem[] {
+  return problems.filter((p) => p.severity === 'error');
+}
+
 /** Reports a problem of one file at a field. */
 export type Report = (field: string, message: string) => void;
 

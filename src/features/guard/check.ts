@@ -4,7 +4,7 @@
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import type { Problem } from '#content/problem.ts';
+import { errorsOf, type Problem } from '#content/problem.ts';
 import { listContent, readContent, type ContentFile } from '#content/read.ts';
 import { cachedYamlParser, YAML_CODE } from '#content/yaml-cache.ts';
 import { codeDigest } from '#content/code-digest.ts';
@@ -61,7 +61,7 @@ export function inspectContent(
   const { files, problems } = readContent(root, contentDir, undefined, yaml?.parse);
   yaml?.save();
   // A name that cannot be listed or read may be a document: which records it names is unknown.
-  const documentsIncomplete = problems.some((p) => p.severity === 'error');
+  const documentsIncomplete = errorsOf(problems).length > 0;
   const scanner = aliasScanner(aliasTable(files, '/'), cached(CHECK_CACHE.aliases));
   const aliases = aliasProblems(files, scanner, documentsIncomplete);
   const linksFile = cached(CHECK_CACHE.links);

@@ -11,11 +11,17 @@ import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { join, resolve } from 'node:path';
-import { formatProblem, type Problem } from '#content/problem.ts';
-import { clearContentCheck, closeUntakenCheck, contentChecked, deferContentCheck } from '#content/checked.ts';
+import { errorsOf, formatProblem, type Problem } from '#content/problem.ts';
+import {
+  clearContentCheck,
+  closeUntakenCheck,
+  contentChecked,
+  deferContentCheck,
+  type CheckRequest,
+} from '#content/checked.ts';
 import { normalizeBase } from '#archive/urls.ts';
 import { readRedirects, redirectsFile } from '#features/permanence/redirects.ts';
-import { checkBuild, checkContent } from './check.ts';
+import { checkBuild, checkContent, type CheckOptions } from './check.ts';
 import { RECORDING_URLS_ENV } from '#features/permanence/output-check.ts';
 import { FIRST_MANIFEST_ENV } from '#features/permanence/manifest.ts';
 
@@ -25,7 +31,7 @@ import { FIRST_MANIFEST_ENV } from '#features/permanence/manifest.ts';
  */
 function enforce(problems: Problem[], logger: AstroIntegrationLogger, what: string): void {
   for (const p of problems.filter((x) => x.severity === 'warning')) logger.warn(formatProblem(p));
-  const errors = problems.filter((x) => x.severity === 'error');
+  const errors = errorsOf(problems);
   if (errors.length === 0) return;
   for (const p of errors) logger.error(formatProblem(p));
   const error = new Error(`${what} : ${errors.length} erreur(s), détaillée(s) ci-dessus.`);
@@ -42,20 +48,28 @@ export default function contentGuard(options: { contentDir: string }): AstroInte
     hooks: {
       'astro:config:setup': ({ command, config, logger }) => {
         const root = fileURLToPath(config.root);
-        const cacheDir = fileURLToPath(config.cacheDir);
-        // Set by `npm run urls:update` alone, for the build that lists a new archive's addresses.
-        const firstManifest = process.env[FIRST_MANIFEST_ENV] === '1';
-        check = () => checkContent(root, resolve(root, options.contentDir), { cacheDir, firstManifest });
+        const request: CheckRequest<CheckOptions> = {
+          root,
+          contentDir: resolve(root, options.contentDir),
+          options: {
+            cacheDir: fileURLToPath(config.cacheDir),
+            // Set by `npm run urls:update` alone, for the build that lists a new archive's addresses.
+            firstManifest: process.env[FIRST_MANIFEST_ENV] === '1',
+          },
+        };
+        check = () => checkContent(request.root, request.contentDir, request.options);
         // A build checks the content in the worker thread of the documents' files, beside Astro's
         // start, and the loader waits for the verdict (src/content/checked.ts). `astro dev` and
         // `astro check` check it here, before anything else.
-        if (command === 'build') deferContentCheck((problems) => enforce(problems, logger, 'Contenu invalide'));
+        if (command === 'build')
+          deferContentCheck(request, (problems) => enforce(problems, logger, 'Contenu invalide'));
         else {
           clearContentCheck();
           enforce(check(), logger, 'Contenu invalide');
         }
       },
-      // No worker took the build's check (the documents' files are not built): it runs here.
+      // No worker took the build's check (the documents' files are not built): it runs here, so
+      // that the loader does not wait for ever.
       'astro:config:done': ({ logger }) => {
         if (closeUntakenCheck() && check) enforce(check(), logger, 'Contenu invalide');
       },

@@ -16,7 +16,6 @@ import { pageKey, readoutInputs } from '#archive/page-keys.ts';
 import { codeDigest } from '#content/code-digest.ts';
 import { readContent, type ContentFile } from '#content/read.ts';
 import type { CheckOptions } from '#features/guard/check.ts';
-import { cachedYamlParser, YAML_CODE } from '#content/yaml-cache.ts';
 import { linkOrCopy } from '#features/site-files.ts';
 import { buildArchive, type Archive } from '#archive/archive.ts';
 import { readoutFileRoutes, readoutFiles } from './files.ts';
@@ -41,15 +40,10 @@ export interface ReadoutFilesJob {
    */
   manifestFile: string;
   /**
-   * The YAML parsed by the content check (`src/content/yaml-cache.ts`), read when the check ran
-   * elsewhere (without `check`).
+   * The options of the content check, which the worker runs first (`inspectContent`) and whose
+   * verdict the build's loader waits for (`src/content/checked.ts`).
    */
-  yamlCache: string;
-  /**
-   * Set when the worker checks the content first (`inspectContent`, with these options): the
-   * build's loader waits for its verdict (`src/content/checked.ts`).
-   */
-  check?: CheckOptions;
+  check: CheckOptions;
 }
 
 export interface ReadoutFilesResult {
@@ -76,20 +70,11 @@ export interface PreparedReadoutFiles {
 }
 
 /**
- * Reads the archive and draws the previews that the cache lacks: everything that needs no output
- * folder. `checked` are the files the content check has just read, when it ran in this thread.
+ * Builds the archive from `files` (those the content check has just read and accepted) and draws
+ * the previews that the cache lacks: everything that needs no output folder.
  */
-export function prepareReadoutFiles(job: ReadoutFilesJob, checked?: readonly ContentFile[]): PreparedReadoutFiles {
+export function prepareReadoutFiles(job: ReadoutFilesJob, files: readonly ContentFile[]): PreparedReadoutFiles {
   const started = performance.now();
-  // Else the check, run elsewhere, has parsed every file and kept the results: read from its cache.
-  const files =
-    checked ??
-    readContent(
-      job.root,
-      job.contentDir,
-      undefined,
-      cachedYamlParser(job.yamlCache, codeDigest(job.root, YAML_CODE)).parse,
-    ).files;
   const archive = buildArchive(parseEntries(files));
   const previews = new Map<string, string>();
   let drawn = 0;
@@ -190,7 +175,7 @@ function readManifest(file: string): Record<string, string> {
 
 const sha256Of = (contents: string | Uint8Array) => createHash('sha256').update(contents).digest('base64url');
 
-/** Both steps at once. */
+/** Both steps at once, on the content as it is read (without checking it). */
 export function writeReadoutFiles(job: ReadoutFilesJob, outDir: string): ReadoutFilesResult {
-  return writePreparedFiles(prepareReadoutFiles(job), outDir);
+  return writePreparedFiles(prepareReadoutFiles(job, readContent(job.root, job.contentDir).files), outDir);
 }

@@ -6,7 +6,7 @@
  * emptied it, while Astro renders the pages. The build ends when both are done. The development server serves them one at a time instead (`src/features/readout-files/route.ts`).
  */
 import type { AstroIntegration } from 'astro';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { ReadoutFilesJob, ReadoutFilesResult } from './build.ts';
@@ -14,10 +14,9 @@ import { PREVIEW_CACHE_SUBDIR } from '#features/preview/content.ts';
 import { normalizeBase } from '#archive/urls.ts';
 import { readoutFileRoutes } from './files.ts';
 import { claimFiles } from '#features/incremental/produced.ts';
-import { CHECK_CACHE } from '#features/guard/cache.ts';
 import { takeContentCheck, type CheckOutcome } from '#content/checked.ts';
 import type { Problem } from '#content/problem.ts';
-import { FIRST_MANIFEST_ENV } from '#features/permanence/manifest.ts';
+import type { CheckOptions } from '#features/guard/check.ts';
 
 /**
  * The worker thread of a build: `write` gives it the output folder once Astro has emptied it.
@@ -76,7 +75,7 @@ function start(
   };
 }
 
-export default function readoutFiles(options: { contentDir: string }): AstroIntegration {
+export default function readoutFiles(): AstroIntegration {
   let worker: ReturnType<typeof start> | undefined;
   let outDir = '';
   return {
@@ -91,24 +90,28 @@ export default function readoutFiles(options: { contentDir: string }): AstroInte
           }
         }
         if (command !== 'build') return;
-        const root = fileURLToPath(config.root);
-        const cacheDir = fileURLToPath(config.cacheDir);
         // The build's content check, opened by the guard (src/features/guard/integration.ts), runs
         // first in this worker, which goes on with the files it read.
-        const settleCheck = takeContentCheck();
+        const check = takeContentCheck<CheckOptions>();
+        if (!check) {
+          throw new Error(
+            'Fichiers des documents : aucune vérification du contenu à faire (contentGuard doit précéder readoutFiles dans astro.config.mjs)',
+          );
+        }
+        const { root, contentDir, options: checkOptions } = check.request;
+        const cacheDir = fileURLToPath(config.cacheDir);
         worker = start(
           {
             root,
-            contentDir: resolve(root, options.contentDir),
+            contentDir,
             site: config.site ?? 'http://localhost:4321',
             base: normalizeBase(config.base),
             fontsDir: join(root, 'src/assets/fonts'),
             previewCacheDir: join(cacheDir, PREVIEW_CACHE_SUBDIR),
             manifestFile: join(cacheDir, 'readout-archive', 'readout-files.json'),
-            yamlCache: join(cacheDir, CHECK_CACHE.yaml),
-            ...(settleCheck && { check: { cacheDir, firstManifest: process.env[FIRST_MANIFEST_ENV] === '1' } }),
+            check: checkOptions,
           },
-          settleCheck,
+          check.settle,
         );
       },
       'astro:config:done': ({ config }) => {

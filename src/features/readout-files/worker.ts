@@ -1,12 +1,13 @@
 /**
- * Runs the document files of a build in a worker thread: the job comes in `workerData`. When the
- * job asks for it, the worker first checks the content (`inspectContent`) and sends the problems
- * found, then goes on with the files it read, unless the check refused them. It prepares the
+ * Runs the document files of a build in a worker thread: the job comes in `workerData`. The
+ * worker first checks the content (`inspectContent`) and sends the problems found, then goes on
+ * with the files it read, unless the check refused them. It prepares the
  * files (`prepareReadoutFiles`), waits for the output folder (a message with its path), writes
  * them, and sends back the result or the error as one message.
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { inspectContent } from '#features/guard/check.ts';
+import { errorsOf } from '#content/problem.ts';
 import type { ReadoutFilesJob } from './build.ts';
 
 const port = parentPort!;
@@ -18,20 +19,17 @@ const fail = (error: unknown) => port.postMessage({ error: message(error) });
 const job = workerData as ReadoutFilesJob;
 let checked: ReturnType<typeof inspectContent> | undefined;
 try {
-  if (job.check) {
-    checked = inspectContent(job.root, job.contentDir, job.check);
-    port.postMessage({ verdict: checked.problems });
-  }
+  checked = inspectContent(job.root, job.contentDir, job.check);
+  port.postMessage({ verdict: checked.problems });
 } catch (error) {
   port.postMessage({ verdictError: message(error) });
-  checked = undefined;
 }
 // A refused content stops the build at Astro's loader: nothing more to do here.
-if (!job.check || (checked && !checked.problems.some((p) => p.severity === 'error'))) {
+if (checked && errorsOf(checked.problems).length === 0) {
   try {
     // Loaded once the verdict is sent: the check, which the build waits for, starts sooner.
     const { prepareReadoutFiles, writePreparedFiles } = await import('./build.ts');
-    const prepared = prepareReadoutFiles(job, checked?.files);
+    const prepared = prepareReadoutFiles(job, checked.files);
     port.once('message', (outDir: string) => {
       try {
         port.postMessage({ result: writePreparedFiles(prepared, outDir) });

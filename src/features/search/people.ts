@@ -37,7 +37,7 @@ export function peopleNames(api: unknown): PersonName[] {
 }
 
 /** The words of a name or a search: without accents or case, split at what is not a letter or digit. */
-export function nameWords(text: string): string[] {
+export function searchWords(text: string): string[] {
   return unaccented(text, 'NFKD')
     .toLowerCase()
     .split(/[^\p{L}\p{N}]+/u)
@@ -50,8 +50,8 @@ export function nameWords(text: string): string[] {
  * word of the search (« Lavrov »). A word in a script written without spaces (Chinese, Japanese,
  * Thai) is found inside the search's words.
  */
-export function peopleNamed(term: string, people: readonly PersonName[]): PersonName[] {
-  const words = nameWords(term);
+export function peopleSearched(term: string, people: readonly PersonName[]): PersonName[] {
+  const words = searchWords(term);
   if (words.length === 0) return [];
   const known = wordsOf(people);
   const joined = words.join(' ');
@@ -75,10 +75,10 @@ export function peopleNamed(term: string, people: readonly PersonName[]): Person
  */
 export function personOf(value: string, people: readonly PersonName[]): string | undefined {
   if (people.some((p) => p[0] === value)) return value;
-  const wanted = nameWords(value).join(' ');
+  const wanted = searchWords(value).join(' ');
   if (wanted === '') return undefined;
   const named = (names: (p: PersonName) => string[]) =>
-    people.find((p) => names(p).some((n) => nameWords(n).join(' ') === wanted))?.[0];
+    people.find((p) => names(p).some((n) => searchWords(n).join(' ') === wanted))?.[0];
   return named((p) => [p[1]]) ?? named((p) => p[2]);
 }
 
@@ -97,7 +97,7 @@ const made = new WeakMap<readonly PersonName[], string[][][]>();
 function wordsOf(people: readonly PersonName[]): string[][][] {
   let words = made.get(people);
   if (words === undefined) {
-    words = people.map((p) => [p[1], ...p[2]].map(nameWords).filter((n) => n.length > 0));
+    words = people.map((p) => [p[1], ...p[2]].map(searchWords).filter((n) => n.length > 0));
     made.set(people, words);
   }
   return words;

@@ -15,6 +15,7 @@ import type { Problem } from '#content/problem.ts';
 
 const error: Problem = { severity: 'error', file: 'content/people/x.yaml', field: 'name', message: 'attendu un nom' };
 const warning: Problem = { ...error, severity: 'warning' };
+const request = { root: '/projet', contentDir: '/projet/content', options: { firstManifest: true } };
 /** A judge as the guard's: it throws when an error was found, and remembers what it was shown. */
 function judge() {
   const shown: Problem[][] = [];
@@ -29,7 +30,7 @@ function judge() {
 
 afterEach(() => {
   // Leave no check for the next test.
-  takeContentCheck()?.({ problems: [] });
+  takeContentCheck()?.settle({ problems: [] });
   clearContentCheck();
 });
 
@@ -40,8 +41,8 @@ describe('a build’s content check', () => {
 
   test('the loader waits for the verdict, then goes on when the judge finds no error', async () => {
     const { shown, judge: j } = judge();
-    deferContentCheck(j);
-    const settle = takeContentCheck()!;
+    deferContentCheck(request, j);
+    const { settle } = takeContentCheck()!;
     let done = false;
     const waiting = contentChecked().then(() => (done = true));
     await new Promise((resolve) => setTimeout(resolve, 10));
@@ -54,31 +55,32 @@ describe('a build’s content check', () => {
 
   test('a refused content stops the loader with the judge’s error', async () => {
     const { judge: j } = judge();
-    deferContentCheck(j);
-    takeContentCheck()!({ problems: [error] });
+    deferContentCheck(request, j);
+    takeContentCheck()!.settle({ problems: [error] });
     await expect(contentChecked()).rejects.toThrow('Contenu invalide');
   });
 
   test('a check that could not run stops the loader with why', async () => {
-    deferContentCheck(judge().judge);
-    takeContentCheck()!({ error: new Error('le processus de travail s’est arrêté (code 1)') });
+    deferContentCheck(request, judge().judge);
+    takeContentCheck()!.settle({ error: new Error('le processus de travail s’est arrêté (code 1)') });
     await expect(contentChecked()).rejects.toThrow('code 1');
   });
 
   test('a refused check of an earlier build does not stop a later command of the same process', async () => {
-    deferContentCheck(judge().judge);
-    takeContentCheck()!({ problems: [error] });
+    deferContentCheck(request, judge().judge);
+    takeContentCheck()!.settle({ problems: [error] });
     await expect(contentChecked()).rejects.toThrow();
     clearContentCheck();
     await expect(contentChecked()).resolves.toBeUndefined();
   });
 
   test('is taken once; an open check no one took is closed, for the guard to run it itself', () => {
-    deferContentCheck(judge().judge);
-    expect(takeContentCheck()).toBeTypeOf('function');
+    deferContentCheck(request, judge().judge);
+    // The worker that takes it runs the very check the guard asked for.
+    expect(takeContentCheck()?.request).toEqual(request);
     expect(takeContentCheck()).toBeUndefined();
     expect(closeUntakenCheck()).toBe(false);
-    deferContentCheck(judge().judge);
+    deferContentCheck(request, judge().judge);
     expect(closeUntakenCheck()).toBe(true);
     expect(closeUntakenCheck()).toBe(false);
     expect(takeContentCheck()).toBeUndefined();

@@ -23,7 +23,7 @@ function job(contentDir: string, cache: string) {
     fontsDir: join(root, 'src/assets/fonts'),
     previewCacheDir: cache,
     manifestFile: join(cache, '..', 'readout-files.json'),
-    yamlCache: join(cache, '..', 'yaml.json'),
+    check: {},
   };
 }
 const outDir = () => join(tempDir('document-files'), 'out');

@@ -4,7 +4,7 @@
  */
 import { describe, expect, test } from 'vitest';
 import type { PersonName } from '#features/search/manifest.ts';
-import { nameWords, peopleNamed, peopleNames, personLabels, personOf } from '#features/search/people.ts';
+import { searchWords, peopleSearched, peopleNames, personLabels, personOf } from '#features/search/people.ts';
 
 const people: PersonName[] = [
   ['wang-yi', 'Wang Yi', ['王毅'], 40],
@@ -13,7 +13,7 @@ const people: PersonName[] = [
   ['charles-de-brevent', 'Charles de Brévent', [], 2],
   ['li-na', 'Li Na', [], 1],
 ];
-const ids = (term: string) => peopleNamed(term, people).map(([id]) => id);
+const ids = (term: string) => peopleSearched(term, people).map(([id]) => id);
 
 describe('the manifest’s people', () => {
   test('come from the site’s list, with their other names and the documents naming them, once each', () => {
@@ -47,7 +47,7 @@ describe('the manifest’s people', () => {
 
 describe('the people a search names', () => {
   test('a whole name, whatever its accents and case, alone or among other words', () => {
-    expect(nameWords('Sergueï  LAVROV')).toEqual(['serguei', 'lavrov']);
+    expect(searchWords('Sergueï  LAVROV')).toEqual(['serguei', 'lavrov']);
     expect(ids('serguei lavrov')).toEqual(['serguei-lavrov']);
     expect(ids('Wang Yi Ukraine')).toEqual(['wang-yi']);
     expect(ids('Сергей Лавров')).toEqual(['serguei-lavrov']);

@@ -12,7 +12,7 @@
 import { SearchEngine, type Fragment, type Hit, type SearchOutcome } from './engine.ts';
 import type { FilterCounts } from './rank.ts';
 import type { PersonName } from '../manifest.ts';
-import { peopleNamed, personLabels, personOf } from '../people.ts';
+import { peopleSearched, personLabels, personOf } from '../people.ts';
 import { href, routes } from '#archive/urls.ts';
 
 /** How many results are shown at first, and added by each « more results » (the page's `data-page-size`). */
@@ -279,7 +279,7 @@ class SearchPage {
     const items = await this.nextItems(outcome);
     if (outcome !== this.outcome) return;
     list.replaceChildren(...items);
-    const named = peopleNamed(term, this.people).slice(0, PEOPLE_SHOWN);
+    const named = peopleSearched(term, this.people).slice(0, PEOPLE_SHOWN);
     this.showPeople(named);
     this.shown = items.length;
     this.fillFilters(filterCounts, filters);
