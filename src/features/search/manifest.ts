@@ -1,6 +1,7 @@
 /**
  * The search index as the build writes it and the search page reads it: one Pagefind index per
- * language and year (a « part »), all in one folder, `pagefind/`. The build writes each part
+ * language and year, or per run of a year's months when the year holds many documents (a
+ * « part »), all in one folder, `pagefind/`. The build writes each part
  * with Pagefind, then one `pagefind-entry.json` that names every part as a « language » of its
  * own (`fr-x-2024`: a valid BCP 47 tag, French with a private-use subtag), so that Pagefind's
  * own script loads any part from that folder by that name; and `parts.json`, this file's
@@ -14,12 +15,17 @@ export const SEARCH_FOLDER = 'pagefind';
 export const MANIFEST_FILE = 'parts.json';
 
 export interface SearchPart {
-  /** The part's name in `pagefind-entry.json`: its language, `-x-`, its year (`fr-x-2024`). */
+  /**
+   * The part's name in `pagefind-entry.json`: its language, `-x-`, its year (`fr-x-2024`), and its
+   * first and last months when it holds only some of them (`fr-x-2024-01-03`).
+   */
   key: string;
   /** The language of its documents, as Pagefind names it (lower case: `fr`, `en`, `zh-hant`). */
   language: string;
   /** The year of its documents' dates. */
   year: string;
+  /** The first and last months of that year it holds (`['01', '03']`), when it does not hold the whole year. */
+  months?: [first: string, last: string];
   /**
    * Pagefind's WebAssembly for that language (`wasm.<name>.pagefind`), which holds its stemmer;
    * `unknown` where Pagefind has none (the words are then indexed as they are).
@@ -36,7 +42,7 @@ export interface SearchManifest {
   version: string;
   /** Changes whenever a part does: the page asks Pagefind to fetch its entry file with it. */
   tag: string;
-  /** Newest year first, then by language. */
+  /** Newest year first, its latest months first, then by language. */
   parts: SearchPart[];
   /**
    * The people of the archive, by id: the index's person filter holds their ids, not their names,
@@ -50,7 +56,7 @@ export interface SearchManifest {
 /** A person as the search page knows them: id, name, their other names (original script, aliases), how many documents name them. */
 export type PersonName = [id: string, name: string, others: string[], documents: number];
 
-/** The private-use subtag that turns a language into a part's name. */
-export function partKey(language: string, year: string): string {
-  return `${language}-x-${year}`;
+/** The private-use subtags that turn a language into a part's name: a year, and the months of a year split in runs. */
+export function partKey(language: string, year: string, months?: readonly [string, string]): string {
+  return `${language}-x-${year}${months ? `-${months[0]}-${months[1]}` : ''}`;
 }

@@ -1,8 +1,8 @@
 /**
- * The search index in parts: one Pagefind index per language and year, each written into the
- * cache under a key made of what it holds (every page's address and snippet), so that a build
- * writes again only the parts whose pages' snippets changed, and takes the others from the
- * cache. Pagefind cannot update an index (its Node API adds pages to a new one); its maintainer's
+ * The search index in parts: one Pagefind index per language and year (a year of many documents
+ * divided into runs of months, `groupByPart`), each written into the cache under a key made of
+ * what it holds (every page's address and snippet), so that a build writes again only the parts
+ * whose pages' snippets changed, and takes the others from the cache. Pagefind cannot update an index (its Node API adds pages to a new one); its maintainer's
  * answer to incremental indexing is to index a site in parts and merge them in the browser
  * (Pagefind issues #71 and #256), which `client/` does.
  *
@@ -47,19 +47,70 @@ export interface WrittenPart {
   entry: PagefindEntry['languages'][string];
 }
 
-/** The snippets by part: by year, newest first, then by language. */
-export function groupByPart(
-  snippets: readonly SearchSnippet[],
-): { language: string; year: string; snippets: SearchSnippet[] }[] {
-  const groups = new Map<string, { language: string; year: string; snippets: SearchSnippet[] }>();
+/**
+ * How many pages a part holds at most, where a year's months allow it. A change writes again the
+ * part of each page it changes, and Pagefind takes about 3 ms a page to index and write one (it
+ * cannot update an index): a part of 1,200 pages costs a change about 4 s, a year of 5,000
+ * documents in one part 15 s. But the search page opens every part, and each costs it about 30 ms
+ * more to open and 85 KB more to load cold (its metadata and filters; measured at 10,000
+ * documents, 60 parts against 10: docs/performance.md), so a year is divided only past this size.
+ */
+export const PART_PAGES = 1200;
+
+/** How a year is divided when it holds more than `PART_PAGES` pages: into 2, 3, 4, 6 or 12 runs of months. */
+const DIVISIONS = [1, 2, 3, 4, 6, 12];
+
+/** A part's pages: its language, year and, when the year is divided, its months; its name (`partKey`). */
+export interface PartGroup {
+  language: string;
+  year: string;
+  months?: [first: string, last: string];
+  key: string;
+  snippets: SearchSnippet[];
+}
+
+const month = (m: number) => String(m).padStart(2, '0');
+
+/**
+ * The snippets by part: one per language and year, a year divided into runs of months of equal
+ * length (a half, a quarter…) when it holds more than `partPages` pages in one language, into the
+ * fewest runs that each hold at most that many (or into months). A part's pages are decided by
+ * the content alone: a rebuild and a clean build make the same parts. Newest year first, its
+ * latest months first, then by language.
+ */
+export function groupByPart(snippets: readonly SearchSnippet[], partPages = PART_PAGES): PartGroup[] {
+  const years = new Map<string, { language: string; year: string; snippets: SearchSnippet[] }>();
   for (const snippet of snippets) {
     const id = partKey(snippet.language, snippet.year);
-    const group = groups.get(id) ?? { language: snippet.language, year: snippet.year, snippets: [] };
+    const group = years.get(id) ?? { language: snippet.language, year: snippet.year, snippets: [] };
     group.snippets.push(snippet);
-    groups.set(id, group);
+    years.set(id, group);
   }
-  return [...groups.values()].sort((a, b) =>
-    a.year !== b.year ? (a.year < b.year ? 1 : -1) : a.language < b.language ? -1 : 1,
+  const groups: PartGroup[] = [];
+  for (const { language, year, snippets: pages } of years.values()) {
+    // The run of months a month (0 to 11) falls in, when the year is divided into `division` runs.
+    const runOf = (division: number, m: number) => Math.floor((m * division) / 12);
+    const perRun = (division: number) => {
+      const sums = Array.from({ length: division }, () => 0);
+      for (const page of pages) sums[runOf(division, Number(page.month) - 1)]!++;
+      return sums;
+    };
+    const division = DIVISIONS.find((d) => Math.max(...perRun(d)) <= partPages) ?? 12;
+    if (division === 1) {
+      groups.push({ language, year, key: partKey(language, year), snippets: pages });
+      continue;
+    }
+    const length = 12 / division;
+    for (let r = 0; r < division; r++) {
+      const inRun = pages.filter((page) => runOf(division, Number(page.month) - 1) === r);
+      if (inRun.length === 0) continue;
+      const months: [string, string] = [month(r * length + 1), month((r + 1) * length)];
+      groups.push({ language, year, months, key: partKey(language, year, months), snippets: inRun });
+    }
+  }
+  const order = (g: PartGroup) => `${g.year}-${g.months?.[0] ?? '00'}`;
+  return groups.sort((a, b) =>
+    order(a) !== order(b) ? (order(a) < order(b) ? 1 : -1) : a.language < b.language ? -1 : 1,
   );
 }
 
@@ -221,6 +272,8 @@ export async function indexParts(
     pagefindPackage: string;
     /** How many parts are written at once: two where the machine has two cores (tests set it). */
     lanes?: number;
+    /** At most this many pages a part, where a year's months allow it (`PART_PAGES`; tests set it). */
+    partPages?: number | undefined;
   },
 ): Promise<{ parts: WrittenPart[]; written: number }> {
   const root = join(options.cacheRoot, 'parts');
@@ -231,22 +284,22 @@ export async function indexParts(
   /** The files of the parts before, by name; and the folders this build keeps, salted or not. */
   const taken = new Map<string, string>();
   const kept = new Set<string>();
-  const groups = groupByPart(snippets).map((group) => {
-    const hash = createHash('sha256').update(version).update(`\n${group.language}\n${group.year}\n`);
+  const groups = groupByPart(snippets, options.partPages).map((group) => {
+    const hash = createHash('sha256').update(version).update(`\n${group.key}\n`);
     for (const { route, digest } of group.snippets) hash.update(`${route}\n${digest}\n`);
-    return { ...group, key: hash.digest('hex') };
+    return { ...group, cacheKey: hash.digest('hex') };
   });
   // The parts not in the cache, written first, side by side: each as it is without salt. The
   // names they take are then compared in order, as below, and a part that must be drawn again
   // is written again with a salt, one at a time, as the order of the parts decides.
-  const missing = groups.filter((group) => !existsSync(join(root, group.key, ENTRY)));
+  const missing = groups.filter((group) => !existsSync(join(root, group.cacheKey, ENTRY)));
   await writeParts(
-    missing.map((group) => () => jobOf(group.snippets, join(root, group.key), 0)),
+    missing.map((group) => () => jobOf(group.snippets, join(root, group.cacheKey), 0)),
     options.lanes ?? Math.min(2, availableParallelism()),
   );
   written += missing.length;
   for (const group of groups) {
-    const { key } = group;
+    const key = group.cacheKey;
     let folder: string | undefined;
     for (let salt = 0; salt < SALTS && folder === undefined; salt++) {
       const candidate = join(root, salt === 0 ? key : `${key}.${salt}`);
@@ -269,25 +322,28 @@ export async function indexParts(
     }
     if (folder === undefined) {
       throw new Error(
-        `la partie ${partKey(group.language, group.year)} : ${SALTS} tirages de noms de fichiers rencontrent ceux d’autres parties`,
+        `la partie ${group.key} : ${SALTS} tirages de noms de fichiers rencontrent ceux d’autres parties`,
       );
     }
     const entry = JSON.parse(readFileSync(join(folder, ENTRY), 'utf8')) as PagefindEntry;
     const languages = Object.entries(entry.languages);
     if (languages.length !== 1) {
-      throw new Error(
-        `la partie ${partKey(group.language, group.year)} tient ${languages.length} langues au lieu d’une`,
-      );
+      throw new Error(`la partie ${group.key} tient ${languages.length} langues au lieu d’une`);
     }
     const [language, index] = languages[0]!;
     const stats = readPageStats(readFileSync(join(folder, `pagefind.${index.hash}.pf_meta`)));
     if (stats.pages !== index.page_count || stats.pages !== group.snippets.length) {
-      throw new Error(
-        `la partie ${partKey(language, group.year)} compte ${stats.pages} page(s) pour ${group.snippets.length} document(s)`,
-      );
+      throw new Error(`la partie ${group.key} compte ${stats.pages} page(s) pour ${group.snippets.length} document(s)`);
     }
     parts.push({
-      part: { key: partKey(language, group.year), language, year: group.year, wasm: index.wasm ?? 'unknown', ...stats },
+      part: {
+        key: partKey(language, group.year, group.months),
+        language,
+        year: group.year,
+        ...(group.months && { months: group.months }),
+        wasm: index.wasm ?? 'unknown',
+        ...stats,
+      },
       folder,
       entry: index,
     });

@@ -7,8 +7,8 @@
  * the lock file, the code of the readouts' route and the page's own key (`src/archive/page-keys.ts`),
  * all read from Astro's manifest (`incremental-build.json` in its cache folder), which Astro writes
  * before the search index is built. A page rendered again has a new identity, and is read again.
- * An index of the cache (`snippets/index.json`) keeps each snippet's language, year and digest,
- * so that a build reads the snippets' HTML only for the parts of the index it writes again.
+ * An index of the cache (`snippets/index.json`) keeps each snippet's language, year, month and
+ * digest, so that a build reads the snippets' HTML only for the parts of the index it writes again.
  */
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
@@ -27,7 +27,7 @@ interface AstroManifest {
 const READOUT_ROUTE = 'src/pages/comptes-rendus/[id].astro';
 
 /** What makes a snippet, in the key of its cache: a change here reads every page again. */
-const SNIPPET_FORMAT = 'lang of the text, year';
+const SNIPPET_FORMAT = 'lang of the text, year, month';
 
 /** What the cache's index keeps of a snippet. */
 interface Described {
@@ -35,6 +35,8 @@ interface Described {
   language: string;
   /** The year of its date (`datetime` of `SearchRecord.astro`), which names its part of the index. */
   year: string;
+  /** The month of that date (`01` to `12`): a year of many documents is indexed in runs of months. */
+  month: string;
   /** The SHA-256 of its HTML. */
   digest: string;
 }
@@ -60,12 +62,12 @@ export function snippetOf(page: string): string {
   return `<html lang="${lang}"><body>${parts.join('')}</body></html>`;
 }
 
-/** A snippet's language, year and digest, as read from its HTML. */
+/** A snippet's language, year, month and digest, as read from its HTML. */
 export function describe(route: string, html: string): Described {
   const language = /^<html lang="([^"]+)">/.exec(html)?.[1];
-  const year = /data-pagefind-meta="datetime"[^>]*>(\d{4})-/.exec(html)?.[1];
-  if (!language || !year) throw new Error(`${route} : langue ou date introuvable pour l’index de recherche`);
-  return { language: language.toLowerCase(), year, digest: createHash('sha256').update(html).digest('hex') };
+  const [, year, month] = /data-pagefind-meta="datetime"[^>]*>(\d{4})-(\d{2})-/.exec(html) ?? [];
+  if (!language || !year || !month) throw new Error(`${route} : langue ou date introuvable pour l’index de recherche`);
+  return { language: language.toLowerCase(), year, month, digest: createHash('sha256').update(html).digest('hex') };
 }
 
 /**

@@ -188,10 +188,12 @@ let server: StaticServer;
 async function writeSite(
   name: string,
   snippets: SearchSnippet[],
+  partPages?: number,
 ): Promise<{ written: number; manifest: SearchManifest }> {
   const { parts, written } = await indexParts(snippets, {
     cacheRoot: join(work, 'cache', name),
     pagefindPackage: join(root, 'node_modules', 'pagefind', 'package.json'),
+    partPages,
   });
   const folder = join(work, 'site', name, 'pagefind');
   rmSync(folder, { recursive: true, force: true });
@@ -243,6 +245,8 @@ beforeAll(async () => {
   writeFileSync(join(work, 'site', '404.html'), '<!doctype html><title>404</title>');
   await writeSite('languages', otherLanguages);
   await writeSite('french', frenchArchive());
+  // Parts of at most five pages: each year of fifteen divided into runs of months.
+  await writeSite('french-months', frenchArchive(), 5);
   await writeOneIndex('french-one', frenchArchive());
   saltedSite = await writeSaltedSite();
   await writeSite('plain', frenchArchive());
@@ -310,7 +314,17 @@ describe('an index in parts by language and year', () => {
   });
 });
 
-describe('the parts of a French archive over three years', () => {
+describe.each([
+  { site: 'french', parts: ['fr-x-2023', 'fr-x-2022', 'fr-x-2021'] },
+  {
+    // 2023's pages are in March, June and September: thirds of the year hold five each.
+    site: 'french-months',
+    parts: [
+      ...['09-12', '05-08', '01-04'].map((m) => `fr-x-2023-${m}`),
+      ...['2022', '2021'].flatMap((y) => ['07-09', '04-06', '01-03'].map((m) => `fr-x-${y}-${m}`)),
+    ],
+  },
+])('the parts of a French archive over three years ($site)', ({ site, parts: keys }) => {
   const queries = [
     ...vocabulary,
     'echange',
@@ -327,14 +341,14 @@ describe('the parts of a French archive over three years', () => {
   let manifest: SearchManifest;
 
   beforeAll(async () => {
-    engine = await openEngine('french');
+    engine = await openEngine(site);
     manifest = engine.manifest;
     one = pagefindWorker(nodeWorkers(server.origin)('/french-one/pagefind-worker.js'));
     // Searched as Pagefind searches one index, with the site's ranking options.
     await one.call('one', 'init', { basePath: '/french-one/', baseUrl: '/', language: 'fr', ranking: RANKING_OPTIONS });
-    parts = pagefindWorker(nodeWorkers(server.origin)('/french/pagefind/pagefind-worker.js'));
+    parts = pagefindWorker(nodeWorkers(server.origin)(`/${site}/pagefind/pagefind-worker.js`));
     for (const [i, part] of manifest.parts.entries()) {
-      const init = { basePath: '/french/pagefind/', baseUrl: '/', language: part.key, ranking: RANKING_OPTIONS };
+      const init = { basePath: `/${site}/pagefind/`, baseUrl: '/', language: part.key, ranking: RANKING_OPTIONS };
       await parts.call(part.key, 'init', init);
       // The first part loads the worker's WebAssembly: the others must wait for it.
       if (i === 0) await parts.call(part.key, 'filters');
@@ -346,9 +360,13 @@ describe('the parts of a French archive over three years', () => {
     parts?.close();
   });
 
-  test('are three, of unequal average length', () => {
-    expect(manifest.parts.map((p) => p.year)).toEqual(['2023', '2022', '2021']);
-    const averages = manifest.parts.map((p) => p.words / p.pages);
+  test('are its years, or runs of their months, the years of unequal average length', () => {
+    expect(manifest.parts.map((p) => p.key)).toEqual(keys);
+    expect(manifest.parts.reduce((sum, p) => sum + p.pages, 0)).toBe(45);
+    const averages = ['2023', '2022', '2021'].map((year) => {
+      const of = manifest.parts.filter((p) => p.year === year);
+      return of.reduce((sum, p) => sum + p.words, 0) / of.reduce((sum, p) => sum + p.pages, 0);
+    });
     expect(new Set(averages.map(Math.round)).size).toBe(3);
   });
 
@@ -380,13 +398,56 @@ describe('the parts of a French archive over three years', () => {
     }
     expect(differ).toBeGreaterThan(0);
   });
+});
 
-  test('a change writes again only the part of the page that changed', async () => {
+describe('the parts of a French archive over three years, written', () => {
+  test.each([
+    ['french', undefined],
+    ['french-months', 5],
+  ])('a change writes again only the part of the page that changed (%s)', async (site, partPages) => {
     const archive = frenchArchive();
-    expect((await writeSite('french', archive)).written).toBe(0);
+    expect((await writeSite(site, archive, partPages)).written).toBe(0);
     const changed = archive.map((s, i) => (i === 4 ? fromHtml(s.route, s.readHtml().replace('</p>', ' paix</p>')) : s));
-    expect((await writeSite('french', changed)).written).toBe(1);
+    expect((await writeSite(site, changed, partPages)).written).toBe(1);
     await pagefind.close();
+  });
+
+  test('a year of more pages than a part holds is divided into the fewest runs of months that hold them, by its dates alone', () => {
+    const day = (date: string, i: number) =>
+      snippet(`comptes-rendus/${date}-${i}/index.html`, 'fr', date, 'Entretien', 'coopération');
+    // 2024: six pages in January, two in May, three in November; 2023: three pages.
+    const dates = [
+      ...['01', '01', '01', '01', '01', '01', '05', '05', '11', '11', '11'].map((m) => `2024-${m}-15`),
+      '2023-02-01',
+      '2023-07-01',
+      '2023-12-31',
+    ];
+    const pages = dates.map(day);
+    const shape = (groups: ReturnType<typeof groupByPart>) => groups.map((g) => [g.key, g.snippets.length]);
+    // Six pages at most: 2024's halves hold eight and three, its thirds six, two and three.
+    expect(shape(groupByPart(pages, 6))).toEqual([
+      ['fr-x-2024-09-12', 3],
+      ['fr-x-2024-05-08', 2],
+      ['fr-x-2024-01-04', 6],
+      ['fr-x-2023', 3],
+    ]);
+    // Five at most: no run of months holds January's six, so the year is divided into months.
+    expect(shape(groupByPart(pages, 5))).toEqual([
+      ['fr-x-2024-11-11', 3],
+      ['fr-x-2024-05-05', 2],
+      ['fr-x-2024-01-01', 6],
+      ['fr-x-2023', 3],
+    ]);
+    // The order the pages come in changes nothing; a page added to a run changes that run alone.
+    expect(shape(groupByPart([...pages].reverse(), 6))).toEqual(shape(groupByPart(pages, 6)));
+    const added = groupByPart([...pages, day('2024-06-30', 99)], 6);
+    expect(shape(added)).toEqual([
+      ['fr-x-2024-09-12', 3],
+      ['fr-x-2024-05-08', 3],
+      ['fr-x-2024-01-04', 6],
+      ['fr-x-2023', 3],
+    ]);
+    expect(added[0]!.snippets).toEqual(groupByPart(pages, 6)[0]!.snippets);
   });
 
   test('parts written side by side, in two Pagefind processes, are the bytes of parts written one at a time', async () => {
@@ -399,7 +460,7 @@ describe('the parts of a French archive over three years', () => {
     expect(written).toBe(3);
     for (const { part, folder } of parts) {
       const alone = join(work, 'alone', part.key);
-      const pages = groupByPart(archive).find((g) => g.year === part.year && g.language === part.language)!.snippets;
+      const pages = groupByPart(archive).find((g) => g.key === part.key)!.snippets;
       await writePart({ pages: pages.map((p) => ({ route: p.route, html: p.readHtml() })), folder: alone, salt: 0 });
       const files = listFiles(folder);
       expect(files.length).toBeGreaterThan(5);
