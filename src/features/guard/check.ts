@@ -46,7 +46,7 @@ export function checkContent(root: string, contentDir: string, options: CheckOpt
 
 /**
  * `checkContent`, with the files it read and parsed: a build's worker thread checks the content
- * and goes on with what it read (`src/features/readout-files/worker.ts`).
+ * and goes on with what it read (`src/features/readout-files/work.ts`).
  */
 export function inspectContent(
   root: string,
