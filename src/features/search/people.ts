@@ -45,60 +45,60 @@ export function searchWords(text: string): string[] {
 }
 
 /**
- * The people a search names, most documents first: those one of whose names the search's words
- * make up whole (« Wang Yi », « 王毅 », « Wang Yi Ukraine »), then those whose name holds every
- * word of the search (« Lavrov »). A word in a script written without spaces (Chinese, Japanese,
- * Thai) is found inside the search's words.
+ * The archive's people as the search page knows them, made once when its index opens: the
+ * words of every name, the person filter's labels, and whom a search or an address names.
  */
-export function peopleSearched(term: string, people: readonly PersonName[]): PersonName[] {
-  const words = searchWords(term);
-  if (words.length === 0) return [];
-  const known = wordsOf(people);
-  const joined = words.join(' ');
-  const inSearch = (word: string) => (UNSPACED.test(word) ? joined.includes(word) : words.includes(word));
-  // « de » or « li » alone would name too many people in part.
-  const telling = words.some((w) => w.length >= 3 || UNSPACED.test(w));
-  const whole: PersonName[] = [];
-  const partial: PersonName[] = [];
-  for (const [i, person] of people.entries()) {
-    const names = known[i]!;
-    if (names.some((name) => name.every(inSearch))) whole.push(person);
-    else if (telling && names.some((name) => words.every((w) => name.includes(w)))) partial.push(person);
+export class SearchPeople {
+  /**
+   * How the person filter names its choices, by id: by name, and a namesake also by id
+   * (« Wang Yi — wang-yi-2 »), so that no two choices read the same.
+   */
+  readonly labels: ReadonlyMap<string, string>;
+  /** The words of each person's names (`searchWords`): their name's first, then their other names'. */
+  private readonly words: string[][][];
+
+  constructor(private readonly people: readonly PersonName[]) {
+    const times = new Map<string, number>();
+    for (const [, name] of people) times.set(name, (times.get(name) ?? 0) + 1);
+    this.labels = new Map(people.map(([id, name]) => [id, times.get(name)! > 1 ? `${name} — ${id}` : name]));
+    this.words = people.map((p) => [p[1], ...p[2]].map(searchWords));
   }
-  const order = (a: PersonName, b: PersonName) => b[3] - a[3] || (a[1] < b[1] ? -1 : a[1] > b[1] ? 1 : 0);
-  return [...whole.sort(order), ...partial.sort(order)];
-}
 
-/**
- * The person an address's filter names, by id, or by name as addresses did before ids
- * (`?Personne=Wang Yi`): the person's name, else one of their other names (a name they had).
- */
-export function personOf(value: string, people: readonly PersonName[]): string | undefined {
-  if (people.some((p) => p[0] === value)) return value;
-  const wanted = searchWords(value).join(' ');
-  if (wanted === '') return undefined;
-  const named = (names: (p: PersonName) => string[]) =>
-    people.find((p) => names(p).some((n) => searchWords(n).join(' ') === wanted))?.[0];
-  return named((p) => [p[1]]) ?? named((p) => p[2]);
-}
-
-/**
- * How the person filter names its choices, by id: by name, and a namesake also by id
- * (« Wang Yi — wang-yi-2 »), so that no two choices read the same.
- */
-export function personLabels(people: readonly PersonName[]): Map<string, string> {
-  const times = new Map<string, number>();
-  for (const [, name] of people) times.set(name, (times.get(name) ?? 0) + 1);
-  return new Map(people.map(([id, name]) => [id, times.get(name)! > 1 ? `${name} — ${id}` : name]));
-}
-
-/** The words of each person's names, made once per list of people (the search page's, for every search). */
-const made = new WeakMap<readonly PersonName[], string[][][]>();
-function wordsOf(people: readonly PersonName[]): string[][][] {
-  let words = made.get(people);
-  if (words === undefined) {
-    words = people.map((p) => [p[1], ...p[2]].map(searchWords).filter((n) => n.length > 0));
-    made.set(people, words);
+  /**
+   * The people a search names, most documents first: those one of whose names the search's
+   * words make up whole (« Wang Yi », « 王毅 », « Wang Yi Ukraine »), then those whose name holds
+   * every word of the search (« Lavrov »). A word in a script written without spaces (Chinese,
+   * Japanese, Thai) is found inside the search's words.
+   */
+  searched(term: string): PersonName[] {
+    const words = searchWords(term);
+    if (words.length === 0) return [];
+    const joined = words.join(' ');
+    const inSearch = (word: string) => (UNSPACED.test(word) ? joined.includes(word) : words.includes(word));
+    // « de » or « li » alone would name too many people in part.
+    const telling = words.some((w) => w.length >= 3 || UNSPACED.test(w));
+    const whole: PersonName[] = [];
+    const partial: PersonName[] = [];
+    for (const [i, person] of this.people.entries()) {
+      // A name without a letter or digit names no one.
+      const names = this.words[i]!.filter((name) => name.length > 0);
+      if (names.some((name) => name.every(inSearch))) whole.push(person);
+      else if (telling && names.some((name) => words.every((w) => name.includes(w)))) partial.push(person);
+    }
+    const order = (a: PersonName, b: PersonName) => b[3] - a[3] || (a[1] < b[1] ? -1 : a[1] > b[1] ? 1 : 0);
+    return [...whole.sort(order), ...partial.sort(order)];
   }
-  return words;
+
+  /**
+   * The person an address's filter names, by id, or by name as addresses did before ids
+   * (`?Personne=Wang Yi`): the person's name, else one of their other names (a name they had).
+   */
+  addressed(value: string): string | undefined {
+    if (this.labels.has(value)) return value;
+    const wanted = searchWords(value).join(' ');
+    if (wanted === '') return undefined;
+    const named = (which: (names: string[][]) => string[][]) =>
+      this.people.find((_, i) => which(this.words[i]!).some((n) => n.join(' ') === wanted))?.[0];
+    return named((names) => names.slice(0, 1)) ?? named((names) => names.slice(1));
+  }
 }

@@ -4,7 +4,7 @@
  */
 import { describe, expect, test } from 'vitest';
 import type { PersonName } from '#features/search/manifest.ts';
-import { searchWords, peopleSearched, peopleNames, personLabels, personOf } from '#features/search/people.ts';
+import { searchWords, peopleNames, SearchPeople } from '#features/search/people.ts';
 
 const people: PersonName[] = [
   ['wang-yi', 'Wang Yi', ['王毅'], 40],
@@ -13,7 +13,8 @@ const people: PersonName[] = [
   ['charles-de-brevent', 'Charles de Brévent', [], 2],
   ['li-na', 'Li Na', [], 1],
 ];
-const ids = (term: string) => peopleSearched(term, people).map(([id]) => id);
+const searchPeople = new SearchPeople(people);
+const ids = (term: string) => searchPeople.searched(term).map(([id]) => id);
 
 describe('the manifest’s people', () => {
   test('come from the site’s list, with their other names and the documents naming them, once each', () => {
@@ -72,7 +73,7 @@ describe('the people a search names', () => {
   });
 
   test('the person filter’s choices: by name, a namesake also by id, so that no two read the same', () => {
-    const labels = personLabels([...people, ['wang-yi-2', 'Wang Yi', [], 1]]);
+    const { labels } = new SearchPeople([...people, ['wang-yi-2', 'Wang Yi', [], 1]]);
     expect(labels.get('serguei-lavrov')).toBe('Sergueï Lavrov');
     expect(labels.get('wang-yi')).toBe('Wang Yi — wang-yi');
     expect(labels.get('wang-yi-2')).toBe('Wang Yi — wang-yi-2');
@@ -80,11 +81,18 @@ describe('the people a search names', () => {
   });
 
   test('an address’s person, by id or by name as older addresses give it', () => {
-    expect(personOf('wang-yi', people)).toBe('wang-yi');
-    expect(personOf('Sergueï Lavrov', people)).toBe('serguei-lavrov');
-    expect(personOf('Personne inconnue', people)).toBeUndefined();
+    expect(searchPeople.addressed('wang-yi')).toBe('wang-yi');
+    expect(searchPeople.addressed('Sergueï Lavrov')).toBe('serguei-lavrov');
+    expect(searchPeople.addressed('Personne inconnue')).toBeUndefined();
     // A name the person had, kept among their other names.
-    expect(personOf('Сергей Лавров', people)).toBe('serguei-lavrov');
-    expect(personOf('', people)).toBeUndefined();
+    expect(searchPeople.addressed('Сергей Лавров')).toBe('serguei-lavrov');
+    expect(searchPeople.addressed('')).toBeUndefined();
+    // A person's own name comes before another's former name.
+    const renamed = new SearchPeople([
+      ['li-wei-1', 'Li Wei', [], 3],
+      ['li-wei-2', 'Li Wei Min', ['Li Wei'], 5],
+    ]);
+    expect(renamed.addressed('Li Wei')).toBe('li-wei-1');
+    expect(renamed.addressed('li wei min')).toBe('li-wei-2');
   });
 });

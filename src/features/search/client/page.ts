@@ -12,7 +12,7 @@
 import { SearchEngine, type Fragment, type Hit, type SearchOutcome } from './engine.ts';
 import type { FilterCounts } from './rank.ts';
 import type { PersonName } from '../manifest.ts';
-import { peopleSearched, personLabels, personOf } from '../people.ts';
+import { SearchPeople } from '../people.ts';
 import { href, routes } from '#archive/urls.ts';
 
 /** How many results are shown at first, and added by each « more results » (the page's `data-page-size`). */
@@ -22,7 +22,7 @@ const WIDE = '(min-width: 40rem)';
 /** How long typing pauses before the words are searched. */
 const PAUSE_MS = 250;
 /** How many of the people a search names are shown, most documents first. */
-export const PEOPLE_SHOWN = 8;
+const PEOPLE_SHOWN = 8;
 
 /** The words of the page, by name, from `src/i18n/fr.ts` (`search.*`). */
 export interface SearchMessages {
@@ -157,9 +157,8 @@ class SearchPage {
   private readonly engine: Promise<SearchEngine>;
   private readonly document: Document;
   private readonly base: string;
-  /** The people, and the person filter's labels by id, once the index is open. */
-  private people: readonly PersonName[] = [];
-  private names = new Map<string, string>();
+  /** The archive's people, once the index is open. */
+  private people: SearchPeople | undefined;
 
   constructor(
     parts: Parts,
@@ -205,15 +204,11 @@ class SearchPage {
     }
     if (sequence !== this.sequence) return;
     // A manifest cached from before the people were in it names none.
-    const people = engine.manifest.people ?? [];
-    if (this.people !== people) {
-      this.people = people;
-      this.names = personLabels(this.people);
-    }
+    const people = (this.people ??= new SearchPeople(engine.manifest.people ?? []));
     // An address made before the filter held ids names the person (`?Personne=Wang Yi`).
     const person = filters[this.messages.personFilter];
-    if (person !== undefined && !this.names.has(person)) {
-      const id = personOf(person, this.people);
+    if (person !== undefined && !people.labels.has(person)) {
+      const id = people.addressed(person);
       if (id !== undefined) {
         filters = { ...filters, [this.messages.personFilter]: id };
         this.remember(term, filters);
@@ -279,7 +274,7 @@ class SearchPage {
     const items = await this.nextItems(outcome);
     if (outcome !== this.outcome) return;
     list.replaceChildren(...items);
-    const named = peopleSearched(term, this.people).slice(0, PEOPLE_SHOWN);
+    const named = (this.people?.searched(term) ?? []).slice(0, PEOPLE_SHOWN);
     this.showPeople(named);
     this.shown = items.length;
     this.fillFilters(filterCounts, filters);
@@ -357,7 +352,8 @@ class SearchPage {
     const collator = new Intl.Collator('fr-FR', { numeric: true });
     const lists = this.messages.filters.map(({ name, any }, i) => {
       // A person is filtered by id, and shown by name.
-      const shown = (value: string) => (name === this.messages.personFilter ? (this.names.get(value) ?? value) : value);
+      const shown = (value: string) =>
+        name === this.messages.personFilter ? (this.people?.labels.get(value) ?? value) : value;
       const values = Object.entries(counts[name] ?? {}).filter(([value, n]) => n > 0 || value === chosen[name]);
       if (values.length === 0 && !chosen[name]) return undefined;
       // Years newest first; the rest in French alphabetical order.
