@@ -8,12 +8,12 @@ import { fileURLToPath } from 'node:url';
 import { readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import type { Alias } from '#content/aliases.ts';
-import { contentDirOf } from '#content/folder.ts';
 import { buildArchive, need, type Archive, type Readout } from '#archive/archive.ts';
 import { decodeUtf8, markdownBody, textFixity } from '#archive/fixity.ts';
 import { readoutPageKey } from '#archive/page-keys.ts';
 import { relatedReadouts } from '#archive/related.ts';
-import { readAliasTable } from '#features/markdown/alias-table.ts';
+import { aliasTable } from '#features/markdown/alias-table.ts';
+import { recordCollections } from '#content/schema.ts';
 import { readoutRenderer } from '#features/markdown/render.ts';
 import { CHECK_CACHE, type ReadoutLinks } from '#features/guard/cache.ts';
 import { chronology, type YearCount } from '#archive/chronology.ts';
@@ -52,11 +52,16 @@ export async function getRelated(id: string): Promise<Readout[]> {
   return (await (related ??= getArchive().then((a) => relatedReadouts(a)))).get(id) ?? [];
 }
 
-let aliases: Alias[] | undefined;
+let aliases: Promise<Alias[]> | undefined;
 
-/** The archive's alias table (for links on names in the text), read once per build. */
-function getAliases(): Alias[] {
-  return (aliases ??= readAliasTable(contentDirOf(), import.meta.env.BASE_URL));
+/** The archive's alias table (for links on names in the text), from its records, once per build. */
+function getAliases(): Promise<Alias[]> {
+  return (aliases ??= getArchive().then((a) =>
+    aliasTable(
+      recordCollections.flatMap((collection) => a[collection].map(({ id, data }) => ({ collection, id, data }))),
+      import.meta.env.BASE_URL,
+    ),
+  ));
 }
 
 /** The Markdown text of a document, as stored: the body of its source file. */
@@ -68,7 +73,9 @@ let renderer: ReturnType<typeof readoutRenderer> | undefined;
 
 /** The text of a document as HTML (see `src/features/markdown/render.ts`). */
 export async function readoutHtml(id: string): Promise<string> {
-  const render = await (renderer ??= readoutRenderer({ base: import.meta.env.BASE_URL, aliases: getAliases() }));
+  const render = await (renderer ??= getAliases().then((table) =>
+    readoutRenderer({ base: import.meta.env.BASE_URL, aliases: table }),
+  ));
   return render(await readoutText(id));
 }
 

@@ -18,7 +18,7 @@ import type { Element, ElementContent, Root, RootContent, Text } from 'hast';
 import { compileAliases, segmentText, type Alias, type AliasMatcher } from '#content/aliases.ts';
 
 export interface Options {
-  /** The alias table of the archive (`readAliasTable`). */
+  /** The alias table of the archive (`aliasTable`). */
   aliases: readonly Alias[];
 }
 

@@ -181,15 +181,15 @@ describe('aliasTable', () => {
     ['/', '/personnes/wang-yi/'],
     ['/archive/', '/archive/personnes/wang-yi/'],
   ])('under the base %s links a person to %s', (base, expected) => {
-    const [entry] = aliasTable([{ collection: 'people', id: 'wang-yi', path: 'x.yaml', data: { aliases: ['Wang Yi'] } }], base);
+    const [entry] = aliasTable([{ collection: 'people', id: 'wang-yi', data: { aliases: ['Wang Yi'] } }], base);
     expect(entry).toEqual({ text: 'Wang Yi', href: expected, record: 'people/wang-yi' });
   });
 
   test('topics and places link to their own pages', () => {
     const entries = aliasTable(
       [
-        { collection: 'topics', id: 'ocs', path: 'a.yaml', data: { aliases: ['OCS'] } },
-        { collection: 'places', id: 'astana', path: 'b.yaml', data: { aliases: ['Astana'] } },
+        { collection: 'topics', id: 'ocs', data: { aliases: ['OCS'] } },
+        { collection: 'places', id: 'astana', data: { aliases: ['Astana'] } },
       ],
       '/',
     );
