@@ -5,7 +5,7 @@
 import { resolve } from 'node:path';
 import { checkContent } from '#features/guard/check.ts';
 import { contentDirOf } from '#content/folder.ts';
-import { formatProblem, type Problem } from '#content/problem.ts';
+import { errorsOf, formatProblem, type Problem } from '#content/problem.ts';
 
 const root = resolve(import.meta.dirname, '..');
 let problems: Problem[];
@@ -17,7 +17,7 @@ try {
   if (process.env['DEBUG']) console.error(error);
   process.exit(2);
 }
-const errors = problems.filter((p) => p.severity === 'error');
+const errors = errorsOf(problems);
 for (const p of problems) (p.severity === 'error' ? console.error : console.warn)(formatProblem(p));
 const warnings = problems.length - errors.length;
 console.log(

@@ -13,7 +13,7 @@ import { countryName } from '#content/countries.ts';
 /** The countries of the synthetic archive: those of the seed. */
 const countryCodes = ['BY', 'CN', 'KZ'] as const;
 import * as words from './vocabulary.ts';
-import { unaccented } from '#content/letters.ts';
+import { slugify } from '#features/import/find.ts';
 
 export interface ArchiveSize {
   documents: number;
@@ -64,13 +64,6 @@ function zipf(random: () => number, n: number, s = 1): () => number {
     }
     return lo;
   };
-}
-
-export function slugify(text: string): string {
-  return unaccented(text)
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-|-$/g, '');
 }
 
 const MONTHS = 'janvier février mars avril mai juin juillet août septembre octobre novembre décembre'.split(' ');

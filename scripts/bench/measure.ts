@@ -232,10 +232,13 @@ export function timedBuild(options: BuildOptions): BuildRun {
   const built = result.status === 0;
   const files = built ? listFiles(options.outDir) : [];
   const readoutPages = files.filter((f) => /^comptes-rendus\/\d[^/]*\/index\.html$/.test(f));
-  const bySize = readoutPages
-    .map((f) => ({ f, size: statSync(join(options.outDir, f)).size }))
-    .sort((a, b) => a.size - b.size);
-  const median = bySize[Math.floor(bySize.length / 2)];
+  const median =
+    readoutPages.length === 0
+      ? undefined
+      : medianBy(
+          readoutPages.map((f) => ({ f, size: statSync(join(options.outDir, f)).size })),
+          (page) => page.size,
+        );
   const recordPages = files
     .filter((f) => /^(personnes|themes)\/[^/]+\/(page\/\d+\/)?index\.html$/.test(f))
     .map((f) => ({ path: f, bytes: statSync(join(options.outDir, f)).size }))

@@ -31,14 +31,12 @@ import { resolveTimestamps } from './yaml.ts';
 const FEW_TO_PARSE = 50;
 
 /**
- * The check's YAML cache, by file, read once for the four collections. A text it does not hold
- * (changed since, in `astro dev`) is parsed.
+ * The check's YAML cache, read once for the four collections. A text it does not hold (changed
+ * since, in `astro dev`) is parsed.
  */
-const yamlCaches = new Map<string, YamlParser>();
+let yamlCache: YamlParser | undefined;
 function checkedYaml(file: string, root: string): YamlParser {
-  let parser = yamlCaches.get(file);
-  if (!parser) yamlCaches.set(file, (parser = cachedYamlParser(file, codeDigest(root, YAML_CODE)).parse));
-  return parser;
+  return (yamlCache ??= cachedYamlParser(file, codeDigest(root, YAML_CODE)).parse);
 }
 
 export function archiveLoader(

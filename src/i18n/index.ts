@@ -13,6 +13,9 @@ export function t(key: MessageKey, params: Record<string, string | number> = {})
 
 type Countable = MessageKey extends infer K ? (K extends `count.${infer Name}.one` ? Name : never) : never;
 
+/** A message written in two plural forms, `<key>.one` and `<key>.other`, by its key. */
+export type Plural = MessageKey extends infer K ? (K extends `${infer Key}.one` ? Key : never) : never;
+
 const plural = new Intl.PluralRules('fr');
 
 /** « 1 document », « 2 documents »: French plural rules (0 and 1 take the singular). */

@@ -23,7 +23,7 @@ import { parse } from 'node-html-parser';
 import { afterAll, describe, expect, test } from 'vitest';
 import { t } from '#i18n/index.ts';
 import { checkContent } from '#features/guard/check.ts';
-import { formatProblem, type Problem } from '#content/problem.ts';
+import { errorsOf, formatProblem, type Problem } from '#content/problem.ts';
 import { readFile, splitReadout } from '#content/read.ts';
 import { nameKey } from '#content/validate/aliases.ts';
 import { fixityCheckCommand, sha256 } from '#archive/fixity.ts';
@@ -48,8 +48,6 @@ const BUILD_TIMEOUT = 600_000;
 
 /** Valid but hostile content, and names the check reports as ignored: under every generated input. */
 const OVERLAYS = ['content-hostile', 'content-warning/dot-file', 'content-warning/editor-backup'];
-
-const errorsOf = (problems: Problem[]) => problems.filter((p) => p.severity === 'error');
 
 const REDIRECTS = 'redirects.yaml';
 

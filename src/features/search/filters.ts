@@ -3,7 +3,7 @@
  * (`data-pagefind-filter`, `SearchRecord.astro`) and what the search page shows, and the first
  * choice of each list on the page, in the order shown; and the messages of the page's script.
  */
-import { t, type MessageKey } from '#i18n/index.ts';
+import { t, type MessageKey, type Plural } from '#i18n/index.ts';
 import type { SearchMessages } from './client/page.ts';
 
 export const filterNames = {
@@ -27,7 +27,7 @@ export const searchFilters: { name: string; any: string }[] = [
 /** The script fills in `{count}` and `{term}` itself. */
 const slots = { count: '{count}', term: '{term}' };
 /** A message in its two plural forms, left for the script to choose (`Intl.PluralRules`). */
-const forms = (key: string) => ({
+const forms = (key: Plural) => ({
   one: t(`${key}.one` as MessageKey, slots),
   other: t(`${key}.other` as MessageKey, slots),
 });

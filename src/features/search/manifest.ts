@@ -24,8 +24,6 @@ export interface SearchPart {
   language: string;
   /** The year of its documents' dates. */
   year: string;
-  /** The first and last months of that year it holds (`['01', '03']`), when it does not hold the whole year. */
-  months?: [first: string, last: string];
   /**
    * Pagefind's WebAssembly for that language (`wasm.<name>.pagefind`), which holds its stemmer;
    * `unknown` where Pagefind has none (the words are then indexed as they are).

@@ -55,7 +55,7 @@ export interface WrittenPart {
  * more to open and 85 KB more to load cold (its metadata and filters; measured at 10,000
  * documents, 60 parts against 10: docs/performance.md), so a year is divided only past this size.
  */
-export const PART_PAGES = 1200;
+const PART_PAGES = 1200;
 
 /** How a year is divided when it holds more than `PART_PAGES` pages: into 2, 3, 4, 6 or 12 runs of months. */
 const DIVISIONS = [1, 2, 3, 4, 6, 12];
@@ -88,29 +88,34 @@ export function groupByPart(snippets: readonly SearchSnippet[], partPages = PART
   }
   const groups: PartGroup[] = [];
   for (const { language, year, snippets: pages } of years.values()) {
+    const perMonth = Array.from({ length: 12 }, () => 0);
+    for (const page of pages) perMonth[Number(page.month) - 1]!++;
     // The run of months a month (0 to 11) falls in, when the year is divided into `division` runs.
     const runOf = (division: number, m: number) => Math.floor((m * division) / 12);
-    const perRun = (division: number) => {
+    const largestRun = (division: number) => {
       const sums = Array.from({ length: division }, () => 0);
-      for (const page of pages) sums[runOf(division, Number(page.month) - 1)]!++;
-      return sums;
+      perMonth.forEach((count, m) => (sums[runOf(division, m)]! += count));
+      return Math.max(...sums);
     };
-    const division = DIVISIONS.find((d) => Math.max(...perRun(d)) <= partPages) ?? 12;
+    const division = DIVISIONS.find((d) => largestRun(d) <= partPages) ?? 12;
     if (division === 1) {
       groups.push({ language, year, key: partKey(language, year), snippets: pages });
       continue;
     }
+    const runs = Array.from({ length: division }, (): SearchSnippet[] => []);
+    for (const page of pages) runs[runOf(division, Number(page.month) - 1)]!.push(page);
     const length = 12 / division;
-    for (let r = 0; r < division; r++) {
-      const inRun = pages.filter((page) => runOf(division, Number(page.month) - 1) === r);
-      if (inRun.length === 0) continue;
+    runs.forEach((inRun, r) => {
+      if (inRun.length === 0) return;
       const months: [string, string] = [month(r * length + 1), month((r + 1) * length)];
       groups.push({ language, year, months, key: partKey(language, year, months), snippets: inRun });
-    }
+    });
   }
-  const order = (g: PartGroup) => `${g.year}-${g.months?.[0] ?? '00'}`;
-  return groups.sort((a, b) =>
-    order(a) !== order(b) ? (order(a) < order(b) ? 1 : -1) : a.language < b.language ? -1 : 1,
+  return groups.sort(
+    (a, b) =>
+      b.year.localeCompare(a.year) ||
+      (b.months?.[0] ?? '').localeCompare(a.months?.[0] ?? '') ||
+      (a.language < b.language ? -1 : a.language > b.language ? 1 : 0),
   );
 }
 
@@ -331,19 +336,15 @@ export async function indexParts(
       throw new Error(`la partie ${group.key} tient ${languages.length} langues au lieu d’une`);
     }
     const [language, index] = languages[0]!;
+    if (language !== group.language) {
+      throw new Error(`la partie ${group.key} est indexée en « ${language} » au lieu de « ${group.language} »`);
+    }
     const stats = readPageStats(readFileSync(join(folder, `pagefind.${index.hash}.pf_meta`)));
     if (stats.pages !== index.page_count || stats.pages !== group.snippets.length) {
       throw new Error(`la partie ${group.key} compte ${stats.pages} page(s) pour ${group.snippets.length} document(s)`);
     }
     parts.push({
-      part: {
-        key: partKey(language, group.year, group.months),
-        language,
-        year: group.year,
-        ...(group.months && { months: group.months }),
-        wasm: index.wasm ?? 'unknown',
-        ...stats,
-      },
+      part: { key: group.key, language, year: group.year, wasm: index.wasm ?? 'unknown', ...stats },
       folder,
       entry: index,
     });

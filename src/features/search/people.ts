@@ -54,14 +54,18 @@ export class SearchPeople {
    * (« Wang Yi — wang-yi-2 »), so that no two choices read the same.
    */
   readonly labels: ReadonlyMap<string, string>;
-  /** The words of each person's names (`searchWords`): their name's first, then their other names'. */
-  private readonly words: string[][][];
+  /** The words of each person's name, and of their other names (`searchWords`), in the list's order. */
+  private readonly words: { name: string[]; others: string[][]; all: string[][] }[];
 
   constructor(private readonly people: readonly PersonName[]) {
     const times = new Map<string, number>();
     for (const [, name] of people) times.set(name, (times.get(name) ?? 0) + 1);
     this.labels = new Map(people.map(([id, name]) => [id, times.get(name)! > 1 ? `${name} — ${id}` : name]));
-    this.words = people.map((p) => [p[1], ...p[2]].map(searchWords));
+    this.words = people.map(([, name, others]) => {
+      const words = { name: searchWords(name), others: others.map(searchWords) };
+      // A name without a letter or digit names no one.
+      return { ...words, all: [words.name, ...words.others].filter((n) => n.length > 0) };
+    });
   }
 
   /**
@@ -80,8 +84,7 @@ export class SearchPeople {
     const whole: PersonName[] = [];
     const partial: PersonName[] = [];
     for (const [i, person] of this.people.entries()) {
-      // A name without a letter or digit names no one.
-      const names = this.words[i]!.filter((name) => name.length > 0);
+      const names = this.words[i]!.all;
       if (names.some((name) => name.every(inSearch))) whole.push(person);
       else if (telling && names.some((name) => words.every((w) => name.includes(w)))) partial.push(person);
     }
@@ -97,8 +100,8 @@ export class SearchPeople {
     if (this.labels.has(value)) return value;
     const wanted = searchWords(value).join(' ');
     if (wanted === '') return undefined;
-    const named = (which: (names: string[][]) => string[][]) =>
+    const named = (which: (words: SearchPeople['words'][number]) => string[][]) =>
       this.people.find((_, i) => which(this.words[i]!).some((n) => n.join(' ') === wanted))?.[0];
-    return named((names) => names.slice(0, 1)) ?? named((names) => names.slice(1));
+    return named((w) => [w.name]) ?? named((w) => w.others);
   }
 }

@@ -12,7 +12,7 @@ import { contentWith, fixtures } from '../../support/content-copy.ts';
 import { contentWithGenerated, generatedCases } from '../../support/generated-invalid.ts';
 import { checkContent } from '#features/guard/check.ts';
 import { checkBody } from '#content/validate/body.ts';
-import { formatProblem, type Problem } from '#content/problem.ts';
+import { errorsOf, formatProblem, type Problem } from '#content/problem.ts';
 
 interface Case {
   /** Folder under `tests/fixtures/invalid/`. */
@@ -208,7 +208,6 @@ function expectedField(c: Case): string {
   return `texte, ligne ${index + 1}`;
 }
 
-const errorsOf = (problems: Problem[]) => problems.filter((p) => p.severity === 'error');
 
 describe('content validation', () => {
   test('the unmodified content passes, so that every error below comes from its fixture', () => {
