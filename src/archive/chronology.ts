@@ -44,20 +44,26 @@ export function groupByMonth(readouts: readonly Readout[]): MonthGroup[] {
 
 /** Every year that has documents, newest first, with its count and its months' counts. */
 export function chronology(readouts: readonly Readout[], size: number = PAGE_SIZE): YearCount[] {
-  const years: YearCount[] = [];
-  let indexInYear = 0;
+  const years: { year: number; months: MonthGroup[] }[] = [];
   for (const group of groupByMonth(readouts)) {
-    let year = years.at(-1);
-    if (!year || year.year !== group.year) {
-      year = { year: group.year, count: 0, months: [] };
-      years.push(year);
-      indexInYear = 0;
-    }
-    year.months.push({ month: group.month, count: group.readouts.length, page: pageOf(indexInYear, size) });
-    year.count += group.readouts.length;
-    indexInYear += group.readouts.length;
+    const year = years.at(-1);
+    if (year?.year === group.year) year.months.push(group);
+    else years.push({ year: group.year, months: [group] });
   }
-  return years;
+  return years.map(({ year, months }) => {
+    // A month's page depends on the year's length: the first page holds the rest (pagination.ts).
+    const count = months.reduce((n, m) => n + m.readouts.length, 0);
+    let index = 0;
+    return {
+      year,
+      count,
+      months: months.map((m) => {
+        const page = pageOf(index, count, size);
+        index += m.readouts.length;
+        return { month: m.month, count: m.readouts.length, page };
+      }),
+    };
+  });
 }
 
 export interface ArchiveYear extends YearCount {

@@ -358,7 +358,7 @@ export function personPages(archive: Archive, person: Person, span: MonthSpan | 
               m.designation ? t('readout.designation', { designation: m.designation }) : undefined,
             ),
           ),
-          firstPage: pageOf(participations.length),
+          firstPage: pageOf(participations.length, participations.length + mentions.length),
         },
         roles: taking.map((p) => ({ date: p.readout.data.date, role: p.role })),
         ...(page.number === 1 && { ...(timeline && { timeline }), interlocutors }),

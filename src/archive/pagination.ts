@@ -1,12 +1,22 @@
 /**
- * Long lists split into pages of one fixed size. Page 1 keeps the list's own URL (a URL
- * published before the list grew must not move); page n ≥ 2 lives at `<list>/page/<n>/`
- * (see `routes.page` in `urls.ts`), never behind a query string. Each list is one route file,
- * `…/[...page].astro`, whose `getStaticPaths()` gives one entry per page (`pagePaths`).
+ * Long lists split into pages. Page 1 keeps the list's own URL (a URL published before the list
+ * grew must not move); page n ≥ 2 lives at `<list>/page/<n>/` (see `routes.page` in `urls.ts`),
+ * never behind a query string. Each list is one route file, `…/[...page].astro`, whose
+ * `getStaticPaths()` gives one entry per page (`pagePaths`).
+ *
+ * Lists come newest first, and pages are counted so that a document added at the top moves no
+ * other page: every page but the first holds exactly `PAGE_SIZE` documents, counted from the
+ * oldest end, and the first holds the rest, `PAGE_SIZE` to twice that less one (fewer only when
+ * the whole list is shorter). A new document changes page 1 alone, until page 1 would hold twice
+ * `PAGE_SIZE`: then its older half becomes page 2, and each later page keeps its documents under
+ * the next number, once in `PAGE_SIZE` additions. A document inserted further down, or removed, moves the pages from its
+ * own to the first. Counted from the top, as lists usually are, every page after a new document
+ * would move by one place at each addition, and a rebuild would render them all again
+ * (docs/performance.md, « A change at 10,000 »).
  */
 import { pageParam } from './urls.ts';
 
-/** How many documents one page of any list shows: the all-documents list, a person's, a topic's, a place's, a year's. */
+/** How many documents each page but the first shows in any list: the all-documents list, a person's, a topic's, a place's, a year's. */
 export const PAGE_SIZE = 50;
 
 export interface Page<T> {
@@ -28,21 +38,25 @@ export interface PagePosition {
   total: number;
 }
 
-/** How many pages a list of `length` items takes; an empty list still has its page 1. */
+/** How many pages a list of `length` items takes: one per `size` items, the rest on page 1; an empty list still has its page 1. */
 export function pageCount(length: number, size: number = PAGE_SIZE): number {
   if (!Number.isInteger(size) || size < 1) throw new Error(`Taille de page invalide : ${size}`);
-  return Math.max(1, Math.ceil(length / size));
+  return Math.max(1, Math.floor(length / size));
+}
+
+/** How many items the first page of a list of `length` items holds: `size` to `2 × size − 1`, or all when fewer than `size`. */
+function firstPageLength(length: number, size: number): number {
+  return length - (pageCount(length, size) - 1) * size;
 }
 
 /** The list cut into pages, in order; always at least one page. */
 export function paginate<T>(items: readonly T[], size: number = PAGE_SIZE): Page<T>[] {
   const total = pageCount(items.length, size);
-  return Array.from({ length: total }, (_, i) => ({
-    number: i + 1,
-    total,
-    items: items.slice(i * size, (i + 1) * size),
-    offset: i * size,
-  }));
+  const first = firstPageLength(items.length, size);
+  return Array.from({ length: total }, (_, i) => {
+    const offset = i === 0 ? 0 : first + (i - 1) * size;
+    return { number: i + 1, total, items: items.slice(offset, i === 0 ? first : offset + size), offset };
+  });
 }
 
 /**
@@ -56,9 +70,13 @@ export function pagePaths<T>(
   return paginate(items, size).map((page) => ({ page, param: pageParam(page.number) }));
 }
 
-/** The page (1-based) that shows the item at `index` (0-based). */
-export function pageOf(index: number, size: number = PAGE_SIZE): number {
-  return Math.floor(Math.max(0, index) / size) + 1;
+/**
+ * The page (1-based) that shows the item at `index` (0-based) of a list of `length` items; an
+ * index past the end is on the last page (where an empty second list would begin).
+ */
+export function pageOf(index: number, length: number, size: number = PAGE_SIZE): number {
+  const first = firstPageLength(length, size);
+  return index < first ? 1 : Math.min(pageCount(length, size), Math.floor((index - first) / size) + 2);
 }
 
 /**

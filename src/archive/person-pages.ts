@@ -1,7 +1,7 @@
 /**
  * A person's page lists the documents where the person takes part, then those that mention
- * the person. Both lists are paginated as one, in that order, so that each page holds at most
- * `PAGE_SIZE` documents whatever the person's share of each.
+ * the person. Both lists are paginated as one, in that order, so that each page holds as many
+ * documents as any list's (`pagination.ts`) whatever the person's share of each.
  */
 import type { Archive, MentionOf, Participation } from './archive.ts';
 

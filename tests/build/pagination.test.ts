@@ -1,6 +1,7 @@
 /**
  * Long lists, built from a synthetic archive (`scripts/bench/generate.ts`) holding more than
- * two pages of documents: every list is cut at `PAGE_SIZE`, its pages chained by
+ * two pages of documents: every page of a list but the first holds `PAGE_SIZE` documents,
+ * counted from the oldest, the first the rest (`src/archive/pagination.ts`), its pages chained by
  * `rel="prev"`/`rel="next"` at stable URLs, page 1 at the list's own URL; each document page
  * shows its related documents. Expectations are computed here from the content files.
  */
@@ -16,7 +17,7 @@ import { childrenNamed, only, parseXml } from '../support/xml.ts';
 import { FEED_SIZE } from '#formats/feeds.ts';
 import { newestFirst, readDocs, syntheticArchive, type Doc } from '../support/synthetic.ts';
 
-const contentDir = syntheticArchive({ documents: 3 * PAGE_SIZE + 7, people: 8, topics: 5, places: 3, years: 2 });
+const contentDir = syntheticArchive({ documents: 5 * PAGE_SIZE + 7, people: 5, topics: 3, places: 2, years: 2 });
 
 /** The generated documents, read back from their files, newest first (same day: by id). */
 const docs: Doc[] = readDocs(contentDir);
@@ -53,9 +54,12 @@ afterAll(() => {
   if (result) removeBuild(result.outDir);
 });
 
-test('the synthetic archive builds, with lists longer than a page', () => {
+test('the synthetic archive builds, with lists of more than two pages, each with a rest on page 1', () => {
   expect(result.status, result.output).toBe(0);
-  for (const [what, , expected] of lists) expect(expected.length, what).toBeGreaterThan(PAGE_SIZE);
+  for (const [what, , expected] of lists) {
+    expect(expected.length, what).toBeGreaterThanOrEqual(2 * PAGE_SIZE);
+    expect(expected.length % PAGE_SIZE, what).toBeGreaterThan(0);
+  }
 });
 
 test('the check plans every page of every list (tests/support/addresses.ts)', () => {
@@ -73,12 +77,13 @@ const documentsOn = (path: string) => [
 ];
 
 describe.each(lists)('the list of %s', (_what, first, expected) => {
-  const pages = Math.ceil(expected.length / PAGE_SIZE);
+  const pages = Math.floor(expected.length / PAGE_SIZE);
   const url = (n: number) => (n === 1 ? first : `${first}page/${n}/`);
 
-  test(`has pages of at most PAGE_SIZE documents that, read in order, hold every document once`, () => {
+  test(`has pages of PAGE_SIZE documents counted from the oldest, the rest on page 1, that, read in order, hold every document once`, () => {
     const seen = Array.from({ length: pages }, (_, i) => documentsOn(url(i + 1)));
-    for (const onPage of seen) expect(onPage.length).toBeLessThanOrEqual(PAGE_SIZE);
+    expect(seen[0]!.length).toBe(PAGE_SIZE + (expected.length % PAGE_SIZE));
+    for (const onPage of seen.slice(1)) expect(onPage.length).toBe(PAGE_SIZE);
     expect(seen.flat()).toEqual(expected.map((d) => `/comptes-rendus/${d.id}/`));
   });
 

@@ -119,7 +119,8 @@ export function samplePaths(dir: string, base = '/', by: readonly Measure[] = ['
  * The first page of the list that starts at `list` (a site path, `/personnes/x/`) that links to
  * `target`, following each page's `<link rel="next">`; undefined when no page of it does. A
  * test that follows a document from a list finds the page that holds it, whatever the archive's
- * size: the newest documents come first, and a list shows `PAGE_SIZE` a page.
+ * size: the newest documents come first, and which page holds one depends on the list's length
+ * (`src/archive/pagination.ts`).
  */
 export function pageListing(dir: string, list: string, target: string, base = '/'): string | undefined {
   return listPages(dir, list, base).find(({ html }) => html.querySelector(`main a[href$="${target}"]`))?.path;

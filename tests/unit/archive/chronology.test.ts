@@ -57,8 +57,9 @@ describe('chronology', () => {
   test.each([
     // month counts of one year (newest first), page size, page where each month starts, why
     [[3, 4], 10, [1, 1], 'a short year fits on page 1'],
-    [[10, 1], 10, [1, 2], 'a month that starts right after a full page starts page 2'],
-    [[5, 7, 9], 4, [1, 2, 4], 'a month starts on the page of its first document'],
+    [[10, 1], 10, [1, 1], 'a year shorter than two pages fits on page 1'],
+    [[10, 10], 10, [1, 2], 'a month that starts right after page 1 starts page 2'],
+    [[5, 7, 9], 4, [1, 2, 3], 'a month starts on the page of its first document (page 1 holds the rest: 5)'],
   ])('months of %j with pages of %i start on pages %j (%s)', (counts, size, expected) => {
     const dates = counts.flatMap((count, i) =>
       Array.from(

@@ -12,14 +12,18 @@ describe('paginate', () => {
     [0, 10, [0], 'an empty list still has its page 1, so the list URL always exists'],
     [1, 10, [1], 'one item, one page'],
     [10, 10, [10], 'exactly one full page adds no empty page 2'],
-    [11, 10, [10, 1], 'one item more opens page 2'],
-    [25, 10, [10, 10, 5], 'the last page holds the rest'],
-    [7, 3, [3, 3, 1], 'any size'],
+    [11, 10, [11], 'one item more stays on page 1: no page of one item'],
+    [19, 10, [19], 'page 1 holds up to twice the size less one'],
+    [20, 10, [10, 10], 'twice the size opens page 2'],
+    [25, 10, [15, 10], 'the first page holds the rest, every later page the size'],
+    [6, 3, [3, 3], 'any size'],
+    [8, 3, [5, 3], 'any size, with a rest'],
   ])('%i items by %i make pages of %j (%s)', (length, size, expected) => {
     const pages = paginate(range(length), size);
     expect(pages.map((p) => p.items.length)).toEqual(expected);
     expect(pages.map((p) => p.number)).toEqual(expected.map((_, i) => i + 1));
     expect(pages.every((p) => p.total === expected.length)).toBe(true);
+    expect(pageCount(length, size)).toBe(expected.length);
   });
 
   test('keeps every item once, in order, and each page knows its offset', () => {
@@ -29,9 +33,25 @@ describe('paginate', () => {
     for (const p of pages) expect(p.items[0]).toBe(p.offset);
   });
 
+  // Lists come newest first: an item added at the top must leave every page after the first as
+  // it was, so that a rebuild renders page 1 alone; only when page 1 would reach twice the size
+  // does it split, and then each later page keeps its items under the next number.
+  test.each([1, 9, 10, 11, 19, 20, 29, 47])('an item added at the top of %i moves no page but the first', (length) => {
+    const size = 10;
+    const before = paginate(range(length), size).map((p) => p.items);
+    // The new item is -1, before every other.
+    const after = paginate([-1, ...range(length)], size).map((p) => p.items);
+    if (after.length === before.length) expect(after.slice(1)).toEqual(before.slice(1));
+    else {
+      expect(after.length).toBe(before.length + 1);
+      expect(after.slice(2)).toEqual(before.slice(1));
+      expect([...after[0]!, ...after[1]!]).toEqual([-1, ...before[0]!]);
+    }
+  });
+
   test('uses one page size for the whole site by default', () => {
     expect(PAGE_SIZE).toBeGreaterThan(1);
-    expect(paginate(range(PAGE_SIZE + 1)).map((p) => p.items.length)).toEqual([PAGE_SIZE, 1]);
+    expect(paginate(range(2 * PAGE_SIZE + 1)).map((p) => p.items.length)).toEqual([PAGE_SIZE + 1, PAGE_SIZE]);
   });
 
   test.each([0, -1, 2.5])('refuses the page size %d', (size) => {
@@ -41,12 +61,21 @@ describe('paginate', () => {
 
 describe('pageOf', () => {
   test.each([
-    [0, 10, 1, 'the first item is on page 1'],
-    [9, 10, 1, 'the last item of a full page stays on it'],
-    [10, 10, 2, 'the next one starts page 2'],
-    [25, 10, 3, 'further on'],
-  ])('item %i with pages of %i is on page %i (%s)', (index, size, expected) => {
-    expect(pageOf(index, size)).toBe(expected);
+    [0, 25, 10, 1, 'the first item is on page 1'],
+    [14, 25, 10, 1, 'page 1 holds the rest: 15 items here'],
+    [15, 25, 10, 2, 'the next one starts page 2'],
+    [24, 25, 10, 2, 'the last item is on the last page'],
+    [9, 9, 10, 1, 'past the end of a short list: its only page'],
+    [25, 25, 10, 2, 'past the end: the last page'],
+  ])('item %i of %i with pages of %i is on page %i (%s)', (index, length, size, expected) => {
+    expect(pageOf(index, length, size)).toBe(expected);
+  });
+
+  test('agrees with paginate for every item', () => {
+    for (const length of [0, 1, 9, 10, 11, 20, 23, 57]) {
+      const pages = paginate(range(length), 10);
+      for (const p of pages) for (const item of p.items) expect(pageOf(item, length, 10)).toBe(p.number);
+    }
   });
 });
 
@@ -123,7 +152,27 @@ describe('personEntries, paginated', () => {
 
   test.each([
     [2, 1, 3, [['p1', 'p2', 'm1']], 'participations first, then mentions, on one page when they fit'],
-    [3, 1, 3, [['p1', 'p2', 'p3'], ['m1']], 'a full page of participations; mentions start the next'],
+    [3, 1, 3, [['p1', 'p2', 'p3', 'm1']], 'fewer than two pages: all on page 1'],
+    [
+      3,
+      3,
+      3,
+      [
+        ['p1', 'p2', 'p3'],
+        ['m1', 'm2', 'm3'],
+      ],
+      'a full page of participations; mentions start the next',
+    ],
+    [
+      4,
+      3,
+      3,
+      [
+        ['p1', 'p2', 'p3', 'p4'],
+        ['m1', 'm2', 'm3'],
+      ],
+      'page 1 holds the rest',
+    ],
     [0, 2, 3, [['m1', 'm2']], 'a person only mentioned'],
     [0, 0, 3, [[]], 'a person with no document still has page 1'],
   ])('%i participations and %i mentions by pages of %i: %j (%s)', (p, m, size, expected) => {
