@@ -1,9 +1,13 @@
 /**
  * The content check of a build, when it runs beside Astro rather than before it. `astro build`
  * checks `content/` in the worker thread that then writes the documents' files
- * (`src/features/readout-files/`), on the second core, while Astro starts; the archive's
- * loader (`loader.ts`) waits for its verdict before it loads any entry, so that no file is
- * read into the site before it is checked, and a refused file stops the build there.
+ * (`src/features/readout-files/`), on the second core, while Astro starts, loads the content and
+ * bundles its code; the build waits for the verdict at the end of Vite's bundle, before the
+ * bundle writes into the output folder and before Astro generates any page
+ * (`src/features/guard/integration.ts`), so that a refused content stops the build before it
+ * writes anything. The archive's loader (`loader.ts`) waits for it sooner when it
+ * reads the check's YAML (many files to parse) or when a file fails to parse, so that the
+ * build stops with the check's list of problems rather than with that one error.
  *
  * The check's integration and the loader are loaded in two module graphs (Astro's
  * configuration and Vite's), so the verdict is kept on `globalThis`, under a key of its own.
@@ -58,7 +62,7 @@ export function deferContentCheck<Options>(
       }
     };
   });
-  // Awaited by the loader; a verdict that no one awaits (a build stopped before) is no crash.
+  // Awaited by the build; a verdict that no one awaits (a build stopped before) is no crash.
   verdict.catch(() => {});
   slots[SLOT] = { verdict, request, taken: false, settle };
 }

@@ -8,12 +8,15 @@
  * no longer changes Astro's configuration (see docs/performance.md).
  *
  * An entry's digest is its file's text and the code that reads it (`src/content/`, schemas
- * included): an unchanged file is not parsed again, unless that code has changed. A file to
- * parse takes its YAML from what the content check parsed (`yamlCache`), whose verdict it waits
- * for (`checked.ts`), when many do: a first build of 10,000 documents parses them once, not
- * twice; a few changed files are parsed again, faster than reading that cache. (Astro clears
- * its store when `content.config.ts` changes, not when a module it imports does.) In `astro dev`,
- * a change under the collection's folder loads the collection again.
+ * included): an unchanged file is not parsed again, unless that code has changed. When many
+ * files are to parse, they take their YAML from what the content check parsed (`yamlCache`),
+ * whose verdict the loader then waits for (`checked.ts`): a first build of 10,000 documents
+ * parses them once, not twice. A few changed files are parsed again, faster than reading that
+ * cache, without waiting: the build waits for the verdict at the end of Vite's bundle, before it
+ * writes anything (`src/features/guard/integration.ts`), and a file that fails to parse waits for
+ * it here, so that a refused content stops the build with the check's list, not with this error.
+ * (Astro clears its store when `content.config.ts` changes, not when a module it imports does.)
+ * In `astro dev`, a change under the collection's folder loads the collection again.
  */
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -59,14 +62,18 @@ export function archiveLoader(
       const code = codeDigest(root, ['src/content']);
       // Read when many entries need parsing: reading the whole cache costs more than parsing a few
       // files again, and a build in which nothing changed parses none.
+      const readsCheckedYaml = (entries: number) => entries >= FEW_TO_PARSE && options.yamlCache !== undefined;
       const parser = (entries: number) =>
-        entries < FEW_TO_PARSE || !options.yamlCache
-          ? undefined
-          : checkedYaml(join(fileURLToPath(config.cacheDir), options.yamlCache), root);
+        readsCheckedYaml(entries) ? checkedYaml(join(fileURLToPath(config.cacheDir), options.yamlCache!), root) : undefined;
       const sync = async () => {
         // The files are read while the content check may still run (src/content/checked.ts), and
-        // only the texts of changed entries are kept; none is loaded before the check's verdict.
-        // A file that cannot be read is the check's to report, with every other problem.
+        // only the texts of changed entries are kept. A problem of reading or parsing is the
+        // check's to report, with every other problem: it waits for the verdict, which fails the
+        // build with the check's list when the content is refused.
+        const checkedFirst = async (error: unknown): Promise<never> => {
+          await contentChecked();
+          throw error;
+        };
         const ids = new Set<string>();
         const changed: { file: ContentFile; text: string; digest: string }[] = [];
         try {
@@ -76,17 +83,21 @@ export function archiveLoader(
             const digest = generateDigest(`${code}\n${text}`);
             if (store.get(file.id)?.digest !== digest) changed.push({ file, text, digest });
           }
-        } finally {
-          // A refused content stops the build with the check's list, before any error of reading.
-          await contentChecked();
+        } catch (error) {
+          await checkedFirst(error);
         }
+        // The check writes its YAML before its verdict: read it once the verdict is in.
+        if (readsCheckedYaml(changed.length)) await contentChecked();
         const yamlParser = parser(changed.length);
         for (const { file, text, digest } of changed) {
-          // The guard has validated every file before Astro loads any: nothing here is refused.
-          const parsed = parseFile(file, text, yamlParser);
-          const raw = resolveTimestamps(parsed.data, DATE_FIELDS[collection], () => {}) as Record<string, unknown>;
-          const data = await parseData({ id: file.id, data: raw, filePath: file.path });
-          store.set({ id: file.id, data, digest, filePath: file.path });
+          try {
+            const parsed = parseFile(file, text, yamlParser);
+            const raw = resolveTimestamps(parsed.data, DATE_FIELDS[collection], () => {}) as Record<string, unknown>;
+            const data = await parseData({ id: file.id, data: raw, filePath: file.path });
+            store.set({ id: file.id, data, digest, filePath: file.path });
+          } catch (error) {
+            await checkedFirst(error);
+          }
         }
         for (const id of store.keys()) if (!ids.has(id)) store.delete(id);
       };

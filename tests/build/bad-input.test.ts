@@ -10,7 +10,7 @@
  * `tests/fixtures/invalid/` (exactly one error each, with its file, field and message). What
  * only a build shows is that the build stops on them, so three builds cover the ways the build
  * meets bad content:
- * - the guard, before Astro loads any entry: one build with a schema error (`unknown-key`), a
+ * - the guard, before the build writes anything: one build with a schema error (`unknown-key`), a
  *   reference to a missing record (`unknown-participant`, which Astro alone would only log), a
  *   redirect rule (`redirect-chain`) and a rule of the text (`too-deep-quotes`, read with
  *   Markdown's parser); the guard lists every error, so that each line shows that its case

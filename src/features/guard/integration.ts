@@ -1,14 +1,16 @@
 /**
  * Two Astro integrations that make the build the archive's gatekeeper.
  *
- * - `contentGuard` validates `content/` (entries, `redirects.yaml`, `urls.txt`) before Astro
- *   loads any entry, so that `astro build`, `astro dev` and `astro check` stop with every
- *   problem listed, instead of logging and carrying on.
+ * - `contentGuard` validates `content/` (entries, `redirects.yaml`, `urls.txt`): before Astro
+ *   loads any entry in `astro dev` and `astro check`, and beside Astro's start in `astro build`,
+ *   which waits for the verdict before it writes any page (`src/content/checked.ts`). Each stops
+ *   with every problem listed, instead of logging and carrying on.
  * - `outputGuard`, last in the list, checks the finished build (one page per document, no
  *   published address lost, redirects that lead somewhere) and writes `_redirects`.
  */
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import type { Plugin } from 'vite';
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { join, resolve } from 'node:path';
 import { errorsOf, formatProblem, type Problem } from '#content/problem.ts';
@@ -46,7 +48,7 @@ export default function contentGuard(options: { contentDir: string }): AstroInte
   return {
     name: 'readout-archive:content-guard',
     hooks: {
-      'astro:config:setup': ({ command, config, logger }) => {
+      'astro:config:setup': ({ command, config, logger, updateConfig }) => {
         const root = fileURLToPath(config.root);
         const request: CheckRequest<CheckOptions> = {
           root,
@@ -59,23 +61,58 @@ export default function contentGuard(options: { contentDir: string }): AstroInte
         };
         check = () => checkContent(request.root, request.contentDir, request.options);
         // A build checks the content in the worker thread of the documents' files, beside Astro's
-        // start, and the loader waits for the verdict (src/content/checked.ts). `astro dev` and
-        // `astro check` check it here, before anything else.
-        if (command === 'build')
+        // start, its content step and Vite's bundle, and waits for the verdict before it writes
+        // any page (src/content/checked.ts). `astro dev` and `astro check` check it here, before
+        // anything else.
+        if (command === 'build') {
           deferContentCheck(request, (problems) => enforce(problems, logger, 'Contenu invalide'));
-        else {
+          updateConfig({ vite: { plugins: [awaitVerdict()] } });
+        } else {
           clearContentCheck();
           enforce(check(), logger, 'Contenu invalide');
         }
       },
       // No worker took the build's check (the documents' files are not built): it runs here, so
-      // that the loader does not wait for ever.
+      // that the build does not wait for ever.
       'astro:config:done': ({ logger }) => {
         if (closeUntakenCheck() && check) enforce(check(), logger, 'Contenu invalide');
       },
-      // The loader waits for the verdict; should Astro skip loading (a content configuration that
-      // fails to load, which it only logs), the build still stops here on a refused content.
-      'astro:build:start': () => contentChecked(),
+    },
+  };
+}
+
+/**
+ * The build's wait for the content's verdict: at the end of Vite's last bundle, the browser's
+ * code (`client`), after the pages' code is bundled and before the bundle writes anything into
+ * the output folder (nor copies `public/` there), and so before Astro generates any page. A
+ * refused content stops the build there; the loader waits earlier when it needs the check's work
+ * (`src/content/loader.ts`).
+ */
+function awaitVerdict(): Plugin {
+  let root = '';
+  let prerender: string | undefined;
+  return {
+    name: 'readout-archive:content-verdict',
+    apply: 'build',
+    applyToEnvironment: (environment) => environment.name === 'client',
+    configResolved(config) {
+      root = config.root;
+      prerender = config.environments['prerender']?.build.outDir;
+    },
+    async buildEnd() {
+      try {
+        await contentChecked();
+      } catch (error) {
+        // The pages' code, bundled into the output folder, which Astro removes once it has
+        // generated the pages: the build stops before, so it is removed here.
+        try {
+          if (prerender) rmSync(resolve(root, prerender), { recursive: true, force: true });
+        } catch {
+          // Left for the next build, which bundles it again and then removes it: the check's
+          // problems are what this build reports.
+        }
+        throw error;
+      }
     },
   };
 }

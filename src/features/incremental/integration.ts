@@ -11,7 +11,8 @@
  *
  * Astro writes its manifest of pages only at the end of a build. A build stopped halfway would
  * leave pages newer than that manifest says, so a marker is written at the start and removed
- * at the end: found at the start of the next build, it makes that build start from nothing.
+ * at the end (or when the content is refused, which stops the build before anything is written):
+ * found at the start of the next build, it makes that build start from nothing.
  *
  * Must come after every integration that writes into the output, and before the output guard.
  */
@@ -20,6 +21,7 @@ import { existsSync, mkdirSync, readdirSync, rmSync, rmdirSync, statSync, writeF
 import { dirname, join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { listFiles } from '#features/site-files.ts';
+import { contentChecked } from '#content/checked.ts';
 import { claimFiles, isClaimed, resetClaims } from './produced.ts';
 
 const MARKER = 'readout-archive/build-in-progress';
@@ -57,6 +59,11 @@ export default function incrementalOutput(): AstroIntegration {
         }
         mkdirSync(dirname(marker), { recursive: true });
         writeFileSync(marker, `${new Date().toISOString()}\n`);
+        // A refused content stops the build before it writes anything (the content guard waits
+        // for the verdict before Vite's bundle writes into the output folder, and the documents'
+        // files are written only after it): nothing is left halfway, and the next build may
+        // reuse the last one's pages.
+        contentChecked().catch(() => rmSync(marker, { force: true }));
       },
       'astro:build:done': ({ dir, assets, logger }) => {
         const site = fileURLToPath(dir).replace(/[\\/]+$/, '');

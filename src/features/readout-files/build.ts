@@ -41,7 +41,7 @@ export interface ReadoutFilesJob {
   manifestFile: string;
   /**
    * The options of the content check, which the worker runs first (`inspectContent`) and whose
-   * verdict the build's loader waits for (`src/content/checked.ts`).
+   * verdict the build waits for before it writes any page (`src/content/checked.ts`).
    */
   check: CheckOptions;
 }

@@ -34,7 +34,7 @@ function start(
   let checking = settleCheck;
   let awaited = false;
   // The check ends once, with the worker's verdict or with the worker itself. Until then the
-  // worker keeps the process alive: the loader waits for it, and may be all that is left to run.
+  // worker keeps the process alive: the build waits for it, and it may be all that is left to run.
   const settle = (outcome: CheckOutcome) => {
     checking?.(outcome);
     checking = undefined;

@@ -24,7 +24,8 @@ try {
 } catch (error) {
   port.postMessage({ verdictError: message(error) });
 }
-// A refused content stops the build at Astro's loader: nothing more to do here.
+// A refused content stops the build before it writes anything (src/content/checked.ts): nothing
+// more to do here.
 if (checked && errorsOf(checked.problems).length === 0) {
   try {
     // Loaded once the verdict is sent: the check, which the build waits for, starts sooner.

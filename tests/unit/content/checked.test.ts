@@ -1,6 +1,7 @@
 /**
- * The content check of a build, run beside Astro's start (`src/content/checked.ts`): the loader
- * waits for its verdict, which either lets the build go on or stops it with the judge's error.
+ * The content check of a build, run beside Astro's start (`src/content/checked.ts`): the build
+ * (and the loader, when it needs the check's work) waits for its verdict, which either lets it
+ * go on or stops it with the judge's error.
  * The builds of `tests/build/bad-input.test.ts` show the same on real builds.
  */
 import { afterEach, describe, expect, test } from 'vitest';
@@ -35,11 +36,11 @@ afterEach(() => {
 });
 
 describe('a build’s content check', () => {
-  test('with no check open, the loader goes on at once', async () => {
+  test('with no check open, the build goes on at once', async () => {
     await expect(contentChecked()).resolves.toBeUndefined();
   });
 
-  test('the loader waits for the verdict, then goes on when the judge finds no error', async () => {
+  test('the build waits for the verdict, then goes on when the judge finds no error', async () => {
     const { shown, judge: j } = judge();
     deferContentCheck(request, j);
     const { settle } = takeContentCheck()!;
@@ -53,14 +54,14 @@ describe('a build’s content check', () => {
     expect(shown).toEqual([[warning]]);
   });
 
-  test('a refused content stops the loader with the judge’s error', async () => {
+  test('a refused content stops the build with the judge’s error', async () => {
     const { judge: j } = judge();
     deferContentCheck(request, j);
     takeContentCheck()!.settle({ problems: [error] });
     await expect(contentChecked()).rejects.toThrow('Contenu invalide');
   });
 
-  test('a check that could not run stops the loader with why', async () => {
+  test('a check that could not run stops the build with why', async () => {
     deferContentCheck(request, judge().judge);
     takeContentCheck()!.settle({ error: new Error('le processus de travail s’est arrêté (code 1)') });
     await expect(contentChecked()).rejects.toThrow('code 1');
