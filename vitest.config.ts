@@ -25,6 +25,7 @@ const ownArchives = [
   'tests/build/import.test.ts',
   'tests/build/incremental.test.ts',
   'tests/build/pagination.test.ts',
+  'tests/build/refused-rebuild.test.ts',
 ];
 
 /**
