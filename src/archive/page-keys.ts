@@ -6,7 +6,7 @@
  * made from the very object the page renders, so that the two cannot drift:
  *
  * - a page of a list or of a record (all documents, a form's, a year's, a person's, a topic's, a
- *   place's, and the lists of interlocutors and related topics) renders its view
+ *   place's, the meetings', and the lists of interlocutors and related topics) renders its view
  *   (`src/archive/page-views.ts`), passed as its props, and nothing else of the archive: its key
  *   is the view's (`viewKey`). A record's first page shows its chart (over the archive's first to
  *   last year, so a document of a new year changes every record's chart), a person's first

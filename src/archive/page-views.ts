@@ -12,6 +12,7 @@ import { countryName } from '#content/countries.ts';
 import type { PersonData, PlaceData, TopicData } from '#content/schema.ts';
 import {
   meetingOf,
+  need,
   recordsOf,
   type Archive,
   type MentionOf,
@@ -25,6 +26,7 @@ import {
 import { recordActivity, type Activity, type Counted, type MonthSpan } from './activity.ts';
 import { monthSections, yearSections, type ArchiveYear, type MonthCount, type ReadoutSection } from './chronology.ts';
 import { readoutsByFormat, type ReadoutFormat } from './formats.ts';
+import { meetingSummary, type MeetingView } from './meeting-page.ts';
 import { nameParts } from './names.ts';
 import { pageOf, pagePaths, type Page, type PagePosition } from './pagination.ts';
 import { personEntries, type PersonEntry } from './person-pages.ts';
@@ -386,6 +388,28 @@ export function rankedPages<T>(
   return pagePaths(ranked).map(({ page, param }) => ({
     param,
     view: { of, position: position(list, page), count: ranked.length, items: page.items.map(show) },
+  }));
+}
+
+// The meetings.
+
+/** A meeting of several accounts, as the list of meetings shows it. */
+export type MeetingItem = Pick<MeetingView, 'id' | 'title' | 'start' | 'end'> & { summary: string };
+
+/** A page of the list of meetings: where it stands, and its meetings. */
+export interface MeetingsPage {
+  position: PagePosition;
+  items: MeetingItem[];
+}
+
+export function meetingsPages(archive: Archive, views: Map<string, MeetingView>): Paged<MeetingsPage>[] {
+  const items = archive.meetings.map((m): MeetingItem => {
+    const { title, start, end } = need(views, m.id, 'Rencontre');
+    return { id: m.id, title, start, end, summary: meetingSummary(m) };
+  });
+  return pagePaths(items).map(({ page, param }) => ({
+    param,
+    view: { position: position(routes.meetings(), page), items: page.items },
   }));
 }
 

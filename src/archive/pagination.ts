@@ -9,14 +9,17 @@
  * oldest end, and the first holds the rest, `PAGE_SIZE` to twice that less one (fewer only when
  * the whole list is shorter). A new document changes page 1 alone, until page 1 would hold twice
  * `PAGE_SIZE`: then its older half becomes page 2, and each later page keeps its documents under
- * the next number, once in `PAGE_SIZE` additions. A document inserted further down, or removed, moves the pages from its
- * own to the first. Counted from the top, as lists usually are, every page after a new document
- * would move by one place at each addition, and a rebuild would render them all again
- * (docs/performance.md, « A change at 10,000 »).
+ * the next number, once in `PAGE_SIZE` additions. A document inserted further down, or removed,
+ * moves the pages from its own to the first. Counted from the top, as lists usually are, every
+ * page after a new document would move by one place at each addition, and a rebuild would render
+ * them all again (docs/performance.md, « A change at 10,000 »).
  */
 import { pageParam } from './urls.ts';
 
-/** How many documents each page but the first shows in any list: the all-documents list, a person's, a topic's, a place's, a year's. */
+/**
+ * How many documents each page but the first shows in any list: the all-documents list, a
+ * person's, a topic's, a place's, a year's.
+ */
 export const PAGE_SIZE = 50;
 
 export interface Page<T> {
